@@ -1,0 +1,30 @@
+namespace Onboarding.Core.Digests;
+
+public enum CadenceFrequency
+{
+    EveryWorkingDay,
+    TwiceAWeek,
+    Weekly,
+    Fortnightly,
+}
+
+/// <summary>One stage of a digest cadence: engagement days <see cref="FromDay"/> to <see cref="ToDay"/> (inclusive; open-ended when null).</summary>
+public sealed record CadenceStage(int FromDay, int? ToDay, CadenceFrequency Frequency);
+
+/// <summary>
+/// How often digests go out as an engagement matures. Early frequency is the point:
+/// over-communicate while the change is new, taper as it settles.
+/// </summary>
+public sealed record DigestCadence(IReadOnlyList<CadenceStage> Stages)
+{
+    public static DigestCadence Default { get; } = new([
+        new CadenceStage(1, 14, CadenceFrequency.EveryWorkingDay),
+        new CadenceStage(15, 45, CadenceFrequency.TwiceAWeek),
+        new CadenceStage(46, 90, CadenceFrequency.Weekly),
+        new CadenceStage(91, null, CadenceFrequency.Fortnightly),
+    ]);
+
+    /// <summary>The frequency on engagement day <paramref name="day"/> (day 1 is kickoff), or null before day 1 or outside every stage.</summary>
+    public CadenceFrequency? FrequencyOn(int day) =>
+        Stages.FirstOrDefault(s => day >= s.FromDay && (s.ToDay is null || day <= s.ToDay))?.Frequency;
+}
