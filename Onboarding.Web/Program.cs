@@ -1,1 +1,26 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using Onboarding.Core.Data;
+using Onboarding.Jobs;
+using Onboarding.Web;
+using Onboarding.Web.Commands;
+
+var command = CommandLine.Parse(args);
+if (command.Verb == "worker")
+{
+    return await WorkerHost.RunAsync(command.HostArgs);
+}
+
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+builder.AddOnboardingData();
+builder.AddOnboardingJobs();
+builder.AddOnboardingWeb();
+
+var app = builder.Build();
+if (command.Verb is not null)
+{
+    return await CommandLine.RunAsync(app.Services, command);
+}
+
+app.UseOnboardingWeb();
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+return 0;

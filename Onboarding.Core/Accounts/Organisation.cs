@@ -1,0 +1,24 @@
+namespace Onboarding.Core.Accounts;
+
+public enum OrganisationKind
+{
+    Provider,
+    Client,
+}
+
+/// <summary>The RPO provider running engagements, or a client buying from it.</summary>
+public sealed class Organisation
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public OrganisationKind Kind { get; set; }
+
+    /// <summary>Hex colour shown on digests and the pack, so recipients recognise the sender.</summary>
+    public string BrandColour { get; set; } = "#1f5f8b";
+
+    /// <summary>For a client organisation, the provider that serves it.</summary>
+    public int? ProviderId { get; set; }
+    public Organisation? Provider { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Onboarding.Core.Digests;
+
+namespace Onboarding.Core.Data.Configurations;
+
+internal sealed class DigestRecordConfiguration : IEntityTypeConfiguration<DigestRecord>
+{
+    public void Configure(EntityTypeBuilder<DigestRecord> e)
+    {
+        e.Property(x => x.Recipient).HasMaxLength(256);
+        e.Property(x => x.Subject).HasMaxLength(500);
+        e.Property(x => x.MessageId).HasMaxLength(300);
+        e.Property(x => x.LastError).HasMaxLength(2000);
+        e.HasIndex(x => new { x.Recipient, x.Period }).IsUnique();
+        e.HasIndex(x => new { x.Status, x.CreatedAt });
+        // Optimistic concurrency on claims: two workers cannot both move a row out of Pending.
+        e.Property(x => x.Attempts).IsConcurrencyToken();
+    }
+}

@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Onboarding.Core.Engagements;
+
+namespace Onboarding.Core.Data.Configurations;
+
+internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagement>
+{
+    public void Configure(EntityTypeBuilder<Engagement> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.TimeZone).HasMaxLength(64);
+        e.Property(x => x.WorkingDays).HasConversion<int>();
+        e.HasOne(x => x.Provider).WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Client).WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Outcomes).WithOne().HasForeignKey(o => o.EngagementId);
+        e.HasMany(x => x.Members).WithOne(m => m.Engagement).HasForeignKey(m => m.EngagementId);
+        e.HasMany(x => x.Templates).WithOne().HasForeignKey(t => t.EngagementId);
+        e.HasMany(x => x.Tasks).WithOne(t => t.Engagement).HasForeignKey(t => t.EngagementId);
+        e.HasMany(x => x.Milestones).WithOne().HasForeignKey(m => m.EngagementId);
+        e.HasMany(x => x.Glossary).WithOne().HasForeignKey(g => g.EngagementId);
+        e.HasMany(x => x.Metrics).WithOne().HasForeignKey(m => m.EngagementId);
+        e.HasMany(x => x.Wins).WithOne().HasForeignKey(w => w.EngagementId);
+        e.HasIndex(x => new { x.ProviderId, x.Status });
+    }
+}
+
+internal sealed class BusinessOutcomeConfiguration : IEntityTypeConfiguration<BusinessOutcome>
+{
+    public void Configure(EntityTypeBuilder<BusinessOutcome> e)
+    {
+        e.Property(x => x.Title).HasMaxLength(300);
+    }
+}
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.Email).HasMaxLength(256);
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.TimeZone).HasMaxLength(64);
+        e.Property(x => x.WorkingDays).HasConversion<int>();
+        e.Property(x => x.CalendarToken).HasMaxLength(64);
+        e.Property(x => x.UnsubscribeToken).HasMaxLength(64);
+        e.HasIndex(x => new { x.EngagementId, x.Email }).IsUnique();
+        e.HasIndex(x => x.UserId);
+        e.HasIndex(x => x.Email);
+        e.HasIndex(x => x.CalendarToken).IsUnique();
+        e.HasIndex(x => x.UnsubscribeToken).IsUnique();
+        e.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class TemplateSnapshotConfiguration : IEntityTypeConfiguration<TemplateSnapshot>
+{
+    public void Configure(EntityTypeBuilder<TemplateSnapshot> e)
+    {
+        e.Property(x => x.TemplateKey).HasMaxLength(100);
+        e.Property(x => x.InstanceKey).HasMaxLength(100);
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.HasIndex(x => new { x.EngagementId, x.TemplateKey, x.InstanceKey }).IsUnique();
+    }
+}
+
+internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
+{
+    public void Configure(EntityTypeBuilder<PlanTask> e)
+    {
+        e.Property(x => x.Key).HasMaxLength(300);
+        e.Property(x => x.Title).HasMaxLength(300);
+        e.Property(x => x.PhaseKey).HasMaxLength(100);
+        e.Property(x => x.PhaseTitle).HasMaxLength(200);
+        e.Property(x => x.BlockedReason).HasMaxLength(1000);
+        e.Property(x => x.SkippedReason).HasMaxLength(1000);
+        e.Property(x => x.Warning).HasMaxLength(1000);
+        e.Ignore(x => x.IsOpen);
+        e.HasIndex(x => new { x.EngagementId, x.Key }).IsUnique();
+        e.HasIndex(x => new { x.EngagementId, x.Due });
+        e.HasIndex(x => x.OwnerId);
+        e.HasOne(x => x.Owner).WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<TemplateSnapshot>().WithMany().HasForeignKey(x => x.TemplateSnapshotId).OnDelete(DeleteBehavior.SetNull);
+        e.HasMany(x => x.Checklist).WithOne().HasForeignKey(c => c.TaskId);
+        e.HasMany(x => x.Comments).WithOne().HasForeignKey(c => c.TaskId);
+        e.HasMany(x => x.DependsOn).WithOne().HasForeignKey(d => d.TaskId);
+    }
+}
+
+internal sealed class TaskDependencyConfiguration : IEntityTypeConfiguration<TaskDependency>
+{
+    public void Configure(EntityTypeBuilder<TaskDependency> e)
+    {
+        e.HasKey(x => new { x.TaskId, x.DependsOnTaskId });
+        e.HasOne(x => x.DependsOnTask).WithMany().HasForeignKey(x => x.DependsOnTaskId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ChecklistItemConfiguration : IEntityTypeConfiguration<ChecklistItem>
+{
+    public void Configure(EntityTypeBuilder<ChecklistItem> e) => e.Property(x => x.Text).HasMaxLength(500);
+}
+
+internal sealed class TaskCommentConfiguration : IEntityTypeConfiguration<TaskComment>
+{
+    public void Configure(EntityTypeBuilder<TaskComment> e)
+    {
+        e.Property(x => x.AuthorName).HasMaxLength(200);
+        e.HasIndex(x => new { x.TaskId, x.CreatedAt });
+    }
+}
+
+internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
+{
+    public void Configure(EntityTypeBuilder<Milestone> e)
+    {
+        e.Property(x => x.Title).HasMaxLength(300);
+        e.HasIndex(x => new { x.EngagementId, x.Date });
+        e.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class GlossaryTermConfiguration : IEntityTypeConfiguration<GlossaryTerm>
+{
+    public void Configure(EntityTypeBuilder<GlossaryTerm> e)
+    {
+        e.Property(x => x.ClientTerm).HasMaxLength(200);
+        e.Property(x => x.ProviderTerm).HasMaxLength(200);
+    }
+}
+
+internal sealed class MetricConfiguration : IEntityTypeConfiguration<Metric>
+{
+    public void Configure(EntityTypeBuilder<Metric> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.Unit).HasMaxLength(50);
+        e.Property(x => x.Baseline).HasPrecision(18, 4);
+        e.Property(x => x.Target).HasPrecision(18, 4);
+        e.HasMany(x => x.Measurements).WithOne().HasForeignKey(m => m.MetricId);
+    }
+}
+
+internal sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measurement>
+{
+    public void Configure(EntityTypeBuilder<Measurement> e)
+    {
+        e.Property(x => x.Value).HasPrecision(18, 4);
+        e.Property(x => x.Note).HasMaxLength(500);
+        e.HasIndex(x => new { x.MetricId, x.MeasuredOn });
+    }
+}
+
+internal sealed class WinConfiguration : IEntityTypeConfiguration<Win>
+{
+    public void Configure(EntityTypeBuilder<Win> e)
+    {
+        e.Property(x => x.Title).HasMaxLength(300);
+        e.Property(x => x.AuthorName).HasMaxLength(200);
+        e.HasIndex(x => new { x.EngagementId, x.CreatedAt });
+    }
+}
+
+internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<ActivityEntry>
+{
+    public void Configure(EntityTypeBuilder<ActivityEntry> e)
+    {
+        e.Property(x => x.ActorName).HasMaxLength(200);
+        e.Property(x => x.Description).HasMaxLength(1000);
+        e.HasIndex(x => new { x.EngagementId, x.At });
+        e.HasOne<Engagement>().WithMany().HasForeignKey(x => x.EngagementId);
+    }
+}

@@ -1,0 +1,900 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Onboarding.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_roles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "digests",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    recipient = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    period = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    html_body = table.Column<string>(type: "TEXT", nullable: false),
+                    text_body = table.Column<string>(type: "TEXT", nullable: false),
+                    message_id = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    claimed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_digests", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "organisations",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    brand_colour = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    provider_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_organisations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_organisations_organisations_provider_id",
+                        column: x => x.provider_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    role_id = table.Column<string>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_role_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_asp_net_role_claims_asp_net_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    is_administrator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
+                    security_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    lockout_end = table.Column<long>(type: "INTEGER", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_users", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_asp_net_users_organisations_organisation_id",
+                        column: x => x.organisation_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "engagements",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    provider_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    client_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kickoff = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    go_live = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    working_days = table.Column<int>(type: "INTEGER", maxLength: 32, nullable: false),
+                    holidays = table.Column<string>(type: "TEXT", nullable: false),
+                    shared_purpose = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_engagements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_engagements_organisations_client_id",
+                        column: x => x.client_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_engagements_organisations_provider_id",
+                        column: x => x.provider_id,
+                        principalTable: "organisations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_claims_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_key = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_logins", x => new { x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_logins_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    role_id = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_roles", x => new { x.user_id, x.role_id });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_roles_asp_net_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_roles_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "invitations",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    invited_by_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    used_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_invitations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_invitations_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "activity",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    actor_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    task_id = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_activity", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_activity_engagements_engagement_id",
+                        column: x => x.engagement_id,
+                        principalTable: "engagements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "business_outcomes",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    how_measured = table.Column<string>(type: "TEXT", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_business_outcomes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_business_outcomes_engagements_engagement_id",
+                        column: x => x.engagement_id,
+                        principalTable: "engagements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "glossary_terms",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    client_term = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    provider_term = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    definition = table.Column<string>(type: "TEXT", nullable: false),
+                    agreed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_glossary_terms", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_glossary_terms_engagements_engagement_id",
+                        column: x => x.engagement_id,
+                        principalTable: "engagements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "members",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    working_days = table.Column<int>(type: "INTEGER", maxLength: 32, nullable: false),
+                    digest_hour = table.Column<int>(type: "INTEGER", nullable: false),
+                    digest_preference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    calendar_token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    unsubscribe_token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_members", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_members_engagements_engagement_id",
+                        column: x => x.engagement_id,
+                        principalTable: "engagements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_members_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "metrics",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    unit = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    direction = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    baseline = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    how_measured = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_metrics", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_metrics_engagements_engagement_id",
+                        column: x => x.engagement_id,
+                        principalTable: "engagements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "template_snapshots",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    template_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    instance_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    content = table.Column<string>(type: "TEXT", nullable: false),
+                    for_member_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    applied_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_template_snapshots", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_template_snapshots_engagements_engagement_id",
+                        column: x => x.engagement_id,
+                        principalTable: "engagements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wins",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "TEXT", nullable: false),
+                    author_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    author_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    task_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    metric_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_wins", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_wins_engagements_engagement_id",
+                        column: x => x.engagement_id,
+                        principalTable: "engagements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "measurements",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    metric_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    measured_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    recorded_by_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_measurements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_measurements_metrics_metric_id",
+                        column: x => x.metric_id,
+                        principalTable: "metrics",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plan_tasks",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    template_snapshot_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    phase_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    phase_title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    owner_role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    owner_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    blocked_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    skipped_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    completed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    what = table.Column<string>(type: "TEXT", nullable: false),
+                    why = table.Column<string>(type: "TEXT", nullable: false),
+                    is_milestone = table.Column<bool>(type: "INTEGER", nullable: false),
+                    warning = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_plan_tasks", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_plan_tasks_engagements_engagement_id",
+                        column: x => x.engagement_id,
+                        principalTable: "engagements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_plan_tasks_members_owner_id",
+                        column: x => x.owner_id,
+                        principalTable: "members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_plan_tasks_template_snapshots_template_snapshot_id",
+                        column: x => x.template_snapshot_id,
+                        principalTable: "template_snapshots",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "checklist_items",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    task_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    done = table.Column<bool>(type: "INTEGER", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_checklist_items", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_checklist_items_plan_tasks_task_id",
+                        column: x => x.task_id,
+                        principalTable: "plan_tasks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "milestones",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    task_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    reached_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_milestones", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_milestones_engagements_engagement_id",
+                        column: x => x.engagement_id,
+                        principalTable: "engagements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_milestones_plan_tasks_task_id",
+                        column: x => x.task_id,
+                        principalTable: "plan_tasks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "task_comments",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    task_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    author_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    author_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_task_comments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_task_comments_plan_tasks_task_id",
+                        column: x => x.task_id,
+                        principalTable: "plan_tasks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "task_dependencies",
+                columns: table => new
+                {
+                    task_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    depends_on_task_id = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_task_dependencies", x => new { x.task_id, x.depends_on_task_id });
+                    table.ForeignKey(
+                        name: "fk_task_dependencies_plan_tasks_depends_on_task_id",
+                        column: x => x.depends_on_task_id,
+                        principalTable: "plan_tasks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_task_dependencies_plan_tasks_task_id",
+                        column: x => x.task_id,
+                        principalTable: "plan_tasks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_activity_engagement_id_at",
+                table: "activity",
+                columns: new[] { "engagement_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_role_claims_role_id",
+                table: "AspNetRoleClaims",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "normalized_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_claims_user_id",
+                table: "AspNetUserClaims",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_logins_user_id",
+                table: "AspNetUserLogins",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_roles_role_id",
+                table: "AspNetUserRoles",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "normalized_email");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_users_organisation_id",
+                table: "AspNetUsers",
+                column: "organisation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "normalized_user_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_business_outcomes_engagement_id",
+                table: "business_outcomes",
+                column: "engagement_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_checklist_items_task_id",
+                table: "checklist_items",
+                column: "task_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_digests_recipient_period",
+                table: "digests",
+                columns: new[] { "recipient", "period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_digests_status_created_at",
+                table: "digests",
+                columns: new[] { "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_engagements_client_id",
+                table: "engagements",
+                column: "client_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_engagements_provider_id_status",
+                table: "engagements",
+                columns: new[] { "provider_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_glossary_terms_engagement_id",
+                table: "glossary_terms",
+                column: "engagement_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invitations_token_hash",
+                table: "invitations",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invitations_user_id",
+                table: "invitations",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_measurements_metric_id_measured_on",
+                table: "measurements",
+                columns: new[] { "metric_id", "measured_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_members_calendar_token",
+                table: "members",
+                column: "calendar_token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_members_email",
+                table: "members",
+                column: "email");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_members_engagement_id_email",
+                table: "members",
+                columns: new[] { "engagement_id", "email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_members_unsubscribe_token",
+                table: "members",
+                column: "unsubscribe_token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_members_user_id",
+                table: "members",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_metrics_engagement_id",
+                table: "metrics",
+                column: "engagement_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_milestones_engagement_id_date",
+                table: "milestones",
+                columns: new[] { "engagement_id", "date" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_milestones_task_id",
+                table: "milestones",
+                column: "task_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_organisations_provider_id",
+                table: "organisations",
+                column: "provider_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_plan_tasks_engagement_id_due",
+                table: "plan_tasks",
+                columns: new[] { "engagement_id", "due" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_plan_tasks_engagement_id_key",
+                table: "plan_tasks",
+                columns: new[] { "engagement_id", "key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_plan_tasks_owner_id",
+                table: "plan_tasks",
+                column: "owner_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_plan_tasks_template_snapshot_id",
+                table: "plan_tasks",
+                column: "template_snapshot_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_comments_task_id_created_at",
+                table: "task_comments",
+                columns: new[] { "task_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_dependencies_depends_on_task_id",
+                table: "task_dependencies",
+                column: "depends_on_task_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_template_snapshots_engagement_id_template_key_instance_key",
+                table: "template_snapshots",
+                columns: new[] { "engagement_id", "template_key", "instance_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_wins_engagement_id_created_at",
+                table: "wins",
+                columns: new[] { "engagement_id", "created_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "activity");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "business_outcomes");
+
+            migrationBuilder.DropTable(
+                name: "checklist_items");
+
+            migrationBuilder.DropTable(
+                name: "digests");
+
+            migrationBuilder.DropTable(
+                name: "glossary_terms");
+
+            migrationBuilder.DropTable(
+                name: "invitations");
+
+            migrationBuilder.DropTable(
+                name: "measurements");
+
+            migrationBuilder.DropTable(
+                name: "milestones");
+
+            migrationBuilder.DropTable(
+                name: "task_comments");
+
+            migrationBuilder.DropTable(
+                name: "task_dependencies");
+
+            migrationBuilder.DropTable(
+                name: "wins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "metrics");
+
+            migrationBuilder.DropTable(
+                name: "plan_tasks");
+
+            migrationBuilder.DropTable(
+                name: "members");
+
+            migrationBuilder.DropTable(
+                name: "template_snapshots");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "engagements");
+
+            migrationBuilder.DropTable(
+                name: "organisations");
+        }
+    }
+}

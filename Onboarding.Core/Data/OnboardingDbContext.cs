@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Onboarding.Core.Accounts;
+using Onboarding.Core.Digests;
+using Onboarding.Core.Engagements;
+
+namespace Onboarding.Core.Data;
+
+/// <summary>
+/// The application's data. Each database provider has its own subclass and migration set:
+/// <code>
+/// dotnet ef migrations add NAME --project Onboarding.Core --startup-project Onboarding.Core --context SqliteOnboardingDbContext --output-dir Data/Migrations/Sqlite
+/// dotnet ef migrations add NAME --project Onboarding.Core --startup-project Onboarding.Core --context PostgresOnboardingDbContext --output-dir Data/Migrations/Postgres
+/// </code>
+/// </summary>
+public abstract class OnboardingDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+    public DbSet<BusinessOutcome> BusinessOutcomes => Set<BusinessOutcome>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<TemplateSnapshot> TemplateSnapshots => Set<TemplateSnapshot>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<TaskDependency> TaskDependencies => Set<TaskDependency>();
+    public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+    public DbSet<TaskComment> TaskComments => Set<TaskComment>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<GlossaryTerm> GlossaryTerms => Set<GlossaryTerm>();
+    public DbSet<Metric> Metrics => Set<Metric>();
+    public DbSet<Measurement> Measurements => Set<Measurement>();
+    public DbSet<Win> Wins => Set<Win>();
+    public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
+    public DbSet<DigestRecord> Digests => Set<DigestRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OnboardingDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}
+
+public sealed class SqliteOnboardingDbContext(DbContextOptions<SqliteOnboardingDbContext> options) : OnboardingDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite has no instant type and cannot compare or order DateTimeOffset text; a
+        // number of UTC ticks sorts and compares correctly.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresOnboardingDbContext(DbContextOptions<PostgresOnboardingDbContext> options) : OnboardingDbContext(options);

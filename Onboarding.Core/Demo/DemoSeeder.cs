@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Onboarding.Core.Accounts;
+using Onboarding.Core.Data;
+using Onboarding.Core.Engagements;
+using Onboarding.Core.Time;
+
+namespace Onboarding.Core.Demo;
+
+public sealed record SeededAccount(string Email, string Role, string Password);
+
+/// <summary>
+/// First start on an empty database: the provider organisation and its administrator, and,
+/// when asked, a demo client with one user per role and a running engagement.
+/// </summary>
+public sealed class DemoSeeder(
+    OnboardingDbContext db,
+    UserManager<AppUser> users,
+    TimeProvider clock,
+    IOptions<SeedOptions> seedOptions,
+    IOptions<DatabaseOptions> databaseOptions)
+{
+    private readonly SeedOptions options = seedOptions.Value;
+
+    /// <summary>The accounts created, with their passwords; empty when the database already had data.</summary>
+    public async Task<IReadOnlyList<SeededAccount>> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Organisations.AnyAsync(cancellationToken))
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow();
+        var provider = new Organisation { Name = options.ProviderName, Kind = OrganisationKind.Provider, BrandColour = "#1f5f8b", CreatedAt = now };
+        db.Organisations.Add(provider);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var seeded = new List<SeededAccount>();
+        var adminPassword = options.AdminPassword ?? Secrets.NewPassword();
+        await CreateUserAsync(options.AdminEmail, "Administrator", provider, adminPassword, isAdministrator: true);
+        seeded.Add(new SeededAccount(options.AdminEmail, "Administrator", adminPassword));
+
+        var seedDemo = options.Demo ?? databaseOptions.Value.Provider == DatabaseProvider.Sqlite;
+        if (seedDemo)
+        {
+            seeded.AddRange(await SeedDemoAsync(provider, now, cancellationToken));
+        }
+        return seeded;
+    }
+
+    private async Task<IEnumerable<SeededAccount>> SeedDemoAsync(Organisation provider, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var password = options.DemoPassword ?? Secrets.NewPassword();
+        var client = new Organisation { Name = "Acme Robotics", Kind = OrganisationKind.Client, ProviderId = provider.Id, BrandColour = "#b34700", CreatedAt = now };
+        db.Organisations.Add(client);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var people = new (string Email, string Name, string Title, EngagementRole Role, Organisation Org, string Zone)[]
+        {
+            ("alex.morgan@northstar.example", "Alex Morgan", "Account leader", EngagementRole.AccountLeader, provider, "Europe/London"),
+            ("riya.shah@northstar.example", "Riya Shah", "Embedded recruiter", EngagementRole.Recruiter, provider, "Europe/London"),
+            ("tomas.herrera@acme.example", "Tomás Herrera", "Head of Talent Acquisition", EngagementRole.TaLead, client, "America/New_York"),
+            ("hana.kobayashi@acme.example", "Hana Kobayashi", "Engineering Manager, Robotics", EngagementRole.HiringManager, client, "America/Chicago"),
+            ("samuel.okafor@acme.example", "Samuel Okafor", "Chief People Officer", EngagementRole.ExecutiveSponsor, client, "America/New_York"),
+        };
+
+        var today = clock.TodayIn("America/New_York");
+        var engagement = new Engagement
+        {
+            Name = "Acme Robotics RPO launch",
+            ProviderId = provider.Id,
+            ClientId = client.Id,
+            // Day 12 on the day the demo is seeded: far enough in for progress, wins and overdue work.
+            Kickoff = today.AddDays(-11),
+            GoLive = today.AddDays(17),
+            TimeZone = "America/New_York",
+            SharedPurpose = "Together we build the engineering team that takes Acme's warehouse robots from pilot to "
+                + "**50 customer sites**: hiring faster without lowering the bar, and giving every candidate an experience "
+                + "that makes them want to join.",
+            CreatedAt = now,
+            Outcomes =
+            [
+                new BusinessOutcome { Title = "Hire 60 engineers and technicians by the end of next year", HowMeasured = "Accepted offers against the hiring plan, reviewed monthly", Position = 0 },
+                new BusinessOutcome { Title = "Cut time to fill for engineering roles from 62 to 40 days", HowMeasured = "Median days from requisition approval to accepted offer, from the ATS", Position = 1 },
+                new BusinessOutcome { Title = "Hiring managers rate the service 4.5 out of 5 or better", HowMeasured = "Quarterly hiring-manager satisfaction survey", Position = 2 },
+            ],
+            Glossary =
+            [
+                new GlossaryTerm { ClientTerm = "Req", ProviderTerm = "Job order", Definition = "An approved, budgeted opening that recruiting may work on. A req without budget approval is a *forecast*, not a req.", Agreed = true, UpdatedAt = now },
+                new GlossaryTerm { ClientTerm = "Time to hire", ProviderTerm = "Time to fill", Definition = "Calendar days from req approval to the candidate accepting the offer.", Agreed = false, UpdatedAt = now },
+            ],
+            Metrics =
+            [
+                new Metric { Name = "Time to fill", Unit = "days", Direction = MetricDirection.LowerIsBetter, Baseline = 62, Target = 40, HowMeasured = "Median over roles filled in the month" },
+                new Metric { Name = "Hiring manager satisfaction", Unit = "score /5", Direction = MetricDirection.HigherIsBetter, Baseline = 3.6m, Target = 4.5m, HowMeasured = "Survey after each hire" },
+            ],
+        };
+
+        var seeded = new List<SeededAccount>();
+        foreach (var person in people)
+        {
+            var user = await CreateUserAsync(person.Email, person.Name, person.Org, password, isAdministrator: false, person.Zone);
+            engagement.Members.Add(new Member
+            {
+                UserId = user.Id,
+                Name = person.Name,
+                Email = person.Email,
+                Title = person.Title,
+                Role = person.Role,
+                TimeZone = person.Zone,
+                CalendarToken = Secrets.NewToken(),
+                UnsubscribeToken = Secrets.NewToken(),
+                CreatedAt = now,
+            });
+            seeded.Add(new SeededAccount(person.Email, person.Role.DisplayName(), password));
+        }
+
+        db.Engagements.Add(engagement);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Activity.Add(new ActivityEntry { EngagementId = engagement.Id, At = now, ActorName = "Onboarding", Description = "Demo engagement launched" });
+        await db.SaveChangesAsync(cancellationToken);
+        return seeded;
+    }
+
+    private async Task<AppUser> CreateUserAsync(string email, string name, Organisation organisation, string password, bool isAdministrator, string zone = "Europe/London")
+    {
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            OrganisationId = organisation.Id,
+            IsAdministrator = isAdministrator,
+            TimeZone = zone,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+        return user;
+    }
+}

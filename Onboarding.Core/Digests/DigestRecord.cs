@@ -1,0 +1,32 @@
+namespace Onboarding.Core.Digests;
+
+public enum DigestStatus
+{
+    Pending,
+    Sending,
+    Sent,
+    Failed,
+}
+
+/// <summary>
+/// Outbox row: one digest for one recipient and one period (their local date). The unique
+/// (recipient, period) key is what keeps a digest from being recorded or sent twice.
+/// </summary>
+public sealed class DigestRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>The recipient's email, lower-cased: one person across all their engagements.</summary>
+    public required string Recipient { get; set; }
+    public DateOnly Period { get; set; }
+    public DigestStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public required string Subject { get; set; }
+    public required string HtmlBody { get; set; }
+    public required string TextBody { get; set; }
+    public required string MessageId { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ClaimedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+}

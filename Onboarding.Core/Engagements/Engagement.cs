@@ -1,0 +1,60 @@
+using Onboarding.Core.Accounts;
+
+namespace Onboarding.Core.Engagements;
+
+public enum EngagementStatus
+{
+    Active,
+    Closed,
+}
+
+public sealed class Engagement
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public int ProviderId { get; set; }
+    public Organisation? Provider { get; set; }
+    public int ClientId { get; set; }
+    public Organisation? Client { get; set; }
+
+    public DateOnly Kickoff { get; set; }
+    public DateOnly GoLive { get; set; }
+
+    /// <summary>IANA zone of the client's calendar, in which plan dates are meant.</summary>
+    public required string TimeZone { get; set; }
+
+    public WorkingDays WorkingDays { get; set; } = WorkingDays.MondayToFriday;
+    public List<DateOnly> Holidays { get; set; } = [];
+
+    /// <summary>Markdown: why provider and client are doing this together.</summary>
+    public string SharedPurpose { get; set; } = "";
+
+    public EngagementStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public List<BusinessOutcome> Outcomes { get; set; } = [];
+    public List<Member> Members { get; set; } = [];
+    public List<TemplateSnapshot> Templates { get; set; } = [];
+    public List<PlanTask> Tasks { get; set; } = [];
+    public List<Milestone> Milestones { get; set; } = [];
+    public List<GlossaryTerm> Glossary { get; set; } = [];
+    public List<Metric> Metrics { get; set; } = [];
+    public List<Win> Wins { get; set; } = [];
+
+    /// <summary>Day N of the engagement (kickoff is day 1) on a calendar date; zero or less before kickoff.</summary>
+    public int DayOn(DateOnly date) => DayNumber(Kickoff, date);
+
+    public static int DayNumber(DateOnly kickoff, DateOnly date) => date.DayNumber - kickoff.DayNumber + 1;
+}
+
+public sealed class BusinessOutcome
+{
+    public int Id { get; set; }
+    public int EngagementId { get; set; }
+    public required string Title { get; set; }
+
+    /// <summary>How the partners will know the outcome is reached.</summary>
+    public string HowMeasured { get; set; } = "";
+    public int Position { get; set; }
+}

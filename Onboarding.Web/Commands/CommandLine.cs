@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Onboarding.Core.Data;
+
+namespace Onboarding.Web.Commands;
+
+public sealed record ParsedCommand(string? Verb, string[] VerbArgs, string[] HostArgs);
+
+/// <summary>
+/// The executable's verbs. With a verb it does that job against the configured database and
+/// exits; without one it serves the app.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly string[] Verbs = ["migrate", "engagements", "worker"];
+
+    public const string Usage = """
+        usage: Onboarding.Web [VERB ...]
+          (no verb)          serve the web app
+          migrate            apply pending database migrations and exit
+          engagements list   one line per engagement: id, client, day N of 90, members
+          worker             run background jobs only (needs Database__Provider=Postgres)
+        """;
+
+    /// <summary>Host arguments (--urls and other configuration) are only those before a verb.</summary>
+    public static ParsedCommand Parse(string[] args)
+    {
+        var verbIndex = Array.FindIndex(args, a => !a.StartsWith('-') && !IsOptionValue(args, a));
+        if (verbIndex < 0)
+        {
+            return new ParsedCommand(null, [], args);
+        }
+        return new ParsedCommand(args[verbIndex], args[(verbIndex + 1)..], args[..verbIndex]);
+    }
+
+    private static bool IsOptionValue(string[] args, string arg)
+    {
+        var index = Array.IndexOf(args, arg);
+        return index > 0 && args[index - 1].StartsWith("--") && !args[index - 1].Contains('=');
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, ParsedCommand command)
+    {
+        if (!Verbs.Contains(command.Verb))
+        {
+            await Console.Error.WriteLineAsync($"unknown command '{command.Verb}'.\n{Usage}");
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        try
+        {
+            return (command.Verb, command.VerbArgs) switch
+            {
+                ("migrate", []) => await MigrateAsync(provider.GetRequiredService<OnboardingDbContext>()),
+                ("engagements", ["list"]) => await EngagementsCommand.ListAsync(provider, Console.Out),
+                _ => await UsageErrorAsync(command),
+            };
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            await Console.Error.WriteLineAsync($"{command.Verb}: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> UsageErrorAsync(ParsedCommand command)
+    {
+        await Console.Error.WriteLineAsync($"'{command.Verb} {string.Join(' ', command.VerbArgs)}' is not a valid command.\n{Usage}");
+        return 2;
+    }
+
+    private static async Task<int> MigrateAsync(OnboardingDbContext db)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await db.Database.MigrateAsync();
+        Console.WriteLine(pending.Count == 0
+            ? "migrate: the database is up to date."
+            : $"migrate: applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+        return 0;
+    }
+}

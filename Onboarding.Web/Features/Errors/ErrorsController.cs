@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Onboarding.Web.Features.Errors;
+
+[AllowAnonymous]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorsController : Controller
+{
+    [Route("/error/{code:int}")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Show(int code)
+    {
+        // Re-executed pages keep the original status; a direct visit answers with the code it names.
+        if (HttpContext.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            HttpContext.Response.StatusCode = code is >= 400 and < 600 ? code : StatusCodes.Status404NotFound;
+        }
+        var status = HttpContext.Response.StatusCode;
+        return View("Error", new ErrorViewModel(status));
+    }
+}
+
+public sealed record ErrorViewModel(int Status)
+{
+    public string Title => Status switch
+    {
+        StatusCodes.Status400BadRequest => "That request could not be used",
+        StatusCodes.Status403Forbidden => "Not part of your role",
+        StatusCodes.Status404NotFound => "Page not found",
+        _ => "Something went wrong",
+    };
+
+    public string Explanation => Status switch
+    {
+        StatusCodes.Status400BadRequest => "The form may have expired. Go back, reload the page and try again; nothing was changed.",
+        StatusCodes.Status403Forbidden => "Your role in this engagement does not include this action. Ask the account leader if you need it.",
+        StatusCodes.Status404NotFound => "There is nothing here, or it is not shared with you.",
+        _ => "The error has been logged. Try again in a moment; nothing you saved before was lost.",
+    };
+}

@@ -1,0 +1,171 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Onboarding.Core.Accounts;
+using Onboarding.Core.Data;
+using Onboarding.Core.Engagements;
+using Onboarding.Core.Time;
+using Onboarding.Web.Infrastructure;
+
+namespace Onboarding.Web.Features.Members;
+
+[Route("/engagements/{engagementId:int}/stakeholders")]
+public sealed class MembersController(OnboardingDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
+{
+    private static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int engagementId) => View(await BuildPageAsync(engagementId, new AddMemberForm()));
+
+    [HttpPost("")]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    public async Task<IActionResult> Add(int engagementId, AddMemberForm form)
+    {
+        var email = form.Email.Trim().ToLowerInvariant();
+        if (!Zones.IsKnown(form.TimeZone))
+        {
+            ModelState.AddModelError(nameof(form.TimeZone), $"'{form.TimeZone}' is not a known IANA time zone; use a name like Europe/London or America/New_York.");
+        }
+        if (await db.Members.AnyAsync(m => m.EngagementId == engagementId && m.Email == email))
+        {
+            ModelState.AddModelError(nameof(form.Email), $"{email} is already a stakeholder of this engagement.");
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Index", await BuildPageAsync(engagementId, form));
+        }
+
+        var existingUser = await users.FindByEmailAsync(email);
+        var now = clock.GetUtcNow();
+        db.Members.Add(new Member
+        {
+            EngagementId = engagementId,
+            UserId = existingUser?.Id,
+            Name = form.Name.Trim(),
+            Email = email,
+            Title = form.Title?.Trim() ?? "",
+            Role = form.Role,
+            TimeZone = form.TimeZone,
+            DigestHour = form.DigestHour,
+            CalendarToken = Secrets.NewToken(),
+            UnsubscribeToken = Secrets.NewToken(),
+            CreatedAt = now,
+        });
+        db.Activity.Add(new ActivityEntry
+        {
+            EngagementId = engagementId,
+            At = now,
+            ActorUserId = User.UserId(),
+            ActorName = User.DisplayName(),
+            Description = $"Added {form.Name.Trim()} as {form.Role.DisplayName()}",
+        });
+        await db.SaveChangesAsync();
+        TempData["Notice"] = $"{form.Name.Trim()} was added.";
+        return Redirect($"/engagements/{engagementId}/stakeholders");
+    }
+
+    /// <summary>
+    /// Creates the person's account if they have none and a one-time link to set its password.
+    /// The link is shown to the leader, who can pass it on.
+    /// </summary>
+    [HttpPost("{memberId:int}/invite")]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    public async Task<IActionResult> Invite(int engagementId, int memberId)
+    {
+        var member = await db.Members.Include(m => m.Engagement).FirstOrDefaultAsync(m => m.Id == memberId && m.EngagementId == engagementId);
+        if (member is null)
+        {
+            return NotFound();
+        }
+
+        var user = member.UserId is null ? await users.FindByEmailAsync(member.Email) : await users.FindByIdAsync(member.UserId);
+        if (user is null)
+        {
+            user = new AppUser
+            {
+                UserName = member.Email,
+                Email = member.Email,
+                DisplayName = member.Name,
+                OrganisationId = member.Role.IsClientRole() ? member.Engagement!.ClientId : member.Engagement!.ProviderId,
+                TimeZone = member.TimeZone,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                TempData["Notice"] = $"Could not create an account for {member.Email}: {string.Join(" ", created.Errors.Select(e => e.Description))}";
+                return Redirect($"/engagements/{engagementId}/stakeholders");
+            }
+        }
+        member.UserId = user.Id;
+
+        var token = Secrets.NewToken();
+        var now = clock.GetUtcNow();
+        db.Invitations.Add(new Invitation
+        {
+            Email = member.Email,
+            TokenHash = Secrets.Hash(token),
+            UserId = user.Id,
+            InvitedByUserId = User.UserId(),
+            EngagementId = engagementId,
+            CreatedAt = now,
+            ExpiresAt = now + InvitationLifetime,
+        });
+        db.Activity.Add(new ActivityEntry
+        {
+            EngagementId = engagementId,
+            At = now,
+            ActorUserId = User.UserId(),
+            ActorName = User.DisplayName(),
+            Description = $"Invited {member.Name} to sign in",
+        });
+        await db.SaveChangesAsync();
+
+        var link = $"{Request.Scheme}://{Request.Host}/invitations/{token}";
+        TempData["Notice"] = $"Invitation for {member.Name} created. Send them this link (valid for 7 days, works once): {link}";
+        return Redirect($"/engagements/{engagementId}/stakeholders");
+    }
+
+    private async Task<StakeholdersViewModel> BuildPageAsync(int engagementId, AddMemberForm form)
+    {
+        var engagement = await db.Engagements.AsNoTracking().Select(e => new { e.Id, e.Name }).FirstAsync(e => e.Id == engagementId);
+        var members = await db.Members.AsNoTracking()
+            .Where(m => m.EngagementId == engagementId)
+            .OrderBy(m => m.Role).ThenBy(m => m.Name)
+            .ToListAsync();
+        return new StakeholdersViewModel(engagement.Id, engagement.Name, members, HttpContext.EngagementAccess(), form);
+    }
+}
+
+public sealed record StakeholdersViewModel(int EngagementId, string EngagementName, IReadOnlyList<Member> Members, EngagementAccess Access, AddMemberForm Form);
+
+public sealed class AddMemberForm
+{
+    [Required(ErrorMessage = "Enter the person's name.")]
+    [StringLength(200)]
+    [Display(Name = "Name")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the person's email address.")]
+    [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
+    [StringLength(256)]
+    [Display(Name = "Email")]
+    public string Email { get; set; } = "";
+
+    [StringLength(200)]
+    [Display(Name = "Job title (optional)")]
+    public string? Title { get; set; }
+
+    [Display(Name = "Role in this engagement")]
+    public EngagementRole Role { get; set; } = EngagementRole.HiringManager;
+
+    [Required(ErrorMessage = "Enter a time zone such as Europe/London.")]
+    [Display(Name = "Time zone")]
+    public string TimeZone { get; set; } = "Europe/London";
+
+    [Range(0, 23, ErrorMessage = "Choose an hour from 0 to 23.")]
+    [Display(Name = "Digest hour (local)")]
+    public int DigestHour { get; set; } = 8;
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
+using Onboarding.Core.Data;
+using Onboarding.Core.Engagements;
+
+namespace Onboarding.Web.Infrastructure;
+
+/// <summary>What the signed-in person may do in the engagement named by the route.</summary>
+public sealed record EngagementAccess(int EngagementId, Member? Member, bool IsAdministrator)
+{
+    public EngagementRole? Role => Member?.Role;
+
+    public bool IsLeader => IsAdministrator || Role == EngagementRole.AccountLeader;
+
+    public bool HasRole(IEnumerable<EngagementRole> roles) => IsAdministrator || (Member is not null && roles.Contains(Member.Role));
+}
+
+/// <summary>Limits an engagement action to some roles; provider administrators always pass.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class EngagementRolesAttribute(params EngagementRole[] roles) : Attribute
+{
+    public IReadOnlyList<EngagementRole> Roles { get; } = roles;
+}
+
+/// <summary>
+/// The one gate for every engagement route: any action whose route carries
+/// <c>{engagementId}</c> runs only for members of that engagement (or administrators of its
+/// provider). Everyone else gets 404, so an engagement's existence does not leak.
+/// </summary>
+public sealed class EngagementAccessFilter(OnboardingDbContext db) : IAsyncResourceFilter
+{
+    public const string RouteKey = "engagementId";
+
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
+        if (!context.RouteData.Values.TryGetValue(RouteKey, out var raw))
+        {
+            await next();
+            return;
+        }
+
+        var access = await FindAccessAsync(context.HttpContext, raw?.ToString());
+        if (access is null)
+        {
+            context.Result = new NotFoundResult();
+            return;
+        }
+
+        var required = context.ActionDescriptor.EndpointMetadata.OfType<EngagementRolesAttribute>().LastOrDefault();
+        if (required is not null && !access.HasRole(required.Roles))
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+            return;
+        }
+
+        context.HttpContext.Features.Set(access);
+        await next();
+    }
+
+    private async Task<EngagementAccess?> FindAccessAsync(HttpContext http, string? rawId)
+    {
+        if (http.User.Identity?.IsAuthenticated != true || !int.TryParse(rawId, out var engagementId))
+        {
+            return null;
+        }
+
+        var userId = http.User.UserId();
+        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.EngagementId == engagementId && m.UserId == userId);
+        var isAdministrator = http.User.IsAdministrator()
+            && await db.Engagements.AnyAsync(e => e.Id == engagementId && e.ProviderId == http.User.OrganisationId());
+        return member is null && !isAdministrator ? null : new EngagementAccess(engagementId, member, isAdministrator);
+    }
+}
+
+public static class EngagementAccessExtensions
+{
+    /// <summary>The access the gate granted; only engagement routes have one.</summary>
+    public static EngagementAccess EngagementAccess(this HttpContext http) =>
+        http.Features.Get<EngagementAccess>() ?? throw new InvalidOperationException("Not an engagement route: no {engagementId} in it.");
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Authorization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
+using Onboarding.Core.Accounts;
+using Onboarding.Core.Data;
+using Onboarding.Core.Demo;
+using Onboarding.Web.Infrastructure;
+
+namespace Onboarding.Web;
+
+public static class WebServiceExtensions
+{
+    public static IHostApplicationBuilder AddOnboardingWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
+        services.AddScoped<DemoSeeder>();
+
+        services.AddIdentity<AppUser, IdentityRole>(IdentityRules.Apply)
+            .AddEntityFrameworkStores<OnboardingDbContext>()
+            .AddClaimsPrincipalFactory<UserClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/sign-in";
+            o.LogoutPath = "/sign-out";
+            o.AccessDeniedPath = "/error/403";
+            o.Cookie.Name = "onboarding.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "onboarding.csrf");
+
+        services.AddControllersWithViews(o =>
+        {
+            o.Filters.Add(new AuthorizeFilter(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build()));
+            o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            o.Filters.Add<EngagementAccessFilter>();
+        });
+        services.Configure<RazorViewEngineOptions>(o =>
+        {
+            o.ViewLocationFormats.Clear();
+            o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+            o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+        });
+
+        services.AddHealthChecks().AddDbContextCheck<OnboardingDbContext>();
+        return builder;
+    }
+
+    public static WebApplication UseOnboardingWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapControllers();
+        return app;
+    }
+
+    /// <summary>Applies migrations (unless turned off) and seeds an empty database, printing the sign-ins it made.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        if (options.MigrateOnStart)
+        {
+            await scope.ServiceProvider.GetRequiredService<OnboardingDbContext>().Database.MigrateAsync();
+        }
+
+        var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options, seeded));
+    }
+}
