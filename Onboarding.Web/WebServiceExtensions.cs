@@ -52,6 +52,9 @@ public static class WebServiceExtensions
             o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
         });
 
+        // Names in any script stay readable in the HTML source instead of becoming entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<OnboardingDbContext>();
         return builder;
     }

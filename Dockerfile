@@ -1,0 +1,12 @@
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish Onboarding.Web -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# Fonts for the PDF plan pack, found through fontconfig.
+RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core tzdata \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app .
+ENTRYPOINT ["dotnet", "Onboarding.Web.dll"]

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Onboarding.Core.Data;
+
+namespace Onboarding.Tests.Support;
+
+/// <summary>The app on a fresh PostgreSQL database with the demo seeded, a fake clock and helpers to sign in.</summary>
+public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string DemoPassword = "correct-horse-battery";
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
+    private string connectionString = "";
+
+    public async Task InitializeAsync()
+    {
+        connectionString = await PostgresServer.CreateDatabaseAsync("web");
+        // Starting the host migrates and seeds, exactly as a first start does.
+        _ = Services;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", "Postgres");
+        builder.UseSetting("ConnectionStrings:Onboarding", connectionString);
+        builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Seed:DemoPassword", DemoPassword);
+        builder.UseSetting("Seed:AdminPassword", DemoPassword);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            // Fast hashing keeps sign-in cheap in tests; production keeps the strong default.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+        });
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, signed in as <paramref name="email"/>.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = await AntiforgeryTokenAsync(client, "/sign-in");
+        var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = DemoPassword,
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public HttpClient AnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Reads the antiforgery token from a page's form, as a browser would submit it.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(match.Success, $"no antiforgery token on {path}");
+        return match.Groups[1].Value;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<OnboardingDbContext, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<OnboardingDbContext>());
+    }
+}
