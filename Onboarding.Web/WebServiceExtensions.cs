@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Authorization;
@@ -37,6 +38,7 @@ public static class WebServiceExtensions
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
         });
+        services.AddDataProtection().SetApplicationName("Onboarding").PersistKeysToDbContext<OnboardingDbContext>();
         services.AddAntiforgery(o => o.Cookie.Name = "onboarding.csrf");
 
         services.AddControllersWithViews(o =>

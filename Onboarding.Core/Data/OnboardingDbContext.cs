@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -14,8 +15,11 @@ namespace Onboarding.Core.Data;
 /// dotnet ef migrations add NAME --project Onboarding.Core --startup-project Onboarding.Core --context PostgresOnboardingDbContext --output-dir Data/Migrations/Postgres
 /// </code>
 /// </summary>
-public abstract class OnboardingDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class OnboardingDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Cookie and antiforgery keys, shared by every web node through the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Engagement> Engagements => Set<Engagement>();

@@ -13,11 +13,11 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
 {
     public const string DemoPassword = "correct-horse-battery";
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
-    private string connectionString = "";
+    public string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        connectionString = await PostgresServer.CreateDatabaseAsync("web");
+        ConnectionString = await PostgresServer.CreateDatabaseAsync("web");
         // Starting the host migrates and seeds, exactly as a first start does.
         _ = Services;
     }
@@ -27,7 +27,7 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", "Postgres");
-        builder.UseSetting("ConnectionStrings:Onboarding", connectionString);
+        builder.UseSetting("ConnectionStrings:Onboarding", ConnectionString);
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
