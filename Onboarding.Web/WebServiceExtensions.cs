@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -70,6 +71,12 @@ public static class WebServiceExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.UseHangfireDashboard("/admin/jobs", new DashboardOptions
+        {
+            Authorization = [new AdministratorsOnlyDashboard()],
+            DashboardTitle = "Onboarding background jobs",
+            AppPath = "/",
+        });
         app.MapControllers();
         return app;
     }

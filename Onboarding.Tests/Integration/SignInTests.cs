@@ -63,4 +63,17 @@ public class SignInTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("/sign-in", after.Headers.Location!.ToString());
     }
+
+    [Fact]
+    public async Task Only_administrators_open_the_background_jobs_dashboard()
+    {
+        var leader = await app.SignedInClientAsync("alex.morgan@northstar.example");
+        var admin = await app.SignedInClientAsync("admin@northstar.example");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync("/admin/jobs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.AnonymousClient().GetAsync("/admin/jobs")).StatusCode);
+        var page = await admin.GetAsync("/admin/jobs");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Onboarding background jobs", await page.Content.ReadAsStringAsync());
+    }
 }
