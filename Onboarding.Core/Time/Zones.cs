@@ -3,6 +3,10 @@ namespace Onboarding.Core.Time;
 /// <summary>IANA time zones: lookup with a clear error, and "today" in a zone from an injected clock.</summary>
 public static class Zones
 {
+    /// <summary>Every IANA zone this machine knows, for pickers.</summary>
+    public static IReadOnlyList<string> All { get; } = TimeZoneInfo.GetSystemTimeZones()
+        .Where(z => z.HasIanaId).Select(z => z.Id).Order(StringComparer.Ordinal).ToList();
+
     public static bool IsKnown(string? zoneId) =>
         !string.IsNullOrWhiteSpace(zoneId) && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) && zone.HasIanaId;
 
