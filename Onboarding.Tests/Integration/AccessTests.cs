@@ -22,6 +22,8 @@ public class AccessTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
             var e = await db.Engagements.Include(x => x.Members).SingleAsync(x => x.Name == "Acme Robotics RPO launch");
             return (e.Id, e.Name, e.Members[0].Id);
         });
+        var taskId = await TestPlans.AddTaskAsync(app, engagementId, "Map the current hiring process");
+        var routeValues = new Dictionary<string, string> { ["engagementId"] = engagementId.ToString(), ["memberId"] = memberId.ToString(), ["taskId"] = taskId.ToString() };
         var outsiderEmail = await CreateOutsiderEngagementAsync();
         var anonymous = app.AnonymousClient();
         var outsider = await app.SignedInClientAsync(outsiderEmail);
@@ -31,8 +33,7 @@ public class AccessTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
         Assert.NotEmpty(actions);
         foreach (var (method, template) in actions)
         {
-            var path = Regex.Replace(template, "{engagementId[^}]*}", engagementId.ToString());
-            path = Regex.Replace(path, "{[^}]+}", memberId.ToString());
+            var path = Regex.Replace(template, "{([A-Za-z]+)[^}]*}", m => routeValues.GetValueOrDefault(m.Groups[1].Value, "1"));
 
             var asAnonymous = await SendAsync(anonymous, method, path);
             Assert.True(asAnonymous.StatusCode == HttpStatusCode.Redirect && asAnonymous.Headers.Location!.ToString().Contains("/sign-in"),

@@ -14,6 +14,9 @@ public sealed record EngagementAccess(int EngagementId, Member? Member, bool IsA
     public bool IsLeader => IsAdministrator || Role == EngagementRole.AccountLeader;
 
     public bool HasRole(IEnumerable<EngagementRole> roles) => IsAdministrator || (Member is not null && roles.Contains(Member.Role));
+
+    /// <summary>Leaders run the whole plan; everyone else moves their own tasks.</summary>
+    public bool CanUpdate(PlanTask task) => IsLeader || (Member is not null && task.OwnerId == Member.Id);
 }
 
 /// <summary>Limits an engagement action to some roles; provider administrators always pass.</summary>
