@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Onboarding.Core.Data;
+using Onboarding.Core.Engagements;
+using Onboarding.Web.Infrastructure;
+
+namespace Onboarding.Web.Features.Glossary;
+
+/// <summary>The engagement's one dictionary: the client's words mapped to the provider's.</summary>
+[Route("/engagements/{engagementId:int}/glossary")]
+public sealed class GlossaryController(OnboardingDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int engagementId) => View(await BuildPageAsync(engagementId, new TermForm()));
+
+    [HttpPost("")]
+    [EngagementRoles(EngagementRole.AccountLeader, EngagementRole.TaLead)]
+    public async Task<IActionResult> Save(int engagementId, TermForm form)
+    {
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Index", await BuildPageAsync(engagementId, form));
+        }
+
+        var now = clock.GetUtcNow();
+        GlossaryTerm? term;
+        if (form.Id is { } id)
+        {
+            term = await db.GlossaryTerms.FirstOrDefaultAsync(g => g.Id == id && g.EngagementId == engagementId);
+            if (term is null)
+            {
+                return NotFound();
+            }
+        }
+        else
+        {
+            term = new GlossaryTerm { EngagementId = engagementId, ClientTerm = "" };
+            db.GlossaryTerms.Add(term);
+        }
+        term.ClientTerm = form.ClientTerm.Trim();
+        term.ProviderTerm = form.ProviderTerm?.Trim() ?? "";
+        term.Definition = form.Definition.Trim();
+        term.Agreed = form.Agreed;
+        term.UpdatedAt = now;
+        db.Activity.Add(new ActivityEntry
+        {
+            EngagementId = engagementId,
+            At = now,
+            ActorUserId = User.UserId(),
+            ActorName = User.DisplayName(),
+            Description = $"{(form.Id is null ? "Added" : "Updated")} the glossary term “{term.ClientTerm}”{(term.Agreed ? " (agreed)" : "")}",
+        });
+        await db.SaveChangesAsync();
+        TempData["Notice"] = $"“{term.ClientTerm}” saved.";
+        return Redirect($"/engagements/{engagementId}/glossary");
+    }
+
+    private async Task<GlossaryViewModel> BuildPageAsync(int engagementId, TermForm form)
+    {
+        var name = await db.Engagements.Where(e => e.Id == engagementId).Select(e => e.Name).FirstAsync();
+        var terms = await db.GlossaryTerms.AsNoTracking().Where(g => g.EngagementId == engagementId).OrderBy(g => g.ClientTerm).ToListAsync();
+        return new GlossaryViewModel(engagementId, name, terms, HttpContext.EngagementAccess(), form);
+    }
+}
+
+public sealed record GlossaryViewModel(int EngagementId, string EngagementName, IReadOnlyList<GlossaryTerm> Terms, EngagementAccess Access, TermForm Form)
+{
+    public bool CanEdit => Access.IsLeader || Access.Role == EngagementRole.TaLead;
+}
+
+public sealed class TermForm
+{
+    public int? Id { get; set; }
+
+    [Required(ErrorMessage = "Enter the client's term.")]
+    [StringLength(200)]
+    [Display(Name = "Client's term")]
+    public string ClientTerm { get; set; } = "";
+
+    [StringLength(200)]
+    [Display(Name = "Provider's term")]
+    public string? ProviderTerm { get; set; }
+
+    [Required(ErrorMessage = "Write the meaning both sides agree on (or propose one).")]
+    [StringLength(4000)]
+    [Display(Name = "Definition (Markdown)")]
+    public string Definition { get; set; } = "";
+
+    [Display(Name = "Both sides have agreed this definition")]
+    public bool Agreed { get; set; }
+}
