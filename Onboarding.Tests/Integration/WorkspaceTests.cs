@@ -94,4 +94,28 @@ public class WorkspaceTests(OnboardingFactory app) : IClassFixture<OnboardingFac
         var activity = await recruiter.GetStringAsync($"/engagements/{engagementId}/activity");
         Assert.Matches(@"<strong>Riya Shah</strong>:\s+Gave kudos: Hana turned feedback around in a day", activity);
     }
+
+    [Fact]
+    public async Task The_plan_groups_tasks_by_phase_filters_by_owner_and_draws_a_timeline()
+    {
+        var engagementId = await InvitationTests.DemoEngagementIdAsync(app);
+        await TestPlans.AddTaskAsync(app, engagementId, "Book intake meetings", ownerEmail: "hana.kobayashi@acme.example");
+        await TestPlans.AddTaskAsync(app, engagementId, "Write the communication plan", ownerEmail: "alex.morgan@northstar.example", milestone: true);
+        var leader = await app.SignedInClientAsync("alex.morgan@northstar.example");
+        var hanaId = await app.WithDbAsync(db => db.Members.Where(m => m.Email == "hana.kobayashi@acme.example").Select(m => m.Id).SingleAsync());
+
+        var plan = await leader.GetStringAsync($"/engagements/{engagementId}/plan");
+        Assert.Contains("<svg class=\"timeline\"", plan);
+        Assert.Contains("Days 1–30", plan);
+        Assert.Contains("Book intake meetings", plan);
+        Assert.Contains("Write the communication plan", plan);
+
+        var filtered = await leader.GetStringAsync($"/engagements/{engagementId}/plan?owner={hanaId}");
+        Assert.Contains("Book intake meetings", filtered);
+        Assert.DoesNotContain(">Write the communication plan</a>", filtered);
+
+        var overview = await leader.GetStringAsync($"/engagements/{engagementId}");
+        Assert.Contains("Needs attention", overview);
+        Assert.Matches(@"Book intake meetings</a>\s*<span class=""tag bad"">Overdue", overview);
+    }
 }
