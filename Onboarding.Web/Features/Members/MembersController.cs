@@ -66,6 +66,52 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         return Redirect($"/engagements/{engagementId}/stakeholders");
     }
 
+    [HttpPost("{memberId:int}")]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    public async Task<IActionResult> Update(int engagementId, int memberId, UpdateMemberForm form)
+    {
+        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId && m.EngagementId == engagementId);
+        if (member is null)
+        {
+            return NotFound();
+        }
+        if (!Zones.IsKnown(form.TimeZone))
+        {
+            TempData["Notice"] = $"Nothing saved for {member.Name}: '{form.TimeZone}' is not a known IANA time zone; use a name like Europe/London.";
+            return Redirect($"/engagements/{engagementId}/stakeholders");
+        }
+        if (!ModelState.IsValid)
+        {
+            TempData["Notice"] = $"Nothing saved for {member.Name}: {string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage))}";
+            return Redirect($"/engagements/{engagementId}/stakeholders");
+        }
+
+        var changes = new List<string>();
+        if (member.Role != form.Role) { changes.Add($"role {member.Role.DisplayName()} → {form.Role.DisplayName()}"); }
+        if (member.TimeZone != form.TimeZone) { changes.Add($"time zone {form.TimeZone}"); }
+        if (member.DigestHour != form.DigestHour) { changes.Add($"digest hour {form.DigestHour:00}:00"); }
+        if (member.DigestPreference != form.DigestPreference) { changes.Add($"digests {form.DigestPreference}"); }
+        member.Role = form.Role;
+        member.TimeZone = form.TimeZone;
+        member.DigestHour = form.DigestHour;
+        member.DigestPreference = form.DigestPreference;
+        member.Title = form.Title?.Trim() ?? "";
+        if (changes.Count > 0)
+        {
+            db.Activity.Add(new ActivityEntry
+            {
+                EngagementId = engagementId,
+                At = clock.GetUtcNow(),
+                ActorUserId = User.UserId(),
+                ActorName = User.DisplayName(),
+                Description = $"Changed {member.Name}: {string.Join(", ", changes)}",
+            });
+        }
+        await db.SaveChangesAsync();
+        TempData["Notice"] = $"{member.Name} saved.";
+        return Redirect($"/engagements/{engagementId}/stakeholders");
+    }
+
     /// <summary>
     /// Creates the person's account if they have none and a one-time link to set its password.
     /// The link is shown to the leader, who can pass it on.
@@ -140,6 +186,22 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
 }
 
 public sealed record StakeholdersViewModel(int EngagementId, string EngagementName, IReadOnlyList<Member> Members, EngagementAccess Access, AddMemberForm Form);
+
+public sealed class UpdateMemberForm
+{
+    [StringLength(200)]
+    public string? Title { get; set; }
+
+    public EngagementRole Role { get; set; }
+
+    [Required(ErrorMessage = "Enter a time zone such as Europe/London.")]
+    public string TimeZone { get; set; } = "";
+
+    [Range(0, 23, ErrorMessage = "Choose a digest hour from 0 to 23.")]
+    public int DigestHour { get; set; } = 8;
+
+    public DigestPreference DigestPreference { get; set; }
+}
 
 public sealed class AddMemberForm
 {
