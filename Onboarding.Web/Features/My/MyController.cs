@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Onboarding.Core.Data;
+using Onboarding.Core.Engagements;
+using Onboarding.Core.Time;
+using Onboarding.Web.Infrastructure;
+
+namespace Onboarding.Web.Features.My;
+
+/// <summary>Home pages built around one person's own tasks, across every engagement they belong to.</summary>
+public sealed class MyController(OnboardingDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("/my/checklist")]
+    public async Task<IActionResult> Checklist()
+    {
+        var userId = User.UserId();
+        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).FirstAsync();
+        var today = clock.TodayIn(zone);
+        var tasks = await db.PlanTasks.AsNoTracking()
+            .Where(t => t.Owner != null && t.Owner.UserId == userId && t.Status != PlanTaskStatus.Skipped && t.Engagement!.Status == EngagementStatus.Active)
+            .OrderBy(t => t.Status == PlanTaskStatus.Done).ThenBy(t => t.Due).ThenBy(t => t.Id)
+            .Select(t => new MyTask(t.Id, t.EngagementId, t.Engagement!.Name, t.Title, t.PhaseTitle, t.Start, t.Due, t.Status, t.BlockedReason, t.What, t.Why, t.IsMilestone))
+            .Take(200)
+            .ToListAsync();
+        var engagements = await db.Members.AsNoTracking().Where(m => m.UserId == userId)
+            .Select(m => new MyEngagement(m.EngagementId, m.Engagement!.Name, m.Role)).ToListAsync();
+        return View(new ChecklistViewModel(tasks, engagements, today, zone));
+    }
+
+    [HttpGet("/my/onboarding")]
+    public async Task<IActionResult> Onboarding()
+    {
+        var userId = User.UserId();
+        var membership = await db.Members.AsNoTracking()
+            .Where(m => m.UserId == userId && m.Role == EngagementRole.Recruiter)
+            .OrderByDescending(m => m.Engagement!.Kickoff)
+            .Select(m => new { m.Id, m.EngagementId, EngagementName = m.Engagement!.Name, m.TimeZone })
+            .FirstOrDefaultAsync();
+        if (membership is null)
+        {
+            return View(new OnboardingViewModel(null, null, [], [], [], clock.TodayIn("UTC")));
+        }
+
+        var tasks = await db.PlanTasks.AsNoTracking()
+            .Where(t => t.OwnerId == membership.Id && t.Status != PlanTaskStatus.Skipped)
+            .OrderBy(t => t.Start).ThenBy(t => t.Id)
+            .Select(t => new MyTask(t.Id, t.EngagementId, membership.EngagementName, t.Title, t.PhaseTitle, t.Start, t.Due, t.Status, t.BlockedReason, t.What, t.Why, t.IsMilestone))
+            .ToListAsync();
+        var people = await db.Members.AsNoTracking()
+            .Where(m => m.EngagementId == membership.EngagementId && m.Id != membership.Id)
+            .OrderBy(m => m.Role).ThenBy(m => m.Name)
+            .ToListAsync();
+        var glossary = await db.GlossaryTerms.AsNoTracking().Where(g => g.EngagementId == membership.EngagementId).OrderBy(g => g.ClientTerm).ToListAsync();
+        return View(new OnboardingViewModel(membership.EngagementId, membership.EngagementName, tasks, people, glossary, clock.TodayIn(membership.TimeZone)));
+    }
+}
+
+public sealed record MyTask(
+    int Id, int EngagementId, string EngagementName, string Title, string PhaseTitle, DateOnly Start, DateOnly Due,
+    PlanTaskStatus Status, string? BlockedReason, string What, string Why, bool IsMilestone)
+{
+    public bool IsOverdue(DateOnly today) => Due < today && Status != PlanTaskStatus.Done;
+}
+
+public sealed record MyEngagement(int Id, string Name, EngagementRole Role);
+
+public sealed record ChecklistViewModel(IReadOnlyList<MyTask> Tasks, IReadOnlyList<MyEngagement> Engagements, DateOnly Today, string TimeZone);
+
+public sealed record OnboardingViewModel(
+    int? EngagementId, string? EngagementName, IReadOnlyList<MyTask> Tasks, IReadOnlyList<Member> People,
+    IReadOnlyList<GlossaryTerm> Glossary, DateOnly Today)
+{
+    public int Percent => Tasks.Count == 0 ? 0 : Tasks.Count(t => t.Status == PlanTaskStatus.Done) * 100 / Tasks.Count;
+}
