@@ -1,0 +1,126 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Onboarding.Core.Engagements;
+using Onboarding.Core.Templates;
+
+namespace Onboarding.Core.Plans;
+
+/// <summary>
+/// <c>plan preview</c>: the dates a template would get from one start date, without saving anything.
+/// Kickoff and go-live are both the start date, and every owner is shown as its role.
+/// </summary>
+public static class PlanPreviewCommand
+{
+    public const int Success = 0;
+    public const int TemplateProblem = 1;
+    public const int BadArguments = 2;
+
+    private static readonly string[] Columns = ["key", "title", "phase", "owner", "start", "due", "warning"];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // The output goes to a terminal or a file, never into a web page: keep dashes and quotes readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <param name="templatesDirectory">Where a template given by key is looked up.</param>
+    /// <returns><see cref="Success"/>, <see cref="TemplateProblem"/> (not found or invalid) or <see cref="BadArguments"/>.</returns>
+    public static int Run(IReadOnlyList<string> args, string templatesDirectory, TextWriter output, TextWriter error)
+    {
+        if (!PlanPreviewOptions.TryParse(args, out var options, out var problem))
+        {
+            error.WriteLine(problem);
+            error.WriteLine(PlanPreviewOptions.Usage);
+            return BadArguments;
+        }
+        var template = FindTemplate(options.Template, templatesDirectory, error);
+        if (template is null)
+        {
+            return TemplateProblem;
+        }
+
+        var owners = Enum.GetValues<EngagementRole>().ToDictionary(r => r, r => r.ToKey());
+        var plan = PlanGenerator.Generate(options.Start, options.Start, options.Calendar, [new TemplateApplication(template, "", owners)]);
+        var rows = plan.Tasks
+            .Select(t => new PreviewRow(t.TaskKey, t.Title, t.PhaseKey, t.OwnerReference!, t.Start, t.Due, t.Warning))
+            .ToList();
+        switch (options.Format)
+        {
+            case PreviewFormat.Csv:
+                WriteCsv(rows, output);
+                break;
+            case PreviewFormat.Json:
+                output.WriteLine(JsonSerializer.Serialize(rows, Json));
+                break;
+            default:
+                WriteTable(rows, output);
+                break;
+        }
+        return Success;
+    }
+
+    private static PlanTemplate? FindTemplate(string keyOrPath, string templatesDirectory, TextWriter error)
+    {
+        var isPath = keyOrPath.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+            || keyOrPath.Contains('/') || keyOrPath.Contains(Path.DirectorySeparatorChar);
+        if (isPath)
+        {
+            if (!File.Exists(keyOrPath))
+            {
+                error.WriteLine($"{keyOrPath}: no such template file");
+                return null;
+            }
+            var result = TemplateParser.Load(keyOrPath);
+            foreach (var problem in result.Errors)
+            {
+                error.WriteLine(problem);
+            }
+            return result.Template;
+        }
+
+        if (!Directory.Exists(templatesDirectory))
+        {
+            error.WriteLine($"{templatesDirectory}: no such templates directory");
+            return null;
+        }
+        var catalog = TemplateCatalog.Load(templatesDirectory);
+        if (catalog.Find(keyOrPath) is { } template)
+        {
+            return template;
+        }
+        error.WriteLine($"no valid template with key '{keyOrPath}' in {templatesDirectory} " +
+            $"(found: {string.Join(", ", catalog.Templates.Select(t => t.Key))})");
+        if (catalog.Errors.Count > 0)
+        {
+            error.WriteLine($"some template files have errors; 'templates check {templatesDirectory}' lists them");
+        }
+        return null;
+    }
+
+    private static void WriteTable(List<PreviewRow> rows, TextWriter output)
+    {
+        var cells = rows.Select(r => r.Cells()).Prepend(Columns).ToList();
+        var widths = Enumerable.Range(0, Columns.Length).Select(c => cells.Max(row => row[c].Length)).ToArray();
+        foreach (var row in cells)
+        {
+            output.WriteLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
+        }
+    }
+
+    private static void WriteCsv(List<PreviewRow> rows, TextWriter output)
+    {
+        // RFC 4180: CRLF line ends, and quotes around any field holding a comma, quote or line break.
+        static string Field(string value) =>
+            value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+        foreach (var row in rows.Select(r => r.Cells()).Prepend(Columns))
+        {
+            output.Write(string.Join(',', row.Select(Field)) + "\r\n");
+        }
+    }
+
+    private sealed record PreviewRow(string Key, string Title, string Phase, string Owner, DateOnly Start, DateOnly Due, string? Warning)
+    {
+        public string[] Cells() => [Key, Title, Phase, Owner, Start.Iso(), Due.Iso(), Warning ?? ""];
+    }
+}

@@ -1,0 +1,56 @@
+using Onboarding.Core.Engagements;
+using Onboarding.Core.Templates;
+
+namespace Onboarding.Core.Plans;
+
+/// <summary>
+/// One template applied to an engagement. <see cref="InstanceKey"/> tells apart several applications of the
+/// same template (the recruiter template once per recruiter); empty when the template is applied once.
+/// <see cref="Owners"/> maps each role to an opaque reference chosen by the caller, such as an email address.
+/// </summary>
+public sealed record TemplateApplication(PlanTemplate Template, string InstanceKey, IReadOnlyDictionary<EngagementRole, string> Owners);
+
+/// <summary>
+/// A dated task of a generated plan. <see cref="Key"/> is unique in the plan and stable across
+/// regenerations: <c>template/task</c>, or <c>template/instance/task</c> when the application has an instance key.
+/// <see cref="OwnerReference"/> is null when the application named nobody for <see cref="OwnerRole"/>.
+/// <see cref="PlannedStartDay"/> and <see cref="DurationDays"/> are the template's working-day numbers.
+/// </summary>
+public sealed record PlannedTask(
+    string Key,
+    string TemplateKey,
+    int TemplateVersion,
+    string InstanceKey,
+    string TaskKey,
+    string Title,
+    string PhaseKey,
+    string PhaseTitle,
+    DateOnly Start,
+    DateOnly Due,
+    EngagementRole OwnerRole,
+    string? OwnerReference,
+    IReadOnlyList<string> DependsOn,
+    bool IsMilestone,
+    IReadOnlyList<string> Checklist,
+    string What,
+    string Why,
+    string? Warning,
+    DayAnchor Anchor,
+    int PlannedStartDay,
+    int DurationDays)
+{
+    /// <summary>The part of the task that rescheduling works on, not yet done.</summary>
+    public PlanTaskState ToState() => new(Key, Anchor, Start, Due, DependsOn, CompletedOn: null, Warning);
+}
+
+/// <summary>A role one application needs but has nobody for, with the tasks waiting on it.</summary>
+public sealed record UnresolvedOwner(string TemplateKey, string InstanceKey, EngagementRole Role, IReadOnlyList<string> TaskKeys);
+
+/// <summary>The tasks in start order (ties in application, then template order), and the roles still to fill.</summary>
+public sealed record GeneratedPlan(IReadOnlyList<PlannedTask> Tasks, IReadOnlyList<UnresolvedOwner> UnresolvedOwners);
+
+public static class PlanKeys
+{
+    public static string For(string templateKey, string instanceKey, string taskKey) =>
+        instanceKey.Length == 0 ? $"{templateKey}/{taskKey}" : $"{templateKey}/{instanceKey}/{taskKey}";
+}

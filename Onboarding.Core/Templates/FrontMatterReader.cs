@@ -1,0 +1,323 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Onboarding.Core.Digests;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace Onboarding.Core.Templates;
+
+/// <summary>The template-level fields of the YAML front matter; null where missing or invalid (an error says why).</summary>
+internal sealed record TemplateHeader(
+    string? Key,
+    int KeyLine,
+    string? Title,
+    int? Version,
+    TemplateAudience? Audience,
+    DayAnchor? Anchor,
+    IReadOnlyList<TemplatePhase> Phases,
+    IReadOnlyList<GlossaryTerm> Glossary,
+    IReadOnlyList<SuggestedMetric> Metrics,
+    DigestCadence Cadence);
+
+/// <summary>
+/// Reads the front matter through YamlDotNet's node model rather than a deserializer: the nodes keep
+/// their line numbers, and walking them lets one pass report every problem instead of the first.
+/// </summary>
+internal sealed partial class FrontMatterReader(string file, int firstLine, List<TemplateError> errors)
+{
+    private static readonly string[] TopFields =
+        ["key", "title", "version", "audience", "days-count-from", "phases", "glossary", "metrics", "digest-cadence"];
+
+    private static readonly Dictionary<string, TemplateAudience> Audiences = new()
+    {
+        ["account-leader"] = TemplateAudience.AccountLeader,
+        ["client"] = TemplateAudience.Client,
+        ["recruiter"] = TemplateAudience.Recruiter,
+    };
+
+    private static readonly Dictionary<string, DayAnchor> Anchors = new()
+    {
+        ["kickoff"] = DayAnchor.Kickoff,
+        ["go-live"] = DayAnchor.GoLive,
+    };
+
+    private static readonly Dictionary<string, MetricDirection> Directions = new()
+    {
+        ["higher-is-better"] = MetricDirection.HigherIsBetter,
+        ["lower-is-better"] = MetricDirection.LowerIsBetter,
+    };
+
+    private static readonly Dictionary<string, CadenceFrequency> Frequencies = new()
+    {
+        ["every-working-day"] = CadenceFrequency.EveryWorkingDay,
+        ["twice-a-week"] = CadenceFrequency.TwiceAWeek,
+        ["weekly"] = CadenceFrequency.Weekly,
+        ["fortnightly"] = CadenceFrequency.Fortnightly,
+    };
+
+    /// <param name="yaml">The text between the two <c>---</c> lines.</param>
+    /// <param name="firstLine">The file line the YAML text starts on, so node lines become file lines.</param>
+    public static TemplateHeader Read(string file, string yaml, int firstLine, List<TemplateError> errors) =>
+        new FrontMatterReader(file, firstLine, errors).Read(yaml);
+
+    private TemplateHeader Read(string yaml)
+    {
+        var root = Load(yaml);
+        var fields = root is null ? [] : Fields(root, "the front matter", TopFields) ?? [];
+        var line = root is null ? firstLine : LineOf(root);
+
+        var key = Text(fields, line, "key", "the front matter");
+        if (key is not null && !TemplateKeys.IsValid(key))
+        {
+            Error(fields["key"], $"template key '{key}' {TemplateKeys.Rule}");
+            key = null;
+        }
+
+        return new TemplateHeader(
+            key,
+            fields.TryGetValue("key", out var keyNode) ? LineOf(keyNode) : line,
+            Text(fields, line, "title", "the front matter"),
+            Version(fields, line),
+            Choice(fields, line, "audience", Audiences),
+            Choice(fields, line, "days-count-from", Anchors),
+            fields.TryGetValue("phases", out var phases) ? Items(phases, "phases", Phase) : PlanTemplate.DefaultPhases,
+            fields.TryGetValue("glossary", out var glossary) ? Items(glossary, "glossary", Term) : [],
+            fields.TryGetValue("metrics", out var metrics) ? Items(metrics, "metrics", Metric) : [],
+            fields.TryGetValue("digest-cadence", out var cadence) ? new DigestCadence(Items(cadence, "digest-cadence", Stage)) : DigestCadence.Default);
+    }
+
+    private YamlNode? Load(string yaml)
+    {
+        var parser = new LineTrackingParser(new Parser(new StringReader(yaml)));
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(parser);
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            errors.Add(new(file, (int)e.Start.Line + firstLine - 1, $"bad YAML: {e.Message}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18 throws this, without a position, on some unclosed brackets.
+            errors.Add(new(file, (int)parser.LastLine + firstLine - 1, "bad YAML: an opening bracket or quote is never closed"));
+        }
+        return null;
+    }
+
+    private int? Version(Dictionary<string, YamlNode> fields, int line)
+    {
+        var text = Text(fields, line, "version", "the front matter");
+        if (text is null)
+        {
+            return null;
+        }
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version >= 1)
+        {
+            return version;
+        }
+        Error(fields["version"], $"version '{text}' must be a whole number of 1 or more");
+        return null;
+    }
+
+    private T? Choice<T>(Dictionary<string, YamlNode> fields, int line, string name, Dictionary<string, T> choices)
+        where T : struct
+    {
+        var text = Text(fields, line, name, "the front matter");
+        if (text is null)
+        {
+            return null;
+        }
+        if (choices.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+        Error(fields[name], $"unknown {name} '{text}' (expected {string.Join(", ", choices.Keys)})");
+        return null;
+    }
+
+    private TemplatePhase? Phase(YamlNode node)
+    {
+        var fields = Fields(node, "a phase", "key", "title", "days");
+        if (fields is null)
+        {
+            return null;
+        }
+        var key = Text(fields, LineOf(node), "key", "a phase");
+        var title = Text(fields, LineOf(node), "title", "a phase");
+        var days = Range(fields, LineOf(node), "a phase", openEnded: false);
+        if (key is not null && !TemplateKeys.IsValid(key))
+        {
+            Error(fields["key"], $"phase key '{key}' {TemplateKeys.Rule}");
+            return null;
+        }
+        return key is null || title is null || days is null ? null : new TemplatePhase(key, title, days.Value.From, days.Value.To!.Value);
+    }
+
+    private GlossaryTerm? Term(YamlNode node)
+    {
+        var fields = Fields(node, "a glossary term", "client-term", "provider-term", "definition");
+        if (fields is null)
+        {
+            return null;
+        }
+        var client = Text(fields, LineOf(node), "client-term", "a glossary term");
+        var provider = Text(fields, LineOf(node), "provider-term", "a glossary term");
+        var definition = Text(fields, LineOf(node), "definition", "a glossary term");
+        return client is null || provider is null || definition is null ? null : new GlossaryTerm(client, provider, definition);
+    }
+
+    private SuggestedMetric? Metric(YamlNode node)
+    {
+        var fields = Fields(node, "a metric", "name", "unit", "direction", "target", "how-measured");
+        if (fields is null)
+        {
+            return null;
+        }
+        var line = LineOf(node);
+        var name = Text(fields, line, "name", "a metric");
+        var unit = Text(fields, line, "unit", "a metric");
+        var directionText = Text(fields, line, "direction", "a metric");
+        var target = Text(fields, line, "target", "a metric");
+        var measured = Text(fields, line, "how-measured", "a metric");
+        MetricDirection? direction = null;
+        if (directionText is not null)
+        {
+            if (Directions.TryGetValue(directionText, out var d))
+            {
+                direction = d;
+            }
+            else
+            {
+                Error(fields["direction"], $"unknown direction '{directionText}' (expected {string.Join(", ", Directions.Keys)})");
+            }
+        }
+        return name is null || unit is null || direction is null || target is null || measured is null
+            ? null
+            : new SuggestedMetric(name, unit, direction.Value, target, measured);
+    }
+
+    private CadenceStage? Stage(YamlNode node)
+    {
+        var fields = Fields(node, "a digest cadence stage", "days", "frequency");
+        if (fields is null)
+        {
+            return null;
+        }
+        var days = Range(fields, LineOf(node), "a digest cadence stage", openEnded: true);
+        var frequencyText = Text(fields, LineOf(node), "frequency", "a digest cadence stage");
+        CadenceFrequency? frequency = null;
+        if (frequencyText is not null)
+        {
+            if (Frequencies.TryGetValue(frequencyText, out var f))
+            {
+                frequency = f;
+            }
+            else
+            {
+                Error(fields["frequency"], $"unknown frequency '{frequencyText}' (expected {string.Join(", ", Frequencies.Keys)})");
+            }
+        }
+        return days is null || frequency is null ? null : new CadenceStage(days.Value.From, days.Value.To, frequency.Value);
+    }
+
+    /// <summary>Reads <c>days: 1-30</c> (an en dash works too), or <c>days: 91+</c> where open-ended ranges are allowed.</summary>
+    private (int From, int? To)? Range(Dictionary<string, YamlNode> fields, int line, string what, bool openEnded)
+    {
+        var text = Text(fields, line, "days", what);
+        if (text is null)
+        {
+            return null;
+        }
+        var match = DayRange().Match(text);
+        if (match.Success)
+        {
+            var from = int.Parse(match.Groups["from"].Value, CultureInfo.InvariantCulture);
+            int? to = match.Groups["to"].Success ? int.Parse(match.Groups["to"].Value, CultureInfo.InvariantCulture) : null;
+            if (from >= 1 && (to is null ? openEnded : to >= from))
+            {
+                return (from, to);
+            }
+        }
+        var expected = openEnded ? "'FROM-TO' or 'FROM+'" : "'FROM-TO'";
+        Error(fields["days"], $"days '{text}' must be a range of day numbers from 1 up, written {expected}");
+        return null;
+    }
+
+    private IReadOnlyList<T> Items<T>(YamlNode node, string name, Func<YamlNode, T?> read)
+        where T : class
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(node, $"'{name}' must be a list of items, each starting with '- '");
+            return [];
+        }
+        return sequence.Children.Select(read).OfType<T>().ToList();
+    }
+
+    private Dictionary<string, YamlNode>? Fields(YamlNode node, string what, params string[] known)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Error(node, $"{what} must be written as 'name: value' lines");
+            return null;
+        }
+        var fields = new Dictionary<string, YamlNode>();
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            var name = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (known.Contains(name))
+            {
+                fields[name] = value;
+            }
+            else
+            {
+                Error(keyNode, $"unknown field '{name}' in {what} (expected {string.Join(", ", known)})");
+            }
+        }
+        return fields;
+    }
+
+    private string? Text(Dictionary<string, YamlNode> fields, int ownerLine, string name, string what)
+    {
+        if (!fields.TryGetValue(name, out var node))
+        {
+            errors.Add(new(file, ownerLine, $"{what} has no '{name}'"));
+            return null;
+        }
+        if (node is not YamlScalarNode { Value: { } value } || string.IsNullOrWhiteSpace(value))
+        {
+            Error(node, $"'{name}' must be a single, non-empty value");
+            return null;
+        }
+        return value.Trim();
+    }
+
+    private int LineOf(YamlNode node) => (int)node.Start.Line + firstLine - 1;
+
+    private void Error(YamlNode node, string message) => errors.Add(new(file, LineOf(node), message));
+
+    [GeneratedRegex(@"^(?<from>\d{1,5})\s*(?:[-–]\s*(?<to>\d{1,5})|\+)$")]
+    private static partial Regex DayRange();
+
+    /// <summary>Remembers where the parser got to, for the one YamlDotNet failure that carries no position.</summary>
+    private sealed class LineTrackingParser(IParser inner) : IParser
+    {
+        public long LastLine { get; private set; } = 1;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is { } current)
+            {
+                LastLine = current.End.Line;
+            }
+            return moved;
+        }
+    }
+}

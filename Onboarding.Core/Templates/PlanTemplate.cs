@@ -1,0 +1,87 @@
+using Onboarding.Core.Digests;
+using Onboarding.Core.Engagements;
+
+namespace Onboarding.Core.Templates;
+
+/// <summary>Who a template is written for: it decides where the plan shows up and in whose words the tasks read.</summary>
+public enum TemplateAudience
+{
+    AccountLeader,
+    Client,
+    Recruiter,
+}
+
+/// <summary>The engagement date a template's day numbers count from.</summary>
+public enum DayAnchor
+{
+    Kickoff,
+    GoLive,
+}
+
+public enum MetricDirection
+{
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+/// <summary>Working days <see cref="FromDay"/> to <see cref="ToDay"/> (inclusive) counted from the template's anchor.</summary>
+public sealed record TemplatePhase(string Key, string Title, int FromDay, int ToDay)
+{
+    public bool Contains(int day) => day >= FromDay && day <= ToDay;
+}
+
+/// <summary>
+/// One task as the template describes it. <see cref="StartDay"/> is the working day it starts on
+/// (day 1 is the anchor); <see cref="DurationDays"/> counts working days including the start day.
+/// <see cref="Line"/> is the line of the task's heading in <see cref="PlanTemplate.SourceFile"/>.
+/// </summary>
+public sealed record TemplateTask(
+    string Key,
+    string Title,
+    string PhaseKey,
+    int StartDay,
+    int DurationDays,
+    EngagementRole Owner,
+    IReadOnlyList<string> DependsOn,
+    bool IsMilestone,
+    IReadOnlyList<string> Checklist,
+    string What,
+    string Why,
+    int Line)
+{
+    public int EndDay => StartDay + DurationDays - 1;
+}
+
+/// <summary>One entry of the "one dictionary": the client's word, ours, and what both mean.</summary>
+public sealed record GlossaryTerm(string ClientTerm, string ProviderTerm, string Definition);
+
+public sealed record SuggestedMetric(string Name, string Unit, MetricDirection Direction, string SuggestedTarget, string HowMeasured);
+
+/// <summary>
+/// A validated template. <see cref="SourceText"/> and <see cref="Version"/> are the snapshot a plan keeps,
+/// so editing the file later never changes a running plan.
+/// </summary>
+public sealed record PlanTemplate(
+    string Key,
+    string Title,
+    int Version,
+    TemplateAudience Audience,
+    DayAnchor Anchor,
+    IReadOnlyList<TemplatePhase> Phases,
+    IReadOnlyList<TemplateTask> Tasks,
+    IReadOnlyList<GlossaryTerm> Glossary,
+    IReadOnlyList<SuggestedMetric> Metrics,
+    DigestCadence Cadence,
+    string SourceFile,
+    string SourceText,
+    int KeyLine)
+{
+    public static IReadOnlyList<TemplatePhase> DefaultPhases { get; } =
+    [
+        new("days-1-30", "Days 1–30", 1, 30),
+        new("days-31-60", "Days 31–60", 31, 60),
+        new("days-61-90", "Days 61–90", 61, 90),
+    ];
+
+    public TemplatePhase Phase(string key) => Phases.First(p => p.Key == key);
+}

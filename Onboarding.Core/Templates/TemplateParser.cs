@@ -1,0 +1,197 @@
+using System.Globalization;
+using Onboarding.Core.Engagements;
+
+namespace Onboarding.Core.Templates;
+
+/// <summary>
+/// Turns a template file (YAML front matter, then one Markdown section per task; see templates/README.md)
+/// into a <see cref="PlanTemplate"/>, or into every error it contains with its line.
+/// </summary>
+public static class TemplateParser
+{
+    private static readonly string[] TaskFields = ["key", "phase", "start", "duration", "owner", "depends-on", "milestone"];
+
+    public static TemplateParseResult Load(string path) => Parse(path, File.ReadAllText(path));
+
+    /// <param name="file">How errors name the file; usually the path it was read from.</param>
+    public static TemplateParseResult Parse(string file, string text)
+    {
+        var errors = new List<TemplateError>();
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        var close = Array.FindIndex(lines, 1, l => l.TrimEnd() is "---" or "...");
+        if (lines[0].TrimEnd() != "---" || close < 0)
+        {
+            var message = lines[0].TrimEnd() != "---"
+                ? "a template starts with a '---' line, then its YAML front matter, then another '---' line"
+                : "the front matter is never closed: add a '---' line after it";
+            return new TemplateParseResult(null, [new TemplateError(file, 1, message)]);
+        }
+
+        var header = FrontMatterReader.Read(file, string.Join('\n', lines[1..close]), firstLine: 2, errors);
+        var drafts = TaskSectionReader.Read(file, lines[(close + 1)..], firstLine: close + 2, errors);
+        var tasks = drafts.Select(d => Task(file, d, header.Phases, errors)).ToList();
+        CheckKeysAndDependencies(file, drafts, errors);
+        if (drafts.Count == 0)
+        {
+            errors.Add(new(file, close + 1, "the template has no tasks: each task is a '## Title' section after the front matter"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new TemplateParseResult(null, errors.OrderBy(e => e.Line).ToList());
+        }
+        var template = new PlanTemplate(
+            header.Key!, header.Title!, header.Version!.Value, header.Audience!.Value, header.Anchor!.Value,
+            header.Phases, tasks.Select(t => t!).ToList(), header.Glossary, header.Metrics, header.Cadence,
+            file, text, header.KeyLine);
+        return new TemplateParseResult(template, []);
+    }
+
+    /// <summary>Checks one task's own fields; null when any is missing or wrong.</summary>
+    private static TemplateTask? Task(string file, TaskDraft draft, IReadOnlyList<TemplatePhase> phases, List<TemplateError> errors)
+    {
+        var errorCount = errors.Count;
+        void Error(int line, string message) => errors.Add(new(file, line, message));
+
+        foreach (var (name, field) in draft.Fields.Where(f => !TaskFields.Contains(f.Key)))
+        {
+            Error(field.Line, $"unknown field '{name}' (a task has {string.Join(", ", TaskFields)})");
+        }
+        string? Required(string name)
+        {
+            if (draft.Fields.TryGetValue(name, out var field) && field.Value.Length > 0)
+            {
+                return field.Value;
+            }
+            Error(draft.Fields.TryGetValue(name, out var empty) ? empty.Line : draft.Line, $"task '{draft.Title}' has no {name}: add '- {name}: ...'");
+            return null;
+        }
+        int? Number(string name, string rule)
+        {
+            var text = Required(name);
+            if (text is null)
+            {
+                return null;
+            }
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1)
+            {
+                return value;
+            }
+            Error(draft.Fields[name].Line, $"{name} '{text}' {rule}");
+            return null;
+        }
+
+        var key = Required("key");
+        if (key is not null && !TemplateKeys.IsValid(key))
+        {
+            Error(draft.Fields["key"].Line, $"task key '{key}' {TemplateKeys.Rule}");
+        }
+        var start = Number("start", "must be a working-day number of 1 or more");
+        var duration = Number("duration", "must be at least 1 working day");
+
+        var owner = default(EngagementRole);
+        if (Required("owner") is { } ownerText && !EngagementRoles.TryParse(ownerText, out owner))
+        {
+            Error(draft.Fields["owner"].Line, $"unknown owner role '{ownerText}' (expected one of {string.Join(", ", EngagementRoles.Keys)})");
+        }
+
+        var phase = default(TemplatePhase);
+        if (Required("phase") is { } phaseKey)
+        {
+            phase = phases.FirstOrDefault(p => p.Key == phaseKey);
+            if (phase is null)
+            {
+                Error(draft.Fields["phase"].Line, $"unknown phase '{phaseKey}' (the phases are {string.Join(", ", phases.Select(p => p.Key))})");
+            }
+        }
+        if (phase is not null && start is not null && duration is not null)
+        {
+            var end = start.Value + duration.Value - 1;
+            if (!phase.Contains(start.Value) || !phase.Contains(end))
+            {
+                Error(draft.Fields["start"].Line, $"task '{key}' runs on days {start}–{end}, outside phase '{phase.Key}' (days {phase.FromDay}–{phase.ToDay})");
+            }
+        }
+
+        var isMilestone = false;
+        if (draft.Fields.TryGetValue("milestone", out var milestone))
+        {
+            switch (milestone.Value.ToLowerInvariant())
+            {
+                case "yes" or "true":
+                    isMilestone = true;
+                    break;
+                case "no" or "false":
+                    break;
+                default:
+                    Error(milestone.Line, $"milestone '{milestone.Value}' must be yes or no");
+                    break;
+            }
+        }
+
+        if (draft.What.Length == 0)
+        {
+            Error(draft.Line, $"task '{key ?? draft.Title}' has no what: add a '### What' section saying what to do");
+        }
+        if (draft.Why.Length == 0)
+        {
+            Error(draft.Line, $"task '{key ?? draft.Title}' has no why: add a '### Why' section saying why it matters");
+        }
+
+        return errors.Count > errorCount
+            ? null
+            : new TemplateTask(key!, draft.Title, phase!.Key, start!.Value, duration!.Value, owner, DependsOn(draft),
+                isMilestone, draft.Checklist, draft.What, draft.Why, draft.Line);
+    }
+
+    private static List<string> DependsOn(TaskDraft draft) =>
+        draft.Fields.TryGetValue("depends-on", out var field)
+            ? field.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList()
+            : [];
+
+    private static void CheckKeysAndDependencies(string file, List<TaskDraft> drafts, List<TemplateError> errors)
+    {
+        var keyed = new Dictionary<string, TaskDraft>();
+        foreach (var draft in drafts)
+        {
+            if (!draft.Fields.TryGetValue("key", out var key) || key.Value.Length == 0)
+            {
+                continue;
+            }
+            if (keyed.TryGetValue(key.Value, out var first))
+            {
+                errors.Add(new(file, key.Line, $"duplicate task key '{key.Value}' (first used on line {first.Fields["key"].Line})"));
+            }
+            else
+            {
+                keyed[key.Value] = draft;
+            }
+        }
+
+        var graph = new Dictionary<string, List<string>>();
+        foreach (var draft in keyed.Values)
+        {
+            var known = new List<string>();
+            foreach (var dependency in DependsOn(draft))
+            {
+                if (keyed.ContainsKey(dependency))
+                {
+                    known.Add(dependency);
+                }
+                else
+                {
+                    errors.Add(new(file, draft.Fields["depends-on"].Line, $"task '{draft.Fields["key"].Value}' depends on unknown task '{dependency}'"));
+                }
+            }
+            graph[draft.Fields["key"].Value] = known;
+        }
+
+        foreach (var found in DependencyCycles.Find(graph))
+        {
+            // Start the cycle at the task written first, so the error points where a reader meets it.
+            var first = found.IndexOf(found.MinBy(k => keyed[k].Line)!);
+            var cycle = found[first..].Concat(found[..first]).ToList();
+            errors.Add(new(file, keyed[cycle[0]].Fields["depends-on"].Line, $"dependency cycle: {string.Join(" → ", cycle.Append(cycle[0]))}"));
+        }
+    }
+}
