@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Demo;
+using Onboarding.Core.Templates;
 using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web;
@@ -21,6 +22,8 @@ public static class WebServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.AddScoped<DemoSeeder>();
+        services.Configure<TemplatesOptions>(builder.Configuration.GetSection(TemplatesOptions.Section));
+        services.AddSingleton(sp => LoadTemplates(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TemplatesOptions>>().Value.Directory));
 
         services.AddIdentity<AppUser, IdentityRole>(IdentityRules.Apply)
             .AddEntityFrameworkStores<OnboardingDbContext>()
@@ -61,6 +64,11 @@ public static class WebServiceExtensions
         services.AddHealthChecks().AddDbContextCheck<OnboardingDbContext>();
         return builder;
     }
+
+    private static TemplateCatalog LoadTemplates(string directory) =>
+        Directory.Exists(directory)
+            ? TemplateCatalog.Load(directory)
+            : throw new InvalidOperationException($"The templates folder '{directory}' does not exist: set Templates__Directory to the folder of template files.");
 
     public static WebApplication UseOnboardingWeb(this WebApplication app)
     {

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using PlanTemplate = Onboarding.Core.Templates.PlanTemplate;
+using TemplateCatalog = Onboarding.Core.Templates.TemplateCatalog;
 using Onboarding.Core.Time;
 
 namespace Onboarding.Core.Demo;
@@ -19,7 +21,8 @@ public sealed class DemoSeeder(
     UserManager<AppUser> users,
     TimeProvider clock,
     IOptions<SeedOptions> seedOptions,
-    IOptions<DatabaseOptions> databaseOptions)
+    IOptions<DatabaseOptions> databaseOptions,
+    TemplateCatalog templates)
 {
     private readonly SeedOptions options = seedOptions.Value;
 
@@ -118,9 +121,57 @@ public sealed class DemoSeeder(
 
         db.Engagements.Add(engagement);
         await db.SaveChangesAsync(cancellationToken);
-        db.Activity.Add(new ActivityEntry { EngagementId = engagement.Id, At = now, ActorName = "Onboarding", Description = "Demo engagement launched" });
+
+        var applications = PlanWriter.Applications(DemoTemplateKeys.Select(RequireTemplate), engagement.Members);
+        PlanWriter.Add(engagement, PlanWriter.Generate(engagement, applications), applications, now);
+        PlayFirstElevenDays(engagement, today, now);
+        db.Activity.Add(new ActivityEntry { EngagementId = engagement.Id, At = now, ActorName = "Onboarding", Description = "Demo engagement launched from the starter templates" });
         await db.SaveChangesAsync(cancellationToken);
         return seeded;
+    }
+
+    private static readonly string[] DemoTemplateKeys = ["rpo-client-launch", "first-time-buyer", "recruiter-onboarding"];
+
+    private PlanTemplate RequireTemplate(string key) =>
+        templates.Find(key) ?? throw new InvalidOperationException(
+            $"The demo needs the starter template '{key}', which is missing or invalid in the templates folder: {string.Join("; ", templates.Errors)}");
+
+    /// <summary>
+    /// Makes the demo look lived-in: what was due has mostly been done, one task is overdue,
+    /// one is blocked, work of this week is under way, and reached milestones are wins.
+    /// </summary>
+    private static void PlayFirstElevenDays(Engagement engagement, DateOnly today, DateTimeOffset now)
+    {
+        var past = engagement.Tasks.Where(t => t.Due < today).OrderBy(t => t.Due).ThenBy(t => t.Key).ToList();
+        var overdue = past.LastOrDefault(t => t.OwnerRole == EngagementRole.TaLead && !t.IsMilestone);
+        foreach (var task in past.Where(t => t != overdue))
+        {
+            task.Status = PlanTaskStatus.Done;
+            task.CompletedAt = new DateTimeOffset(task.Due.ToDateTime(new TimeOnly(16, 0)), TimeSpan.Zero);
+        }
+        var current = engagement.Tasks.Where(t => t.Start <= today && t.Due >= today).OrderBy(t => t.Key).ToList();
+        foreach (var task in current)
+        {
+            task.Status = PlanTaskStatus.InProgress;
+        }
+        if (current.FirstOrDefault(t => t.OwnerRole == EngagementRole.HiringManager) is { } blocked)
+        {
+            blocked.Status = PlanTaskStatus.Blocked;
+            blocked.BlockedReason = "Waiting for IT to create interview-scheduling access for the RPO team.";
+        }
+        foreach (var milestone in engagement.Milestones.Where(m => m.Task?.Status == PlanTaskStatus.Done))
+        {
+            milestone.ReachedAt = milestone.Task!.CompletedAt;
+            engagement.Wins.Add(new Win { Kind = WinKind.MilestoneReached, Title = $"Milestone reached: {milestone.Title}", Task = milestone.Task, CreatedAt = milestone.ReachedAt ?? now });
+        }
+        engagement.Wins.Add(new Win
+        {
+            Kind = WinKind.Kudos,
+            Title = "Hana's team turned interview feedback around within 24 hours all week",
+            Body = "That is how we will hit 40 days to fill. Thank you!",
+            AuthorName = "Alex Morgan",
+            CreatedAt = now,
+        });
     }
 
     private async Task<AppUser> CreateUserAsync(string email, string name, Organisation organisation, string password, bool isAdministrator, string zone = "Europe/London")

@@ -9,5 +9,6 @@ public sealed class Milestone
 
     /// <summary>The plan task whose completion reaches this milestone, when there is one.</summary>
     public int? TaskId { get; set; }
+    public PlanTask? Task { get; set; }
     public DateTimeOffset? ReachedAt { get; set; }
 }

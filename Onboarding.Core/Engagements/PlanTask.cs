@@ -17,6 +17,7 @@ public sealed class PlanTask
 
     /// <summary>Null for a task added by hand rather than generated from a template.</summary>
     public int? TemplateSnapshotId { get; set; }
+    public TemplateSnapshot? TemplateSnapshot { get; set; }
 
     /// <summary>Stable within the engagement; upgrades and reschedules match tasks by it.</summary>
     public required string Key { get; set; }

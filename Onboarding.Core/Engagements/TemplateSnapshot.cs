@@ -18,5 +18,6 @@ public sealed class TemplateSnapshot
 
     /// <summary>The member a per-person template (recruiter onboarding) was applied for.</summary>
     public int? ForMemberId { get; set; }
+    public Member? ForMember { get; set; }
     public DateTimeOffset AppliedAt { get; set; }
 }

@@ -17,6 +17,7 @@ public sealed class Win
     public string? AuthorUserId { get; set; }
     public string? AuthorName { get; set; }
     public int? TaskId { get; set; }
+    public PlanTask? Task { get; set; }
     public int? MetricId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

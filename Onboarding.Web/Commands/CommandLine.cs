@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
+using Onboarding.Core.Plans;
+using Onboarding.Core.Templates;
 
 namespace Onboarding.Web.Commands;
 
@@ -11,13 +13,18 @@ public sealed record ParsedCommand(string? Verb, string[] VerbArgs, string[] Hos
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "engagements", "worker"];
+    private static readonly string[] Verbs = ["migrate", "engagements", "templates", "plan", "worker"];
 
     public const string Usage = """
         usage: Onboarding.Web [VERB ...]
           (no verb)          serve the web app
           migrate            apply pending database migrations and exit
           engagements list   one line per engagement: id, client, day N of 90, members
+          templates check [DIR]
+                             validate every template; file:line: message per problem
+          plan preview --template KEY|PATH --start YYYY-MM-DD [--working-days Mon,Tue,...]
+                       [--holidays YYYY-MM-DD,...] [--format table|csv|json]
+                             the dates a template would get, without saving anything
           worker             run background jobs only (needs Database__Provider=Postgres)
         """;
 
@@ -54,6 +61,9 @@ public static class CommandLine
             {
                 ("migrate", []) => await MigrateAsync(provider.GetRequiredService<OnboardingDbContext>()),
                 ("engagements", ["list"]) => await EngagementsCommand.ListAsync(provider, Console.Out),
+                ("templates", ["check"]) => TemplatesCheckCommand.Run(TemplatesDirectory(provider), Console.Out),
+                ("templates", ["check", var directory]) => TemplatesCheckCommand.Run(directory, Console.Out),
+                ("plan", ["preview", .. var options]) => PlanPreviewCommand.Run(options, TemplatesDirectory(provider), Console.Out, Console.Error),
                 _ => await UsageErrorAsync(command),
             };
         }
@@ -63,6 +73,9 @@ public static class CommandLine
             return 1;
         }
     }
+
+    private static string TemplatesDirectory(IServiceProvider provider) =>
+        provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TemplatesOptions>>().Value.Directory;
 
     private static async Task<int> UsageErrorAsync(ParsedCommand command)
     {

@@ -61,6 +61,7 @@ internal sealed class TemplateSnapshotConfiguration : IEntityTypeConfiguration<T
         e.Property(x => x.InstanceKey).HasMaxLength(100);
         e.Property(x => x.Title).HasMaxLength(200);
         e.HasIndex(x => new { x.EngagementId, x.TemplateKey, x.InstanceKey }).IsUnique();
+        e.HasOne(x => x.ForMember).WithMany().HasForeignKey(x => x.ForMemberId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -80,7 +81,7 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         e.HasIndex(x => new { x.EngagementId, x.Due });
         e.HasIndex(x => x.OwnerId);
         e.HasOne(x => x.Owner).WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.SetNull);
-        e.HasOne<TemplateSnapshot>().WithMany().HasForeignKey(x => x.TemplateSnapshotId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne(x => x.TemplateSnapshot).WithMany().HasForeignKey(x => x.TemplateSnapshotId).OnDelete(DeleteBehavior.SetNull);
         e.HasMany(x => x.Checklist).WithOne().HasForeignKey(c => c.TaskId);
         e.HasMany(x => x.Comments).WithOne().HasForeignKey(c => c.TaskId);
         e.HasMany(x => x.DependsOn).WithOne().HasForeignKey(d => d.TaskId);
@@ -116,7 +117,7 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
     {
         e.Property(x => x.Title).HasMaxLength(300);
         e.HasIndex(x => new { x.EngagementId, x.Date });
-        e.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne(x => x.Task).WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -158,6 +159,7 @@ internal sealed class WinConfiguration : IEntityTypeConfiguration<Win>
         e.Property(x => x.Title).HasMaxLength(300);
         e.Property(x => x.AuthorName).HasMaxLength(200);
         e.HasIndex(x => new { x.EngagementId, x.CreatedAt });
+        e.HasOne(x => x.Task).WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -1218,6 +1218,9 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_template_snapshots");
 
+                    b.HasIndex("ForMemberId")
+                        .HasDatabaseName("ix_template_snapshots_for_member_id");
+
                     b.HasIndex("EngagementId", "TemplateKey", "InstanceKey")
                         .IsUnique()
                         .HasDatabaseName("ix_template_snapshots_engagement_id_template_key_instance_key");
@@ -1278,6 +1281,9 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_wins");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_wins_task_id");
 
                     b.HasIndex("EngagementId", "CreatedAt")
                         .HasDatabaseName("ix_wins_engagement_id_created_at");
@@ -1487,11 +1493,13 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_milestones_engagements_engagement_id");
 
-                    b.HasOne("Onboarding.Core.Engagements.PlanTask", null)
+                    b.HasOne("Onboarding.Core.Engagements.PlanTask", "Task")
                         .WithMany()
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_milestones_plan_tasks_task_id");
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.PlanTask", b =>
@@ -1509,7 +1517,7 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_plan_tasks_members_owner_id");
 
-                    b.HasOne("Onboarding.Core.Engagements.TemplateSnapshot", null)
+                    b.HasOne("Onboarding.Core.Engagements.TemplateSnapshot", "TemplateSnapshot")
                         .WithMany()
                         .HasForeignKey("TemplateSnapshotId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -1518,6 +1526,8 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Navigation("Engagement");
 
                     b.Navigation("Owner");
+
+                    b.Navigation("TemplateSnapshot");
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.TaskComment", b =>
@@ -1557,6 +1567,14 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_template_snapshots_engagements_engagement_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "ForMember")
+                        .WithMany()
+                        .HasForeignKey("ForMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_template_snapshots_members_for_member_id");
+
+                    b.Navigation("ForMember");
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.Win", b =>
@@ -1567,6 +1585,14 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_wins_engagements_engagement_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_wins_plan_tasks_task_id");
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.Engagement", b =>

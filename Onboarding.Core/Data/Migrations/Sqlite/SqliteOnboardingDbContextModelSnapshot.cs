@@ -1176,6 +1176,9 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_template_snapshots");
 
+                    b.HasIndex("ForMemberId")
+                        .HasDatabaseName("ix_template_snapshots_for_member_id");
+
                     b.HasIndex("EngagementId", "TemplateKey", "InstanceKey")
                         .IsUnique()
                         .HasDatabaseName("ix_template_snapshots_engagement_id_template_key_instance_key");
@@ -1234,6 +1237,9 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_wins");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_wins_task_id");
 
                     b.HasIndex("EngagementId", "CreatedAt")
                         .HasDatabaseName("ix_wins_engagement_id_created_at");
@@ -1443,11 +1449,13 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_milestones_engagements_engagement_id");
 
-                    b.HasOne("Onboarding.Core.Engagements.PlanTask", null)
+                    b.HasOne("Onboarding.Core.Engagements.PlanTask", "Task")
                         .WithMany()
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_milestones_plan_tasks_task_id");
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.PlanTask", b =>
@@ -1465,7 +1473,7 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_plan_tasks_members_owner_id");
 
-                    b.HasOne("Onboarding.Core.Engagements.TemplateSnapshot", null)
+                    b.HasOne("Onboarding.Core.Engagements.TemplateSnapshot", "TemplateSnapshot")
                         .WithMany()
                         .HasForeignKey("TemplateSnapshotId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -1474,6 +1482,8 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Navigation("Engagement");
 
                     b.Navigation("Owner");
+
+                    b.Navigation("TemplateSnapshot");
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.TaskComment", b =>
@@ -1513,6 +1523,14 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_template_snapshots_engagements_engagement_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "ForMember")
+                        .WithMany()
+                        .HasForeignKey("ForMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_template_snapshots_members_for_member_id");
+
+                    b.Navigation("ForMember");
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.Win", b =>
@@ -1523,6 +1541,14 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_wins_engagements_engagement_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_wins_plan_tasks_task_id");
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.Engagement", b =>

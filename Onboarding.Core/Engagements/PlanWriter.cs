@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using Onboarding.Core.Plans;
+using Onboarding.Core.Templates;
+
+namespace Onboarding.Core.Engagements;
+
+/// <summary>
+/// Applies templates to an engagement: chooses owners from its members, generates the dated
+/// plan and adds it (tasks, dependencies, checklists, milestones, starter glossary, template
+/// snapshots) to the engagement's entities. Saving is the caller's.
+/// </summary>
+public static partial class PlanWriter
+{
+    /// <summary>Shared templates once; recruiter templates once per recruiter, owned by that recruiter.</summary>
+    public static IReadOnlyList<TemplateApplication> Applications(IEnumerable<PlanTemplate> templates, IReadOnlyList<Member> members)
+    {
+        var firstByRole = members
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .GroupBy(m => m.Role)
+            .ToDictionary(g => g.Key, g => g.First().Email);
+        var applications = new List<TemplateApplication>();
+        foreach (var template in templates)
+        {
+            if (template.Audience != TemplateAudience.Recruiter)
+            {
+                applications.Add(new TemplateApplication(template, "", firstByRole));
+                continue;
+            }
+            foreach (var recruiter in members.Where(m => m.Role == EngagementRole.Recruiter))
+            {
+                applications.Add(ForRecruiter(template, recruiter, firstByRole));
+            }
+        }
+        return applications;
+    }
+
+    public static TemplateApplication ForRecruiter(PlanTemplate template, Member recruiter, IReadOnlyDictionary<EngagementRole, string> firstByRole) =>
+        new(template, InstanceKeyFor(recruiter.Email), new Dictionary<EngagementRole, string>(firstByRole) { [EngagementRole.Recruiter] = recruiter.Email });
+
+    public static string InstanceKeyFor(string email) => NotKeyCharacters().Replace(email.ToLowerInvariant(), "-");
+
+    public static GeneratedPlan Generate(Engagement engagement, IReadOnlyList<TemplateApplication> applications) =>
+        PlanGenerator.Generate(engagement.Kickoff, engagement.GoLive, Calendar(engagement), applications);
+
+    public static BusinessCalendar Calendar(Engagement engagement) =>
+        new(engagement.WorkingDays.ToSet(), engagement.Holidays);
+
+    /// <summary>Adds a generated plan to an engagement whose members are loaded; owners are matched by email.</summary>
+    public static void Add(Engagement engagement, GeneratedPlan plan, IReadOnlyList<TemplateApplication> applications, DateTimeOffset now)
+    {
+        if (plan.UnresolvedOwners.Count > 0)
+        {
+            var roles = string.Join(", ", plan.UnresolvedOwners.Select(u => u.Role.DisplayName()).Distinct());
+            throw new InvalidOperationException($"Nobody in the engagement has the role(s) the templates need: {roles}.");
+        }
+
+        var membersByEmail = engagement.Members.ToDictionary(m => m.Email, StringComparer.OrdinalIgnoreCase);
+        var snapshots = new Dictionary<(string, string), TemplateSnapshot>();
+        foreach (var application in applications)
+        {
+            var template = application.Template;
+            var snapshot = new TemplateSnapshot
+            {
+                TemplateKey = template.Key,
+                InstanceKey = application.InstanceKey,
+                Title = template.Title,
+                Version = template.Version,
+                Content = template.SourceText,
+                AppliedAt = now,
+                ForMember = template.Audience == TemplateAudience.Recruiter ? membersByEmail[application.Owners[EngagementRole.Recruiter]] : null,
+            };
+            snapshots[(template.Key, application.InstanceKey)] = snapshot;
+            engagement.Templates.Add(snapshot);
+            foreach (var term in template.Glossary.Where(t => !engagement.Glossary.Any(g => g.ClientTerm.Equals(t.ClientTerm, StringComparison.OrdinalIgnoreCase))))
+            {
+                engagement.Glossary.Add(new GlossaryTerm { ClientTerm = term.ClientTerm, ProviderTerm = term.ProviderTerm, Definition = term.Definition, UpdatedAt = now });
+            }
+        }
+
+        var tasksByKey = new Dictionary<string, PlanTask>();
+        foreach (var planned in plan.Tasks)
+        {
+            var owner = membersByEmail[planned.OwnerReference!];
+            var task = new PlanTask
+            {
+                Key = planned.Key,
+                Title = planned.Title,
+                PhaseKey = planned.PhaseKey,
+                PhaseTitle = planned.PhaseTitle,
+                Start = planned.Start,
+                Due = planned.Due,
+                OwnerRole = planned.OwnerRole,
+                Owner = owner,
+                What = planned.What,
+                Why = planned.Why,
+                IsMilestone = planned.IsMilestone,
+                Warning = planned.Warning,
+                Checklist = planned.Checklist.Select((text, i) => new ChecklistItem { Text = text, Position = i }).ToList(),
+            };
+            task.TemplateSnapshot = snapshots[(planned.TemplateKey, planned.InstanceKey)];
+            tasksByKey[planned.Key] = task;
+            engagement.Tasks.Add(task);
+            if (planned.IsMilestone)
+            {
+                engagement.Milestones.Add(new Milestone { Title = planned.Title, Date = planned.Due, Task = task });
+            }
+        }
+        foreach (var planned in plan.Tasks)
+        {
+            foreach (var dependency in planned.DependsOn)
+            {
+                tasksByKey[planned.Key].DependsOn.Add(new TaskDependency { DependsOnTask = tasksByKey[dependency] });
+            }
+        }
+    }
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NotKeyCharacters();
+}
