@@ -60,9 +60,22 @@ internal sealed class DrawContext(
             }
         }
 
-        foreach (var run in line.Runs.Where(r => r.Link is not null))
+        // One annotation per link, across its words and the spaces between them.
+        for (var i = 0; i < line.Runs.Count; i++)
         {
-            Canvas.DrawUrlAnnotation(SKRect.Create(x + run.X, top, run.Width, line.Height), run.Link!);
+            var first = line.Runs[i];
+            if (first.Link is null)
+            {
+                continue;
+            }
+
+            var last = first;
+            while (i + 1 < line.Runs.Count && line.Runs[i + 1].Link == first.Link)
+            {
+                last = line.Runs[++i];
+            }
+
+            Canvas.DrawUrlAnnotation(new SKRect(x + first.X, top, x + last.X + last.Width, top + line.Height), first.Link);
         }
     }
 
