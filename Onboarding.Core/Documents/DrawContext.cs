@@ -2,18 +2,43 @@ using SkiaSharp;
 
 namespace Onboarding.Core.Documents;
 
-/// <summary>Per-page drawing state of one render: the canvas, fonts at size, and where headings landed.</summary>
+/// <summary>The glyphs each face draws in one document, and the characters they stand for.</summary>
+internal sealed class GlyphUsage
+{
+    public Dictionary<ShapingFace, (HashSet<ushort> Glyphs, HashSet<int> Codepoints)> Faces { get; } = [];
+
+    public void Add(GlyphRun run)
+    {
+        if (!Faces.TryGetValue(run.Face, out var used))
+        {
+            used = ([], []);
+            Faces[run.Face] = used;
+        }
+
+        used.Glyphs.UnionWith(run.Glyphs);
+        foreach (var rune in run.Text.EnumerateRunes())
+        {
+            used.Codepoints.Add(rune.Value);
+        }
+    }
+}
+
+/// <summary>
+/// Per-page drawing state of one render: the canvas, fonts at size, and where headings landed.
+/// With a <see cref="GlyphUsage"/> it draws no text and only records which glyphs would be drawn.
+/// </summary>
 internal sealed class DrawContext(
-    SKCanvas canvas,
     FontSet fonts,
     DocumentTheme theme,
     IReadOnlyDictionary<string, int> anchorPages,
-    Func<ShapingFace, SKTypeface> typefaces) : IDisposable
+    Func<ShapingFace, SKTypeface> typefaces,
+    GlyphUsage? usage = null) : IDisposable
 {
     private readonly Dictionary<(ShapingFace, float), SKFont> _fonts = [];
     private readonly Dictionary<SKColor, SKPaint> _paints = [];
 
-    public SKCanvas Canvas { get; set; } = canvas;
+    /// <summary>The current page's canvas, set as each page begins.</summary>
+    public SKCanvas Canvas { get; set; } = null!;
 
     public DocumentTheme Theme { get; } = theme;
 
@@ -37,6 +62,16 @@ internal sealed class DrawContext(
 
     public void DrawLine(TextLine line, float x, float top)
     {
+        if (usage is not null)
+        {
+            foreach (var run in line.Runs)
+            {
+                usage.Add(run.Glyphs);
+            }
+
+            return;
+        }
+
         var baseline = top + line.Baseline;
         foreach (var group in line.Runs.GroupBy(r => r.Color))
         {

@@ -56,39 +56,57 @@ public sealed class PdfRenderer : IDisposable
             Modified = document.Metadata.Created.UtcDateTime,
         };
 
-        using var output = new MemoryStream();
-        using (var pdf = SKDocument.CreatePdf(output, metadata))
+        var total = pagination.Pages.Count;
+        var bands = pagination.Pages
+            .Select(p => (Header: Band(document.HeaderComposer, new PageContext(p.Number, total)), Footer: Band(document.FooterComposer, new PageContext(p.Number, total))))
+            .ToList();
+
+        void DrawPages(DrawContext context, Func<SKCanvas> beginPage, Action endPage)
         {
-            var total = pagination.Pages.Count;
-            DrawContext? context = null;
-            try
+            foreach (var page in pagination.Pages)
             {
-                foreach (var page in pagination.Pages)
+                context.Canvas = beginPage();
+                var (header, footer) = bands[page.Number - 1];
+                header?.Draw(context, margins.Left, margins.Top);
+                footer?.Draw(context, margins.Left, setup.Height - margins.Bottom - page.FooterHeight);
+                foreach (var placed in page.Slices)
                 {
-                    var canvas = pdf.BeginPage(setup.Width, setup.Height);
-                    context ??= new DrawContext(canvas, _fonts, document.Theme, pagination.AnchorPages, face => face.Typeface);
-                    context.Canvas = canvas;
-                    var pageContext = new PageContext(page.Number, total);
-                    Band(document.HeaderComposer, pageContext)?.Draw(context, margins.Left, margins.Top);
-                    if (Band(document.FooterComposer, pageContext) is { } footer)
-                    {
-                        footer.Draw(context, margins.Left, setup.Height - margins.Bottom - page.FooterHeight);
-                    }
-
-                    foreach (var placed in page.Slices)
-                    {
-                        placed.Slice.Draw(context, margins.Left, placed.Y);
-                    }
-
-                    pdf.EndPage();
+                    placed.Slice.Draw(context, margins.Left, placed.Y);
                 }
+
+                endPage();
             }
-            finally
+        }
+
+        // A dry run finds the glyphs each face needs, so only those are embedded.
+        var usage = new GlyphUsage();
+        using (var noDraw = new SKNoDrawCanvas((int)setup.Width, (int)setup.Height))
+        using (var collector = new DrawContext(_fonts, document.Theme, pagination.AnchorPages, face => face.Typeface, usage))
+        {
+            DrawPages(collector, () => noDraw, () => { });
+        }
+
+        var subsets = usage.Faces.ToDictionary(f => f.Key, f => f.Key.Subset(f.Value.Glyphs, f.Value.Codepoints));
+        using var output = new MemoryStream();
+        try
+        {
+            using var pdf = SKDocument.CreatePdf(output, metadata);
+            using (var context = new DrawContext(_fonts, document.Theme, pagination.AnchorPages, face => subsets[face]))
             {
-                context?.Dispose();
+                DrawPages(context, () => pdf.BeginPage(setup.Width, setup.Height), pdf.EndPage);
             }
 
             pdf.Close();
+        }
+        finally
+        {
+            foreach (var (face, subset) in subsets)
+            {
+                if (subset != face.Typeface)
+                {
+                    subset.Dispose();
+                }
+            }
         }
 
         var outline = headings

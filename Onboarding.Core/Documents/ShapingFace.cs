@@ -19,6 +19,7 @@ internal sealed class ShapingFace : IDisposable
         new(Tag.Parse("clig"), 0),
     ];
 
+    private readonly Face _face;
     private readonly Font _font;
     private readonly float _unitsPerEm;
 
@@ -30,9 +31,9 @@ internal sealed class ShapingFace : IDisposable
         FakeBold = wanted.Weight >= (int)SKFontStyleWeight.SemiBold && actual.Weight < (int)SKFontStyleWeight.SemiBold;
         FakeItalic = wanted.Slant != SKFontStyleSlant.Upright && actual.Slant == SKFontStyleSlant.Upright;
         using var blob = typeface.OpenStream(out var index).ToHarfBuzzBlob();
-        using var face = new Face(blob, index);
+        _face = new Face(blob, index);
         _unitsPerEm = typeface.UnitsPerEm;
-        _font = new Font(face);
+        _font = new Font(_face);
         _font.SetScale((int)_unitsPerEm, (int)_unitsPerEm);
         _font.SetFunctionsOpenType();
 
@@ -81,15 +82,24 @@ internal sealed class ShapingFace : IDisposable
             x += positions[i].XAdvance;
         }
 
-        return new GlyphRun(this, glyphs, points, advances, clusters, x / _unitsPerEm);
+        return new GlyphRun(this, text.Substring(start, length), glyphs, points, advances, clusters, x / _unitsPerEm);
     }
 
-    public void Dispose() => _font.Dispose();
+    /// <summary>This face cut down to the given glyphs; the full typeface if HarfBuzz cannot subset it.</summary>
+    public SKTypeface Subset(IEnumerable<ushort> glyphs, IEnumerable<int> codepoints) =>
+        FontSubset.Create(_face.Handle, glyphs, codepoints) ?? Typeface;
+
+    public void Dispose()
+    {
+        _font.Dispose();
+        _face.Dispose();
+    }
 }
 
 /// <summary>Glyphs of one face, positioned in em units from the run's origin.</summary>
 internal sealed record GlyphRun(
     ShapingFace Face,
+    string Text,
     ushort[] Glyphs,
     SKPoint[] Positions,
     float[] Advances,
