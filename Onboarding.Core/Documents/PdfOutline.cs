@@ -22,13 +22,16 @@ internal static partial class PdfOutline
             return pdf;
         }
 
-        var text = Encoding.Latin1.GetString(pdf);
-        var startXref = int.Parse(StartXref().Matches(text)[^1].Groups[1].Value, CultureInfo.InvariantCulture);
-        var trailer = Trailer().Matches(text)[^1].Groups[1].Value;
+        // Only the tail (trailer) and the catalog object are read, through the xref table:
+        // decoding the whole file would cost more than the rest of this method.
+        var tail = Encoding.Latin1.GetString(pdf, Math.Max(0, pdf.Length - 1024), Math.Min(1024, pdf.Length));
+        var startXref = int.Parse(StartXref().Matches(tail)[^1].Groups[1].Value, CultureInfo.InvariantCulture);
+        var trailer = Trailer().Matches(tail)[^1].Groups[1].Value;
         var size = int.Parse(SizeEntry().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture);
         var root = int.Parse(RootEntry().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture);
-        var catalog = Regex.Match(text, $@"(?:^|\n){root} 0 obj\s*(<<.*?>>)\s*endobj", RegexOptions.Singleline);
-        if (!catalog.Success)
+        var offset = ObjectOffset(pdf, startXref, root);
+        var catalog = CatalogObject().Match(Encoding.Latin1.GetString(pdf, offset, Math.Min(4096, pdf.Length - offset)));
+        if (!catalog.Success || catalog.Groups[1].Value != root.ToString(CultureInfo.InvariantCulture))
         {
             throw new InvalidOperationException("the PDF's catalog could not be found to attach the outline");
         }
@@ -38,7 +41,7 @@ internal static partial class PdfOutline
         var numbers = nodes.Select((_, i) => size + 1 + i).ToArray();
         var objects = new List<(int Number, string Body)>
         {
-            (root, catalog.Groups[1].Value[..^2] + $"\n/Outlines {outlinesNumber} 0 R\n/PageMode /UseOutlines>>"),
+            (root, catalog.Groups[2].Value[..^2] + $"\n/Outlines {outlinesNumber} 0 R\n/PageMode /UseOutlines>>"),
         };
 
         var topLevel = Enumerable.Range(0, nodes.Count).Where(i => nodes[i].Parent < 0).ToList();
@@ -95,6 +98,15 @@ internal static partial class PdfOutline
         return [.. pdf, .. Encoding.Latin1.GetBytes(update.ToString())];
     }
 
+    // Skia writes one classic xref section "xref\n0 N\n" followed by 20-byte entries.
+    private static int ObjectOffset(byte[] pdf, int startXref, int number)
+    {
+        var header = Encoding.Latin1.GetString(pdf, startXref, 64);
+        var entries = header.IndexOf('\n', header.IndexOf('\n') + 1) + 1;
+        var entry = Encoding.Latin1.GetString(pdf, startXref + entries + (number * 20), 10);
+        return int.Parse(entry, CultureInfo.InvariantCulture);
+    }
+
     private sealed record Node(OutlineEntry Entry, int Parent);
 
     // Each entry's parent is the nearest earlier entry of a lower level.
@@ -125,6 +137,9 @@ internal static partial class PdfOutline
 
     [GeneratedRegex(@"trailer\s*(<<.*?>>)\s*startxref", RegexOptions.Singleline)]
     private static partial Regex Trailer();
+
+    [GeneratedRegex(@"^(\d+) 0 obj\s*(<<.*?>>)\s*endobj", RegexOptions.Singleline)]
+    private static partial Regex CatalogObject();
 
     [GeneratedRegex(@"/Size (\d+)")]
     private static partial Regex SizeEntry();
