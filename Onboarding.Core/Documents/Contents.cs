@@ -1,0 +1,76 @@
+using SkiaSharp;
+
+namespace Onboarding.Core.Documents;
+
+/// <summary>
+/// The contents page. Its lines are measured before pagination with room for the page number
+/// reserved, so the numbers can be filled in when drawing without moving anything.
+/// </summary>
+internal sealed class ContentsBlock(int maxLevel) : Block
+{
+    private const float LevelIndent = 14;
+
+    public override IEnumerable<Slice> Layout(LayoutContext context, float width)
+    {
+        var theme = context.Theme;
+        var numberWidth = context.Lines([new TextSpan("0000")], theme.Body, width)[0].Width;
+        foreach (var heading in context.Headings.Where(h => h.InContents && h.Level <= maxLevel))
+        {
+            var indent = (heading.Level - 1) * LevelIndent;
+            var style = heading.Level == 1 ? theme.Body with { Bold = true } : theme.Body;
+            var lines = context.Lines([new TextSpan(heading.Text)], style, width - indent - numberWidth - 12);
+            yield return new ContentsEntrySlice(lines, context.AnchorOf(heading), indent, width)
+            {
+                SpaceBefore = heading.Level == 1 ? 7 : 0,
+                SpaceAfter = 3,
+            };
+        }
+    }
+}
+
+internal sealed record ContentsEntrySlice : Slice
+{
+    public ContentsEntrySlice(IReadOnlyList<TextLine> lines, string anchor, float indent, float width)
+        : base(lines.Sum(l => l.Height))
+    {
+        Lines = lines;
+        Anchor = anchor;
+        Indent = indent;
+        Width = width;
+    }
+
+    public IReadOnlyList<TextLine> Lines { get; }
+
+    public string Anchor { get; }
+
+    public float Indent { get; }
+
+    public float Width { get; }
+
+    public override float? FirstBaseline => Lines[0].Baseline;
+
+    public override void Draw(DrawContext context, float x, float y)
+    {
+        var top = y;
+        foreach (var line in Lines)
+        {
+            context.DrawLine(line, x + Indent, top);
+            top += line.Height;
+        }
+
+        var last = Lines[^1];
+        var number = context.Text(context.AnchorPages[Anchor].ToString(System.Globalization.CultureInfo.InvariantCulture), context.Theme.Body, Width);
+        var numberX = x + Width - number.Width;
+        var baseline = top - last.Height + last.Baseline;
+        context.DrawLine(number, numberX, baseline - number.Baseline);
+
+        // Dot leaders guide the eye from the title to its page number.
+        var dots = context.Fill(context.Theme.Muted);
+        for (var dotX = numberX - 6; dotX > x + Indent + last.Width + 6; dotX -= 4)
+        {
+            context.Canvas.DrawCircle(dotX, baseline - 0.6f, 0.45f, dots);
+        }
+
+        context.Canvas.DrawLinkDestinationAnnotation(SKRect.Create(x + Indent, y, Width - Indent, Height), Anchor);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using SkiaSharp;
+
+namespace Onboarding.Core.Documents;
+
+internal enum FontFace
+{
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}
+
+/// <summary>
+/// The configured family in its four faces, per-character fallback to whatever fontconfig
+/// has installed, and a cache of shaped text. Thread-safe: every render shares one.
+/// </summary>
+internal sealed class FontSet : IDisposable
+{
+    // Shaped words are reused across documents; the bound keeps a long-running process from
+    // growing without limit on unusual text (URLs, names). Refilling is cheap.
+    private const int ShapeCacheLimit = 50_000;
+
+    private readonly string _family;
+    private readonly ShapingFace[] _primary;
+    private readonly ConcurrentDictionary<(FontFace, int), ShapingFace> _fallbackByCodepoint = new();
+    private readonly ConcurrentDictionary<(string, int, int, SKFontStyleSlant, int, SKFontStyleSlant), ShapingFace> _fallbackFaces = new();
+    private readonly ConcurrentDictionary<(FontFace, string), ShapedText> _shaped = new();
+
+    public FontSet(string family)
+    {
+        _family = family;
+        var regular = SKFontManager.Default.MatchFamily(family, SKFontStyle.Normal)
+            ?? throw new InvalidOperationException(
+                $"font family '{family}' is not installed; install it or set Pdf__FontFamily");
+        _primary =
+        [
+            new ShapingFace(regular, SKFontStyle.Normal),
+            Face(family, SKFontStyle.Bold, regular),
+            Face(family, SKFontStyle.Italic, regular),
+            Face(family, SKFontStyle.BoldItalic, regular),
+        ];
+    }
+
+    public ShapingFace Primary(FontFace face) => _primary[(int)face];
+
+    public ShapedText Shape(FontFace face, string text)
+    {
+        if (_shaped.TryGetValue((face, text), out var cached))
+        {
+            return cached;
+        }
+
+        if (_shaped.Count > ShapeCacheLimit)
+        {
+            _shaped.Clear();
+        }
+
+        return _shaped.GetOrAdd((face, text), key => ShapeUncached(key.Item1, key.Item2));
+    }
+
+    private ShapedText ShapeUncached(FontFace face, string text)
+    {
+        var runs = new List<GlyphRun>();
+        ShapingFace? current = null;
+        var start = 0;
+        for (var i = 0; i < text.Length;)
+        {
+            Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length);
+            var chosen = current is not null && ContinuesCluster(rune) ? current : FaceFor(face, rune.Value);
+            if (chosen != current)
+            {
+                if (current is not null)
+                {
+                    runs.Add(current.Shape(text, start, i - start));
+                }
+
+                current = chosen;
+                start = i;
+            }
+
+            i += length;
+        }
+
+        if (current is not null)
+        {
+            runs.Add(current.Shape(text, start, text.Length - start));
+        }
+
+        return new ShapedText(runs, runs.Sum(r => r.Advance));
+    }
+
+    // Marks, joiners and variation selectors belong to the character before them and must be
+    // shaped in the same face, or accents detach from their letters.
+    private static bool ContinuesCluster(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+            or UnicodeCategory.EnclosingMark
+        || rune.Value is 0x200D or (>= 0xFE00 and <= 0xFE0F);
+
+    private ShapingFace FaceFor(FontFace face, int codepoint)
+    {
+        var primary = _primary[(int)face];
+        if (primary.Covers(codepoint))
+        {
+            return primary;
+        }
+
+        return _fallbackByCodepoint.GetOrAdd((face, codepoint), key =>
+        {
+            var style = StyleOf(key.Item1);
+            var typeface = SKFontManager.Default.MatchCharacter(_family, style, null, key.Item2);
+            if (typeface is null || typeface.GetGlyph(key.Item2) == 0)
+            {
+                // Nothing installed draws it: the primary face's missing-glyph box at least keeps the place.
+                return primary;
+            }
+
+            var actual = typeface.FontStyle;
+            return _fallbackFaces.GetOrAdd(
+                (typeface.FamilyName, actual.Weight, actual.Width, actual.Slant, style.Weight, style.Slant),
+                _ => new ShapingFace(typeface, style));
+        });
+    }
+
+    // A family without a bold or italic face still shows emphasis, drawn by Skia.
+    private static ShapingFace Face(string family, SKFontStyle style, SKTypeface regular) =>
+        new(SKFontManager.Default.MatchFamily(family, style) ?? regular, style);
+
+    private static SKFontStyle StyleOf(FontFace face) => face switch
+    {
+        FontFace.Bold => SKFontStyle.Bold,
+        FontFace.Italic => SKFontStyle.Italic,
+        FontFace.BoldItalic => SKFontStyle.BoldItalic,
+        _ => SKFontStyle.Normal,
+    };
+
+    public void Dispose()
+    {
+        foreach (var face in _primary.Concat(_fallbackFaces.Values).Distinct())
+        {
+            face.Dispose();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using SkiaSharp;
+
+namespace Onboarding.Core.Documents;
+
+/// <summary>
+/// Renders <see cref="Document"/>s to PDF in two passes: measure and paginate everything
+/// first, then draw, so page totals, contents page numbers and the outline are known while
+/// drawing. Thread-safe; meant to live as a singleton so shaped text is cached across renders.
+/// </summary>
+public sealed class PdfRenderer : IDisposable
+{
+    private readonly FontSet _fonts;
+
+    /// <exception cref="InvalidOperationException">The configured font family is not installed.</exception>
+    public PdfRenderer(PdfOptions options)
+    {
+        _fonts = new FontSet(options.FontFamily);
+    }
+
+    public byte[] Render(Document document)
+    {
+        var setup = document.Page;
+        var margins = setup.Margins;
+        var width = setup.Width - margins.Left - margins.Right;
+        var headings = document.Body.Headings().ToList();
+        var layout = new LayoutContext(_fonts, document.Theme, headings);
+
+        StackSlice? Band(Action<Column, PageContext>? compose, PageContext page)
+        {
+            if (compose is null)
+            {
+                return null;
+            }
+
+            var column = new Column();
+            compose(column, page);
+            var slices = layout.LayoutAll(column.Blocks, width);
+            return slices.Count == 0 ? null : new StackSlice(slices);
+        }
+
+        var body = layout.LayoutAll(document.Body.Blocks, width);
+
+        // Bands are measured before the page count is known; "of N" only changes a number's width.
+        var pagination = Paginator.Paginate(body, setup, number => (
+            Band(document.HeaderComposer, new PageContext(number, number))?.Height ?? 0,
+            Band(document.FooterComposer, new PageContext(number, number))?.Height ?? 0));
+
+        var metadata = new SKDocumentPdfMetadata
+        {
+            Title = document.Metadata.Title,
+            Author = document.Metadata.Author,
+            Subject = document.Metadata.Subject,
+            Creator = "Onboarding",
+            Producer = "Onboarding (SkiaSharp)",
+            Creation = document.Metadata.Created.UtcDateTime,
+            Modified = document.Metadata.Created.UtcDateTime,
+        };
+
+        var total = pagination.Pages.Count;
+        var bands = pagination.Pages
+            .Select(p => (Header: Band(document.HeaderComposer, new PageContext(p.Number, total)), Footer: Band(document.FooterComposer, new PageContext(p.Number, total))))
+            .ToList();
+
+        void DrawPages(DrawContext context, Func<SKCanvas> beginPage, Action endPage)
+        {
+            foreach (var page in pagination.Pages)
+            {
+                context.Canvas = beginPage();
+                var (header, footer) = bands[page.Number - 1];
+                header?.Draw(context, margins.Left, margins.Top);
+                footer?.Draw(context, margins.Left, setup.Height - margins.Bottom - page.FooterHeight);
+                foreach (var placed in page.Slices)
+                {
+                    placed.Slice.Draw(context, margins.Left, placed.Y);
+                }
+
+                endPage();
+            }
+        }
+
+        // A dry run finds the glyphs each face needs, so only those are embedded.
+        var usage = new GlyphUsage();
+        using (var noDraw = new SKNoDrawCanvas((int)setup.Width, (int)setup.Height))
+        using (var collector = new DrawContext(_fonts, document.Theme, pagination.AnchorPages, face => face.Typeface, usage))
+        {
+            DrawPages(collector, () => noDraw, () => { });
+        }
+
+        var subsets = usage.Faces.ToDictionary(f => f.Key, f => f.Key.Subset(f.Value.Glyphs, f.Value.Codepoints));
+        using var output = new MemoryStream();
+        try
+        {
+            using var pdf = SKDocument.CreatePdf(output, metadata);
+            using (var context = new DrawContext(_fonts, document.Theme, pagination.AnchorPages, face => subsets[face]))
+            {
+                DrawPages(context, () => pdf.BeginPage(setup.Width, setup.Height), pdf.EndPage);
+            }
+
+            pdf.Close();
+        }
+        finally
+        {
+            foreach (var (face, subset) in subsets)
+            {
+                if (subset != face.Typeface)
+                {
+                    subset.Dispose();
+                }
+            }
+        }
+
+        var outline = headings
+            .Select(h => new OutlineEntry(h.Text, h.Level, layout.AnchorOf(h)))
+            .Where(e => pagination.AnchorPages.ContainsKey(e.Destination))
+            .ToList();
+        return PdfOutline.Append(output.ToArray(), outline);
+    }
+
+    public void Dispose() => _fonts.Dispose();
+}

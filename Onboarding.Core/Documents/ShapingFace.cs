@@ -1,0 +1,129 @@
+using HarfBuzzSharp;
+using SkiaSharp;
+using SkiaSharp.HarfBuzz;
+using Buffer = HarfBuzzSharp.Buffer;
+
+namespace Onboarding.Core.Documents;
+
+/// <summary>
+/// One typeface ready for HarfBuzz shaping. Advances come back in em units so a shaped
+/// word can be reused at any size.
+/// </summary>
+internal sealed class ShapingFace : IDisposable
+{
+    // Standard ligatures are off: Skia maps a ligature glyph back to U+FB01 and friends in the
+    // PDF's ToUnicode table, so "find" would be searched and copied as "ﬁnd".
+    private static readonly Feature[] Features =
+    [
+        new(Tag.Parse("liga"), 0),
+        new(Tag.Parse("clig"), 0),
+    ];
+
+    private readonly Face _face;
+    private readonly Font _font;
+    private readonly float _unitsPerEm;
+
+    /// <param name="wanted">The style asked for; what the typeface lacks of it Skia draws synthetically.</param>
+    public ShapingFace(SKTypeface typeface, SKFontStyle wanted)
+    {
+        Typeface = typeface;
+        var actual = typeface.FontStyle;
+        FakeBold = wanted.Weight >= (int)SKFontStyleWeight.SemiBold && actual.Weight < (int)SKFontStyleWeight.SemiBold;
+        FakeItalic = wanted.Slant != SKFontStyleSlant.Upright && actual.Slant == SKFontStyleSlant.Upright;
+        using var blob = typeface.OpenStream(out var index).ToHarfBuzzBlob();
+        _face = new Face(blob, index);
+        _unitsPerEm = typeface.UnitsPerEm;
+        _font = new Font(_face);
+        _font.SetScale((int)_unitsPerEm, (int)_unitsPerEm);
+        _font.SetFunctionsOpenType();
+
+        using var font = new SKFont(typeface, _unitsPerEm);
+        var metrics = font.Metrics;
+        Ascent = -metrics.Ascent / _unitsPerEm;
+        Descent = metrics.Descent / _unitsPerEm;
+    }
+
+    public SKTypeface Typeface { get; }
+
+    public bool FakeBold { get; }
+
+    public bool FakeItalic { get; }
+
+    /// <summary>Distance from baseline to the top of the tallest glyphs, in em.</summary>
+    public float Ascent { get; }
+
+    /// <summary>Distance from baseline to the bottom of descenders, in em.</summary>
+    public float Descent { get; }
+
+    public bool Covers(int codepoint) => Typeface.GetGlyph(codepoint) != 0;
+
+    /// <summary>Shapes <paramref name="length"/> chars from <paramref name="start"/>; the rest of the text is context.</summary>
+    public GlyphRun Shape(string text, int start, int length)
+    {
+        // hb_shape with a shared font is thread-safe; the buffer is the per-call state.
+        using var buffer = new Buffer();
+        buffer.AddUtf16(text, start, length);
+        buffer.GuessSegmentProperties();
+        _font.Shape(buffer, Features);
+
+        var infos = buffer.GetGlyphInfoSpan();
+        var positions = buffer.GetGlyphPositionSpan();
+        var glyphs = new ushort[infos.Length];
+        var points = new SKPoint[infos.Length];
+        var advances = new float[infos.Length];
+        var clusters = new int[infos.Length];
+        var x = 0f;
+        for (var i = 0; i < infos.Length; i++)
+        {
+            glyphs[i] = (ushort)infos[i].Codepoint;
+            clusters[i] = (int)infos[i].Cluster;
+            points[i] = new SKPoint((x + positions[i].XOffset) / _unitsPerEm, -positions[i].YOffset / _unitsPerEm);
+            advances[i] = positions[i].XAdvance / _unitsPerEm;
+            x += positions[i].XAdvance;
+        }
+
+        return new GlyphRun(this, text.Substring(start, length), glyphs, points, advances, clusters, x / _unitsPerEm);
+    }
+
+    /// <summary>This face cut down to the given glyphs; the full typeface if HarfBuzz cannot subset it.</summary>
+    public SKTypeface Subset(IEnumerable<ushort> glyphs, IEnumerable<int> codepoints) =>
+        FontSubset.Create(_face.Handle, glyphs, codepoints) ?? Typeface;
+
+    public void Dispose()
+    {
+        _font.Dispose();
+        _face.Dispose();
+    }
+}
+
+/// <summary>Glyphs of one face, positioned in em units from the run's origin.</summary>
+internal sealed record GlyphRun(
+    ShapingFace Face,
+    string Text,
+    ushort[] Glyphs,
+    SKPoint[] Positions,
+    float[] Advances,
+    int[] Clusters,
+    float Advance);
+
+/// <summary>A piece of text shaped in one style, possibly across fallback faces.</summary>
+internal sealed record ShapedText(IReadOnlyList<GlyphRun> Runs, float Advance)
+{
+    /// <summary>The advance, in em, of the glyphs for the chars before <paramref name="charIndex"/>.</summary>
+    public float AdvanceBefore(int charIndex)
+    {
+        var advance = 0f;
+        foreach (var run in Runs)
+        {
+            for (var i = 0; i < run.Glyphs.Length; i++)
+            {
+                if (run.Clusters[i] < charIndex)
+                {
+                    advance += run.Advances[i];
+                }
+            }
+        }
+
+        return advance;
+    }
+}

@@ -1,0 +1,55 @@
+using Onboarding.Core.Documents;
+
+namespace Onboarding.Tests.Unit.Documents;
+
+public sealed class TextLayoutTests : IDisposable
+{
+    private readonly FontSet _fonts = new("DejaVu Sans");
+
+    public static TheoryData<string, float> Texts => new()
+    {
+        { "Map the current hiring process with the TA lead so recruiters follow real steps.", 120 },
+        { "https://example.com/engagements/acme/tasks/0123456789abcdefghijklmnopqrstuvwxyz?with=everything", 90 },
+        { string.Concat(Enumerable.Repeat("Supercalifragilistic", 10)), 37 },
+        { "Zażółć gęślą jaźń — Ñandú Øster — ⴰⵣⵓⵍ", 40 },
+        { "a-b-c-d-e/f/g/h and/or day 1-30", 15 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void No_line_is_wider_than_the_column(string text, float width)
+    {
+        var lines = TextLayout.Layout([new TextSpan(text), new TextSpan(" bold tail", Bold: true)], new TextStyle(), default, width, _fonts);
+
+        Assert.All(lines, l => Assert.True(l.Width <= width + 0.01f, $"line of {l.Width} in {width}"));
+        Assert.Equal(
+            (text + " bold tail").Replace(" ", "", StringComparison.Ordinal),
+            string.Concat(lines.SelectMany(l => l.Runs).Select(r => r.Glyphs.Text)));
+    }
+
+    [Fact]
+    public void Words_break_at_spaces_before_anything_else()
+    {
+        var lines = TextLayout.Layout([new TextSpan("alpha beta gamma delta")], new TextStyle(), default, 70, _fonts);
+
+        Assert.Equal(["alphabeta", "gammadelta"], lines.Select(l => string.Concat(l.Runs.Select(r => r.Glyphs.Text))));
+    }
+
+    [Fact]
+    public void A_newline_forces_a_line_break()
+    {
+        var lines = TextLayout.Layout([new TextSpan("one\ntwo")], new TextStyle(), default, 500, _fonts);
+
+        Assert.Equal(2, lines.Count);
+    }
+
+    [Fact]
+    public void Right_aligned_lines_end_at_the_column_edge()
+    {
+        var line = TextLayout.Layout([new TextSpan("Page 3 of 12")], new TextStyle { Align = TextAlign.Right }, default, 300, _fonts).Single();
+
+        Assert.Equal(300, line.Runs[^1].X + line.Runs[^1].Width, 0.01f);
+    }
+
+    public void Dispose() => _fonts.Dispose();
+}
