@@ -1,0 +1,65 @@
+using Onboarding.Core.Accounts;
+using Onboarding.Core.Plans;
+using PlanTemplate = Onboarding.Core.Templates.PlanTemplate;
+
+namespace Onboarding.Core.Engagements;
+
+public sealed record LaunchContact(string Name, string Email, EngagementRole Role, string Title, string TimeZone);
+
+public sealed record LaunchOutcome(string Title, string HowMeasured);
+
+/// <summary>Everything the launch form gathers, already validated field by field.</summary>
+public sealed record LaunchRequest(
+    string Name,
+    DateOnly Kickoff,
+    DateOnly GoLive,
+    string TimeZone,
+    WorkingDays WorkingDays,
+    IReadOnlyList<DateOnly> Holidays,
+    string SharedPurpose,
+    IReadOnlyList<LaunchOutcome> Outcomes,
+    IReadOnlyList<LaunchContact> Contacts,
+    IReadOnlyList<PlanTemplate> Templates);
+
+public sealed record PreparedLaunch(Engagement Engagement, IReadOnlyList<TemplateApplication> Applications, GeneratedPlan Plan)
+{
+    /// <summary>Roles the templates need that no contact has: the form asks for them before anything is saved.</summary>
+    public IReadOnlyList<EngagementRole> MissingRoles => Plan.UnresolvedOwners.Select(u => u.Role).Distinct().Order().ToList();
+}
+
+/// <summary>Builds a new engagement and its plan in memory, so it can be previewed before it is saved.</summary>
+public static class EngagementLaunch
+{
+    public static PreparedLaunch Prepare(LaunchRequest request, int providerId, Organisation client, DateTimeOffset now)
+    {
+        var engagement = new Engagement
+        {
+            Name = request.Name,
+            ProviderId = providerId,
+            Client = client,
+            Kickoff = request.Kickoff,
+            GoLive = request.GoLive,
+            TimeZone = request.TimeZone,
+            WorkingDays = request.WorkingDays,
+            Holidays = request.Holidays.Distinct().Order().ToList(),
+            SharedPurpose = request.SharedPurpose,
+            CreatedAt = now,
+            Outcomes = request.Outcomes.Select((o, i) => new BusinessOutcome { Title = o.Title, HowMeasured = o.HowMeasured, Position = i }).ToList(),
+            Members = request.Contacts.Select((c, i) => new Member
+            {
+                Name = c.Name,
+                Email = c.Email.ToLowerInvariant(),
+                Role = c.Role,
+                Title = c.Title,
+                TimeZone = c.TimeZone,
+                WorkingDays = request.WorkingDays,
+                CalendarToken = Secrets.NewToken(),
+                UnsubscribeToken = Secrets.NewToken(),
+                // Earlier rows win when two people share a role, as the form lists them.
+                CreatedAt = now.AddTicks(i),
+            }).ToList(),
+        };
+        var applications = PlanWriter.Applications(request.Templates, engagement.Members);
+        return new PreparedLaunch(engagement, applications, PlanWriter.Generate(engagement, applications));
+    }
+}
