@@ -1,0 +1,36 @@
+using MimeKit;
+using Onboarding.Core.Digests;
+
+namespace Onboarding.Jobs.Mail;
+
+public static class MailMessages
+{
+    /// <summary>
+    /// <c>digest.{recipient}.{yyyyMMdd}@{domain}</c>: the same outbox key always gets the same Message-ID,
+    /// so a retry after an unclear failure can be recognised as the same mail by servers and clients.
+    /// </summary>
+    public static string MessageId(DigestKey key, string domain) => $"{LocalPart(key)}@{domain}";
+
+    internal static string LocalPart(DigestKey key) => $"digest.{key.RecipientId:N}.{key.Period:yyyyMMdd}";
+
+    /// <exception cref="ParseException">An address does not parse.</exception>
+    public static MimeMessage Create(OutgoingMail mail, MailOptions options, DateTimeOffset now)
+    {
+        var from = MailboxAddress.Parse(options.From);
+        var message = new MimeMessage
+        {
+            Subject = mail.Subject,
+            Date = now,
+            MessageId = MessageId(mail.Key, string.IsNullOrWhiteSpace(options.MessageIdDomain) ? from.Domain : options.MessageIdDomain),
+            Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody(),
+        };
+        message.From.Add(from);
+        message.To.Add(new MailboxAddress(mail.ToName, MailboxAddress.Parse(mail.ToAddress).Address));
+        // RFC 8058 one-click unsubscribe: mail providers POST to the URL without showing a page.
+        message.Headers.Add(HeaderId.ListUnsubscribe, $"<{mail.UnsubscribeUrl}>");
+        message.Headers.Add(HeaderId.ListUnsubscribePost, "List-Unsubscribe=One-Click");
+        // RFC 3834: keeps out-of-office replies away from the sender.
+        message.Headers.Add(HeaderId.AutoSubmitted, "auto-generated");
+        return message;
+    }
+}
