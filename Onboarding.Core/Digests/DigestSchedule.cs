@@ -124,29 +124,36 @@ public static class DigestSchedule
     /// The first instant at which the wall clock in <paramref name="zone"/> reads <paramref name="local"/> or later:
     /// the first occurrence when clocks fall back, the end of the gap when they spring forward over it.
     /// </summary>
+    /// <remarks>
+    /// Works from UTC-to-local conversions only: <see cref="TimeZoneInfo.IsInvalidTime"/> and
+    /// <see cref="TimeZoneInfo.IsAmbiguousTime"/> misjudge zones whose tz rules use negative DST
+    /// (Europe/Dublin, Africa/Casablanca).
+    /// </remarks>
     internal static DateTimeOffset FirstInstantAtOrAfter(TimeZoneInfo zone, DateTime local)
     {
-        if (zone.IsAmbiguousTime(local))
+        // The offsets in force a day either side; reading local with each gives the candidate instants.
+        var nominal = AsUtc(local);
+        var before = TimeZoneInfo.ConvertTime(nominal.AddDays(-1), zone).Offset;
+        var after = TimeZoneInfo.ConvertTime(nominal.AddDays(1), zone).Offset;
+        var early = AsUtc(local - (before > after ? before : after));
+        var late = AsUtc(local - (before > after ? after : before));
+        if (LocalAt(early) == local)
         {
-            // The larger offset is the one in force before clocks went back, so it gives the earlier instant.
-            return AsUtc(local - zone.GetAmbiguousTimeOffsets(local).Max());
+            return early;
         }
-        if (!zone.IsInvalidTime(local))
+        if (LocalAt(late) == local)
         {
-            return AsUtc(local - zone.GetUtcOffset(local));
+            return late;
         }
 
-        // In a gap the wall clock jumps from before local to after it at one instant. Reading local
-        // with the offset after the jump gives an instant before it, with the offset before, one at
-        // or after it; bisect to the second (transitions fall on whole seconds).
-        var before = zone.GetUtcOffset(local.AddDays(-1));
-        var after = zone.GetUtcOffset(local.AddDays(1));
-        var lo = AsUtc(local - (before > after ? before : after)).ToUnixTimeSeconds();
-        var hi = AsUtc(local - (before > after ? after : before)).ToUnixTimeSeconds();
+        // Neither reads local, so it is in a gap: the wall clock is before local at the early
+        // candidate and after it at the late one. Bisect to the second (transitions fall on whole seconds).
+        var lo = early.ToUnixTimeSeconds();
+        var hi = late.ToUnixTimeSeconds();
         while (hi - lo > 1)
         {
             var mid = lo + (hi - lo) / 2;
-            if (TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(mid), zone).DateTime >= local)
+            if (LocalAt(DateTimeOffset.FromUnixTimeSeconds(mid)) >= local)
             {
                 hi = mid;
             }
@@ -156,6 +163,8 @@ public static class DigestSchedule
             }
         }
         return DateTimeOffset.FromUnixTimeSeconds(hi);
+
+        DateTime LocalAt(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone).DateTime;
     }
 
     private static DateTimeOffset AsUtc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified), TimeSpan.Zero);
