@@ -168,8 +168,8 @@ public static class DigestComposer
     }
 
     /// <summary>
-    /// The term for <paramref name="date"/>. Stepping by the golden ratio walks through every term
-    /// whatever the cadence: a plain "day mod count" would show the same few terms to weekly readers.
+    /// The term for <paramref name="date"/>. Stepping by the golden ratio spreads the terms evenly
+    /// at any cadence; "day mod count" would show weekly readers one term forever when the count is a multiple of 7.
     /// </summary>
     private static GlossaryItem? TermOfTheDay(DigestEngagement engagement, DateOnly date, DigestLinks links)
     {
