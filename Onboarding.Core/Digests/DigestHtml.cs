@@ -82,7 +82,7 @@ internal static class DigestHtml
         if (e.Term is { } term)
         {
             var heading = $"<strong>{E(term.Term)}</strong>" + (term.ProviderTerm is null ? "" : $" <span style=\"color:{Muted};\">(we say: {E(term.ProviderTerm)})</span>");
-            Section(html, "Word of the day", [Link(term.Url, heading, Ink, encoded: true) + MailMarkdown.ToHtml(term.Definition)]);
+            Section(html, "Word of the day", [Link(term.Url, heading, Ink, encoded: true) + Tight(MailMarkdown.ToHtml(term.Definition))]);
         }
     }
 
@@ -97,7 +97,11 @@ internal static class DigestHtml
     }
 
     private static string Labelled(string label, string markdownHtml) =>
-        $"<div style=\"margin:6px 0 0;font-size:14px;\"><span style=\"font-size:12px;font-weight:bold;color:{Muted};text-transform:uppercase;\">{label}</span>{markdownHtml}</div>";
+        $"<div style=\"margin:6px 0 0;font-size:14px;\"><span style=\"font-size:12px;font-weight:bold;color:{Muted};text-transform:uppercase;\">{label}</span>{Tight(markdownHtml)}</div>";
+
+    // Mail clients give paragraphs a full line of margin and ignore style sheets; user text is
+    // escaped, so every "<p>" here is one Markdig wrote.
+    private static string Tight(string markdownHtml) => markdownHtml.Replace("<p>", "<p style=\"margin:2px 0 6px;\">");
 
     private static void Row(StringBuilder html, string style, string content) =>
         html.Append($"<tr><td style=\"{style}\">{content}</td></tr>\n");
