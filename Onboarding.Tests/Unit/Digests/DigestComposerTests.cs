@@ -156,7 +156,9 @@ public class DigestComposerTests
         var initechId = Guid.NewGuid();
         var globex = Engagement(tasks: [Task("Globex intake", Me, due: Today.AddDays(2)), Task("Globex late", Me, due: Today.AddDays(-1))]) with
         {
-            Id = globexId, Name = "Globex RPO", Kickoff = Today.AddDays(-39),
+            Id = globexId,
+            Name = "Globex RPO",
+            Kickoff = Today.AddDays(-39),
         };
         var quiet = Engagement(tasks: []) with { Id = initechId, Name = "Initech RPO" };
         var recipient = Recipient(EngagementRole.Recruiter) with
