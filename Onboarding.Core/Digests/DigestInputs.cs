@@ -4,13 +4,11 @@ namespace Onboarding.Core.Digests;
 
 // Plain records the digest job fills from the database; the composer never touches EF entities.
 
-/// <summary>The person a digest is for, and who they are in each engagement.</summary>
-public sealed record DigestRecipient(
-    Guid UserId,
-    string Name,
-    string Email,
-    string TimeZoneId,
-    IReadOnlyList<DigestMembership> Memberships);
+/// <summary>
+/// The person a digest is for, and who they are in each engagement. Their zone is not needed
+/// here: <see cref="DigestPeriod.Date"/> is already their local date.
+/// </summary>
+public sealed record DigestRecipient(string Name, string Email, IReadOnlyList<DigestMembership> Memberships);
 
 /// <summary>The recipient's membership of one engagement: tasks are owned by member ids.</summary>
 public sealed record DigestMembership(Guid EngagementId, Guid MemberId, EngagementRole Role);

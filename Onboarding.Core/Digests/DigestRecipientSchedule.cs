@@ -25,12 +25,13 @@ public sealed record DigestSubscription(
     int? LocalHour = null);
 
 /// <summary>
-/// Everything <see cref="DigestSchedule"/> needs about one recipient: their IANA zone, the local
+/// Everything <see cref="DigestSchedule"/> needs about one recipient: who they are in the outbox
+/// (<paramref name="Recipient"/>, e.g. the lower-cased email the outbox keys on), their IANA zone, the local
 /// hour (0–23) their digest goes out, the days they work and the engagements they belong to.
 /// Weeks start on <paramref name="WeekStart"/>; it decides what "first working day of the week" means.
 /// </summary>
 public sealed record DigestRecipientSchedule(
-    Guid RecipientId,
+    string Recipient,
     string TimeZoneId,
     int LocalHour,
     IReadOnlySet<DayOfWeek> WorkingDays,
@@ -46,9 +47,9 @@ public sealed record DigestRecipientSchedule(
 }
 
 /// <summary>The outbox key: a recipient gets at most one digest per local date.</summary>
-public readonly record struct DigestKey(Guid RecipientId, DateOnly Period)
+public readonly record struct DigestKey(string Recipient, DateOnly Period)
 {
-    public override string ToString() => $"{RecipientId:N}/{Period:yyyy-MM-dd}";
+    public override string ToString() => $"{Recipient}/{Period:yyyy-MM-dd}";
 }
 
 /// <summary>An engagement that has a section in a digest, with its engagement day on the recipient's local date.</summary>

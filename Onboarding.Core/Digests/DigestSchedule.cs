@@ -75,7 +75,7 @@ public static class DigestSchedule
             return null;
         }
         var dueAt = FirstInstantAtOrAfter(zone, date.ToDateTime(new TimeOnly(hour, 0)));
-        return new PlannedDigest(new DigestKey(recipient.RecipientId, date), dueAt, engagements);
+        return new PlannedDigest(new DigestKey(recipient.Recipient, date), dueAt, engagements);
     }
 
     private static CadenceFrequency AtMostWeekly(CadenceFrequency frequency) => frequency switch

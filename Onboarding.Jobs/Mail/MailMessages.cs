@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using MimeKit;
 using Onboarding.Core.Digests;
 
@@ -6,12 +8,18 @@ namespace Onboarding.Jobs.Mail;
 public static class MailMessages
 {
     /// <summary>
-    /// <c>digest.{recipient}.{yyyyMMdd}@{domain}</c>: the same outbox key always gets the same Message-ID,
+    /// <c>digest.{recipient hash}.{yyyyMMdd}@{domain}</c>: the same outbox key always gets the same Message-ID,
     /// so a retry after an unclear failure can be recognised as the same mail by servers and clients.
     /// </summary>
     public static string MessageId(DigestKey key, string domain) => $"{LocalPart(key)}@{domain}";
 
-    internal static string LocalPart(DigestKey key) => $"digest.{key.RecipientId:N}.{key.Period:yyyyMMdd}";
+    // The recipient is hashed: an email address cannot sit in a Message-ID's left part, and
+    // headers travel further than the mail's addressee.
+    internal static string LocalPart(DigestKey key)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key.Recipient));
+        return $"digest.{Convert.ToHexStringLower(hash.AsSpan(0, 10))}.{key.Period:yyyyMMdd}";
+    }
 
     /// <exception cref="ParseException">An address does not parse.</exception>
     public static MimeMessage Create(OutgoingMail mail, MailOptions options, DateTimeOffset now)

@@ -282,7 +282,7 @@ public class DigestComposerTests
         DigestComposer.Compose(Recipient(role), [engagement], new DigestPeriod(Today, Now, LastDigest), BaseUrl, Unsubscribe);
 
     private static DigestRecipient Recipient(EngagementRole role) =>
-        new(Guid.NewGuid(), "Ada", "ada@acme.example", "Europe/London", [new DigestMembership(EngagementId, Me, role)]);
+        new("Ada", "ada@acme.example", [new DigestMembership(EngagementId, Me, role)]);
 
     private static DigestEngagement Engagement(
         IReadOnlyList<DigestTask> tasks,

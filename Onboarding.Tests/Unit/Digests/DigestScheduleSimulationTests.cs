@@ -51,13 +51,13 @@ public class DigestScheduleSimulationTests
             foreach (var recipient in everyDay.Append(weekdays))
             {
                 var expected = dates.Where(d => recipient.WorkingDays.Contains(d.DayOfWeek)).ToList();
-                var got = outbox.Keys.Where(k => k.RecipientId == recipient.RecipientId && dates.Contains(k.Period)).Select(k => k.Period);
+                var got = outbox.Keys.Where(k => k.Recipient == recipient.Recipient && dates.Contains(k.Period)).Select(k => k.Period);
                 Assert.Equal(expected, got.Order());
                 foreach (var date in expected)
                 {
                     var due = FirstInstantReading(zone, date, recipient.LocalHour);
                     awkwardHours += SkippedOrRepeated(zone, due, date.ToDateTime(new TimeOnly(recipient.LocalHour, 0))) ? 1 : 0;
-                    AssertSentInWindow(outbox[new DigestKey(recipient.RecipientId, date)], due, zoneId);
+                    AssertSentInWindow(outbox[new DigestKey(recipient.Recipient, date)], due, zoneId);
                 }
             }
         }
@@ -86,7 +86,7 @@ public class DigestScheduleSimulationTests
         var weekdays = DigestRecipientSchedule.MondayToFriday;
         var sundayToThursday = new HashSet<DayOfWeek> { DayOfWeek.Sunday, DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday };
         DigestRecipientSchedule Person(IReadOnlySet<DayOfWeek> days, params DigestSubscription[] subscriptions) =>
-            new(Guid.NewGuid(), zoneId, DigestRecipientSchedule.DefaultLocalHour, days, subscriptions);
+            new(Guid.NewGuid().ToString(), zoneId, DigestRecipientSchedule.DefaultLocalHour, days, subscriptions);
 
         var standard = Person(weekdays, new DigestSubscription(first, kickoff, DigestCadence.Default));
         var evenings = Person(weekdays, new DigestSubscription(first, kickoff, DigestCadence.Default, LocalHour: 17));
@@ -123,12 +123,12 @@ public class DigestScheduleSimulationTests
         foreach (var (recipient, expect) in expectations)
         {
             var expected = dates.Where(d => expect(d).Engagements.Length > 0).ToList();
-            var got = outbox.Keys.Where(k => k.RecipientId == recipient.RecipientId && dates.Contains(k.Period)).Select(k => k.Period);
+            var got = outbox.Keys.Where(k => k.Recipient == recipient.Recipient && dates.Contains(k.Period)).Select(k => k.Period);
             Assert.Equal(expected, got.Order());
             foreach (var date in expected)
             {
                 var (engagements, hour) = expect(date);
-                var recorded = outbox[new DigestKey(recipient.RecipientId, date)];
+                var recorded = outbox[new DigestKey(recipient.Recipient, date)];
                 Assert.Equal(engagements, recorded.Digest.Engagements.Select(e => e.EngagementId));
                 Assert.All(recorded.Digest.Engagements, e => Assert.Equal(Day(date, kickoffs[e.EngagementId]), e.Day));
                 AssertSentInWindow(recorded, FirstInstantReading(zone, date, hour), zoneId);
@@ -136,7 +136,7 @@ public class DigestScheduleSimulationTests
             }
         }
         Assert.True(shared > 0, "No date had both engagements due: the merge was never exercised.");
-        Assert.Equal(10, outbox.Keys.Count(k => k.RecipientId == standard.RecipientId && k.Period < kickoff.AddDays(14)));
+        Assert.Equal(10, outbox.Keys.Count(k => k.Recipient == standard.Recipient && k.Period < kickoff.AddDays(14)));
     }
 
     private static (Guid[] Engagements, int Hour) Due(bool due, int hour, Guid engagement) => due ? ([engagement], hour) : ([], hour);
@@ -199,7 +199,7 @@ public class DigestScheduleSimulationTests
     }
 
     private static DigestRecipientSchedule Recipient(string zone, int hour, IReadOnlySet<DayOfWeek> days, DateOnly kickoff) =>
-        new(Guid.NewGuid(), zone, hour, days, [new DigestSubscription(Guid.NewGuid(), kickoff, DigestCadence.Default)]);
+        new(Guid.NewGuid().ToString(), zone, hour, days, [new DigestSubscription(Guid.NewGuid(), kickoff, DigestCadence.Default)]);
 
     /// <summary>Local dates on which the zone's UTC offset changes.</summary>
     private static IEnumerable<DateOnly> ClockChanges(TimeZoneInfo zone, int year)

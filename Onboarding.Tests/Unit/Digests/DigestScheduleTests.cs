@@ -130,7 +130,7 @@ public class DigestScheduleTests
     }
 
     private static DigestRecipientSchedule EveryDayRecipient(string zone, int hour, DateOnly kickoff) => new(
-        Guid.NewGuid(), zone, hour, DispatcherSimulation.EveryDay, [new DigestSubscription(Engagement, kickoff, DigestCadence.Default)]);
+        "ada@client.example", zone, hour, DispatcherSimulation.EveryDay, [new DigestSubscription(Engagement, kickoff, DigestCadence.Default)]);
 
     private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 }
