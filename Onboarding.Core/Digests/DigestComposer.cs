@@ -1,0 +1,225 @@
+using Onboarding.Core.Engagements;
+
+namespace Onboarding.Core.Digests;
+
+/// <summary>
+/// Turns the state of a recipient's engagements into their digest. Pure: same input, same digest.
+/// </summary>
+/// <remarks>
+/// Per engagement, on the period's local date D:
+/// <list type="bullet">
+/// <item>coming up for you: your open, unblocked tasks that start or are due in D..D+6;</item>
+/// <item>needs attention: open tasks due before D, or blocked; your own, or all of them for an account leader;</item>
+/// <item>wins: tasks and milestones completed, targets hit and kudos given in the period's window
+/// (the last 7 days for a first digest); the first <see cref="WinsShown"/> are listed;</item>
+/// <item>milestones ahead: the next <see cref="MilestonesShown"/> open milestones due on or after D;</item>
+/// <item>metric movement: metrics measured in the window, latest against previous and target;</item>
+/// <item>one glossary term, rotating with the date.</item>
+/// </list>
+/// Milestones ahead and the glossary term are context, not news: an engagement with nothing else
+/// is left out, and with no engagement left there is nothing to say.
+/// </remarks>
+public static class DigestComposer
+{
+    public const int HorizonDays = 7;
+    public const int MilestonesShown = 3;
+    public const int WinsShown = 10;
+    private static readonly TimeSpan FirstDigestWindow = TimeSpan.FromDays(7);
+
+    /// <summary>The digest, or null when there is nothing to say.</summary>
+    /// <exception cref="ArgumentException">The recipient is not a member of one of the engagements, or a URL is not absolute http(s).</exception>
+    public static DigestModel? Compose(
+        DigestRecipient recipient,
+        IReadOnlyList<DigestEngagement> engagements,
+        DigestPeriod period,
+        Uri baseUrl,
+        Uri unsubscribeUrl)
+    {
+        var links = new DigestLinks(baseUrl);
+        var unsubscribe = DigestLinks.RequireWebUrl(unsubscribeUrl, nameof(unsubscribeUrl));
+        var sections = engagements
+            .Select(e => Section(recipient, e, period, links))
+            .Where(s => s.HasNews)
+            .ToList();
+        if (sections.Count == 0)
+        {
+            return null;
+        }
+        var first = engagements.First(e => e.Id == sections[0].EngagementId);
+        return new DigestModel(
+            recipient.Name,
+            recipient.Email,
+            period.Date,
+            Subject(sections),
+            first.ProviderName,
+            BrandColours.OrFallback(first.BrandColour),
+            sections,
+            links.DigestPreferences(),
+            unsubscribe.AbsoluteUri);
+    }
+
+    private static EngagementDigest Section(DigestRecipient recipient, DigestEngagement engagement, DigestPeriod period, DigestLinks links)
+    {
+        var membership = recipient.Memberships.FirstOrDefault(m => m.EngagementId == engagement.Id)
+            ?? throw new ArgumentException($"{recipient.Email} is not a member of engagement {engagement.Id}.", nameof(recipient));
+        var today = period.Date;
+        var since = period.Since ?? period.Until - FirstDigestWindow;
+        bool InWindow(DateTimeOffset at) => at > since && at <= period.Until;
+        bool Mine(DigestTask t) => t.OwnerMemberId == membership.MemberId;
+        var open = engagement.Tasks.Where(t => t.Status != DigestTaskStatus.Done).ToList();
+        var horizonEnd = today.AddDays(HorizonDays - 1);
+        bool InHorizon(DateOnly d) => d >= today && d <= horizonEnd;
+
+        var comingUp = open
+            .Where(t => Mine(t) && t.Status != DigestTaskStatus.Blocked && t.Due >= today && (InHorizon(t.Start) || InHorizon(t.Due)))
+            .OrderBy(t => t.Due).ThenBy(t => t.Title, StringComparer.Ordinal)
+            .Select(t => new TaskItem(t.Title, links.Task(engagement.Id, t.Id), t.Start, t.Due, t.What, t.Why, t.Milestone))
+            .ToList();
+
+        var attention = open
+            .Where(t => (t.Due < today || t.Status == DigestTaskStatus.Blocked) && (Mine(t) || membership.Role == EngagementRole.AccountLeader))
+            .OrderBy(t => t.Due).ThenBy(t => t.Title, StringComparer.Ordinal)
+            .Select(t => new AttentionItem(
+                t.Title,
+                links.Task(engagement.Id, t.Id),
+                t.OwnerName,
+                Mine(t),
+                t.Due,
+                Math.Max(0, today.DayNumber - t.Due.DayNumber),
+                t.Status == DigestTaskStatus.Blocked,
+                t.BlockedReason))
+            .ToList();
+
+        var wins = engagement.Tasks
+            .Where(t => t.CompletedAt is { } at && InWindow(at))
+            .Select(t => new WinItem(WinKind.TaskCompleted, Done(t.Title, t.OwnerName), links.Task(engagement.Id, t.Id), t.CompletedAt!.Value))
+            .Concat(engagement.Milestones
+                .Where(m => m.CompletedAt is { } at && InWindow(at))
+                .Select(m => new WinItem(WinKind.MilestoneReached, $"Milestone reached: {m.Title}", links.Milestone(engagement.Id, m.Id), m.CompletedAt!.Value)))
+            .Concat(engagement.Metrics
+                .Select(m => (Metric: m, Hit: TargetHitIn(m, InWindow, period.Until)))
+                .Where(x => x.Hit is not null)
+                .Select(x => new WinItem(WinKind.TargetHit, $"Target hit: {x.Metric.Name}", links.Metric(engagement.Id, x.Metric.Id), x.Hit!.Value)))
+            .Concat(engagement.Kudos
+                .Where(k => InWindow(k.At))
+                .Select(k => new WinItem(WinKind.Kudos, $"Kudos from {k.FromName} to {k.ToName}: {k.Message}", links.Wins(engagement.Id), k.At)))
+            .OrderBy(w => w.At)
+            .ToList();
+
+        var milestones = engagement.Milestones
+            .Where(m => m.CompletedAt is null && m.Due >= today)
+            .OrderBy(m => m.Due).ThenBy(m => m.Title, StringComparer.Ordinal)
+            .Take(MilestonesShown)
+            .Select(m => new MilestoneItem(m.Title, links.Milestone(engagement.Id, m.Id), m.Due, m.Due.DayNumber - today.DayNumber))
+            .ToList();
+
+        var metrics = engagement.Metrics
+            .Select(m => (Metric: m, Values: Measured(m, period.Until)))
+            .Where(x => x.Values.Count > 0 && InWindow(x.Values[^1].At))
+            .Select(x => new MetricItem(
+                x.Metric.Name,
+                links.Metric(engagement.Id, x.Metric.Id),
+                x.Metric.Unit,
+                x.Values[^1].Value,
+                x.Values.Count > 1 ? x.Values[^2].Value : null,
+                x.Metric.Target,
+                x.Metric.HigherIsBetter))
+            .ToList();
+
+        return new EngagementDigest(
+            engagement.Id,
+            engagement.Name,
+            engagement.ClientName,
+            today.DayNumber - engagement.Kickoff.DayNumber + 1,
+            BrandColours.OrFallback(engagement.BrandColour),
+            links.Engagement(engagement.Id),
+            comingUp,
+            attention,
+            wins.Take(WinsShown).ToList(),
+            Math.Max(0, wins.Count - WinsShown),
+            links.Wins(engagement.Id),
+            milestones,
+            metrics,
+            TermOfTheDay(engagement, today, links));
+    }
+
+    private static string Done(string title, string? owner) => owner is null ? $"Done: {title}" : $"Done: {title} ({owner})";
+
+    private static List<DigestMeasurement> Measured(DigestMetric metric, DateTimeOffset until) =>
+        metric.Measurements.Where(m => m.At <= until).OrderBy(m => m.At).ToList();
+
+    /// <summary>When the metric first met its target inside the window, having not met it at the measurement before.</summary>
+    private static DateTimeOffset? TargetHitIn(DigestMetric metric, Func<DateTimeOffset, bool> inWindow, DateTimeOffset until)
+    {
+        if (metric.Target is not { } target)
+        {
+            return null;
+        }
+        bool Meets(decimal v) => metric.HigherIsBetter ? v >= target : v <= target;
+        var values = Measured(metric, until);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (inWindow(values[i].At) && Meets(values[i].Value) && (i == 0 || !Meets(values[i - 1].Value)))
+            {
+                return values[i].At;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The term for <paramref name="date"/>. Stepping by the golden ratio spreads the terms evenly
+    /// at any cadence; "day mod count" would show weekly readers one term forever when the count is a multiple of 7.
+    /// </summary>
+    private static GlossaryItem? TermOfTheDay(DigestEngagement engagement, DateOnly date, DigestLinks links)
+    {
+        if (engagement.Glossary.Count == 0)
+        {
+            return null;
+        }
+        var terms = engagement.Glossary
+            .OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Id)
+            .ToList();
+        var position = date.DayNumber * 0.6180339887498949 % 1.0;
+        var term = terms[(int)(position * terms.Count)];
+        return new GlossaryItem(term.Term, term.ProviderTerm, term.Definition, links.GlossaryTerm(engagement.Id, term.Id));
+    }
+
+    /// <summary>"Acme RPO · day 12: 3 things this week, 1 overdue"; several engagements share one gist.</summary>
+    internal static string Subject(IReadOnlyList<EngagementDigest> sections)
+    {
+        var prefix = sections.Count switch
+        {
+            1 => $"{sections[0].Name} · day {sections[0].Day}",
+            2 => $"{sections[0].Name} (day {sections[0].Day}) + {sections[1].Name} (day {sections[1].Day})",
+            _ => $"{sections[0].Name}, {sections[1].Name} + {sections.Count - 2} more",
+        };
+        return $"{prefix}: {Gist(sections)}";
+    }
+
+    private static string Gist(IReadOnlyList<EngagementDigest> sections)
+    {
+        var comingUp = sections.Sum(s => s.ComingUp.Count);
+        var overdue = sections.Sum(s => s.OverdueCount);
+        var blocked = sections.Sum(s => s.BlockedCount);
+        var wins = sections.Sum(s => s.Wins.Count + s.MoreWins);
+        var parts = new List<string>();
+        if (comingUp > 0)
+        {
+            parts.Add($"{comingUp} {(comingUp == 1 ? "thing" : "things")} this week");
+        }
+        if (overdue > 0)
+        {
+            parts.Add($"{overdue} overdue");
+        }
+        if (blocked > 0)
+        {
+            parts.Add($"{blocked} blocked");
+        }
+        if (parts.Count == 0 && wins > 0)
+        {
+            parts.Add($"{wins} {(wins == 1 ? "win" : "wins")} since your last digest");
+        }
+        return parts.Count > 0 ? string.Join(", ", parts) : "metrics moved";
+    }
+}

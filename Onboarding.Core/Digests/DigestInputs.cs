@@ -1,0 +1,83 @@
+using Onboarding.Core.Engagements;
+
+namespace Onboarding.Core.Digests;
+
+// Plain records the digest job fills from the database; the composer never touches EF entities.
+
+/// <summary>
+/// The person a digest is for, and who they are in each engagement. Their zone is not needed
+/// here: <see cref="DigestPeriod.Date"/> is already their local date.
+/// </summary>
+public sealed record DigestRecipient(string Name, string Email, IReadOnlyList<DigestMembership> Memberships);
+
+/// <summary>The recipient's membership of one engagement: tasks are owned by member ids.</summary>
+public sealed record DigestMembership(Guid EngagementId, Guid MemberId, EngagementRole Role);
+
+/// <summary>
+/// The state of one engagement when the digest is composed. <paramref name="BrandColour"/> is the
+/// provider's colour as <c>#rrggbb</c>; anything else falls back to a neutral colour.
+/// </summary>
+public sealed record DigestEngagement(
+    Guid Id,
+    string Name,
+    string ClientName,
+    string ProviderName,
+    string BrandColour,
+    DateOnly Kickoff,
+    DateOnly? GoLive,
+    IReadOnlyList<DigestTask> Tasks,
+    IReadOnlyList<DigestMilestone> Milestones,
+    IReadOnlyList<DigestGlossaryTerm> Glossary,
+    IReadOnlyList<DigestMetric> Metrics,
+    IReadOnlyList<DigestKudos> Kudos);
+
+public enum DigestTaskStatus
+{
+    NotStarted,
+    InProgress,
+    Blocked,
+    Done,
+}
+
+/// <summary>
+/// A plan task. <paramref name="What"/> and <paramref name="Why"/> are Markdown;
+/// <paramref name="Milestone"/> names the milestone the task leads to, if any.
+/// </summary>
+public sealed record DigestTask(
+    Guid Id,
+    string Title,
+    Guid? OwnerMemberId,
+    string? OwnerName,
+    DigestTaskStatus Status,
+    DateOnly Start,
+    DateOnly Due,
+    DateTimeOffset? CompletedAt,
+    string What,
+    string Why,
+    string? BlockedReason = null,
+    string? Milestone = null);
+
+public sealed record DigestMilestone(Guid Id, string Title, DateOnly Due, DateTimeOffset? CompletedAt);
+
+/// <summary>A glossary entry: the client's <paramref name="Term"/>, the provider's word for it, and a Markdown definition.</summary>
+public sealed record DigestGlossaryTerm(Guid Id, string Term, string? ProviderTerm, string Definition);
+
+public sealed record DigestMetric(
+    Guid Id,
+    string Name,
+    string? Unit,
+    decimal? Baseline,
+    decimal? Target,
+    bool HigherIsBetter,
+    IReadOnlyList<DigestMeasurement> Measurements);
+
+public sealed record DigestMeasurement(DateTimeOffset At, decimal Value);
+
+public sealed record DigestKudos(DateTimeOffset At, string FromName, string ToName, string Message);
+
+/// <summary>
+/// The digest's period: the recipient's local <paramref name="Date"/>, and the window for
+/// "since your last digest": after <paramref name="Since"/> (the previous digest's
+/// <paramref name="Until"/>; null for a first digest) up to and including <paramref name="Until"/>.
+/// </summary>
+public sealed record DigestPeriod(DateOnly Date, DateTimeOffset Until, DateTimeOffset? Since);

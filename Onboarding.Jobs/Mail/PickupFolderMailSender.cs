@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Onboarding.Jobs.Mail;
+
+/// <summary>
+/// Writes each digest as an .eml file named after its outbox key, for machines without an SMTP
+/// server. Writing the same key again replaces the file, so a retry never makes a second copy.
+/// </summary>
+public sealed class PickupFolderMailSender(IOptions<MailOptions> options, TimeProvider time) : IMailSender
+{
+    private readonly MailOptions options = options.Value;
+
+    public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<OutgoingMail> batch, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(options.PickupDirectory);
+        var results = new List<DeliveryResult>(batch.Count);
+        foreach (var mail in batch)
+        {
+            results.Add(await WriteAsync(mail, cancellationToken));
+        }
+        return results;
+    }
+
+    private async Task<DeliveryResult> WriteAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        MimeMessage message;
+        try
+        {
+            message = MailMessages.Create(mail, options, time.GetUtcNow());
+        }
+        catch (ParseException e)
+        {
+            return new DeliveryResult(mail.Key, DeliveryOutcome.PermanentFailure, $"Bad address: {e.Message}");
+        }
+
+        var path = Path.Combine(options.PickupDirectory, MailMessages.LocalPart(mail.Key) + ".eml");
+        // Written beside, then moved: a reader of the folder never sees half a message.
+        var partial = path + ".partial";
+        try
+        {
+            await using (var file = File.Create(partial))
+            {
+                await message.WriteToAsync(file, cancellationToken);
+            }
+            File.Move(partial, path, overwrite: true);
+            return new DeliveryResult(mail.Key, DeliveryOutcome.Sent);
+        }
+        catch (IOException e)
+        {
+            return new DeliveryResult(mail.Key, DeliveryOutcome.TransientFailure, e.Message);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Onboarding.Jobs.Mail;
+
+namespace Onboarding.Tests.Integration.Mail;
+
+public class MailRegistrationTests
+{
+    [Fact]
+    public void Without_an_smtp_host_mail_goes_to_the_pickup_folder_under_the_content_root()
+    {
+        using var host = Build([]);
+
+        Assert.IsType<PickupFolderMailSender>(host.Services.GetRequiredService<IMailSender>());
+        var options = host.Services.GetRequiredService<IOptions<MailOptions>>().Value;
+        Assert.True(Path.IsPathRooted(options.PickupDirectory));
+    }
+
+    [Fact]
+    public void With_an_smtp_host_mail_goes_over_smtp()
+    {
+        using var host = Build(["--Mail:Host=smtp.example", "--Mail:Port=587", "--Mail:Tls=StartTls"]);
+
+        Assert.IsType<SmtpMailSender>(host.Services.GetRequiredService<IMailSender>());
+        Assert.Equal(SmtpTlsMode.StartTls, host.Services.GetRequiredService<IOptions<MailOptions>>().Value.Tls);
+    }
+
+    [Fact]
+    public void A_from_address_that_does_not_parse_stops_start_up_with_the_setting_named()
+    {
+        using var host = Build(["--Mail:From=not an address"]);
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<MailOptions>>().Value);
+        Assert.Contains("Mail:From", error.Message);
+    }
+
+    private static IHost Build(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.AddMail();
+        return builder.Build();
+    }
+}
