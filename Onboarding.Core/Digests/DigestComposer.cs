@@ -92,17 +92,17 @@ public static class DigestComposer
 
         var wins = engagement.Tasks
             .Where(t => t.CompletedAt is { } at && InWindow(at))
-            .Select(t => new WinItem(WinKind.TaskCompleted, Done(t.Title, t.OwnerName), links.Task(engagement.Id, t.Id), t.CompletedAt!.Value))
+            .Select(t => new WinItem(DigestWinKind.TaskCompleted, Done(t.Title, t.OwnerName), links.Task(engagement.Id, t.Id), t.CompletedAt!.Value))
             .Concat(engagement.Milestones
                 .Where(m => m.CompletedAt is { } at && InWindow(at))
-                .Select(m => new WinItem(WinKind.MilestoneReached, $"Milestone reached: {m.Title}", links.Milestone(engagement.Id, m.Id), m.CompletedAt!.Value)))
+                .Select(m => new WinItem(DigestWinKind.MilestoneReached, $"Milestone reached: {m.Title}", links.Milestone(engagement.Id, m.Id), m.CompletedAt!.Value)))
             .Concat(engagement.Metrics
                 .Select(m => (Metric: m, Hit: TargetHitIn(m, InWindow, period.Until)))
                 .Where(x => x.Hit is not null)
-                .Select(x => new WinItem(WinKind.TargetHit, $"Target hit: {x.Metric.Name}", links.Metric(engagement.Id, x.Metric.Id), x.Hit!.Value)))
+                .Select(x => new WinItem(DigestWinKind.TargetHit, $"Target hit: {x.Metric.Name}", links.Metric(engagement.Id, x.Metric.Id), x.Hit!.Value)))
             .Concat(engagement.Kudos
                 .Where(k => InWindow(k.At))
-                .Select(k => new WinItem(WinKind.Kudos, $"Kudos from {k.FromName} to {k.ToName}: {k.Message}", links.Wins(engagement.Id), k.At)))
+                .Select(k => new WinItem(DigestWinKind.Kudos, $"Kudos from {k.FromName} to {k.ToName}: {k.Message}", links.Wins(engagement.Id), k.At)))
             .OrderBy(w => w.At)
             .ToList();
 

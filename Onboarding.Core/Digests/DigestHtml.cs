@@ -1,3 +1,4 @@
+using Onboarding.Core.Markdown;
 using System.Net;
 using System.Text;
 
@@ -52,8 +53,8 @@ internal static class DigestHtml
             Section(html, "Coming up for you", e.ComingUp.Select(t =>
                 $"{Link(t.Url, t.Title)} <span style=\"font-size:13px;color:{Muted};\">{E(DigestRenderer.When(t, today))}" +
                 (t.Milestone is null ? "" : $" · towards {E(t.Milestone)}") + "</span>" +
-                Labelled("What", MailMarkdown.ToHtml(t.What)) +
-                Labelled("Why", MailMarkdown.ToHtml(t.Why))));
+                Labelled("What", MarkdownText.ToHtml(t.What)) +
+                Labelled("Why", MarkdownText.ToHtml(t.Why))));
         }
         if (e.Wins.Count > 0)
         {
@@ -82,7 +83,7 @@ internal static class DigestHtml
         if (e.Term is { } term)
         {
             var heading = $"<strong>{E(term.Term)}</strong>" + (term.ProviderTerm is null ? "" : $" <span style=\"color:{Muted};\">(we say: {E(term.ProviderTerm)})</span>");
-            Section(html, "Word of the day", [Link(term.Url, heading, Ink, encoded: true) + Tight(MailMarkdown.ToHtml(term.Definition))]);
+            Section(html, "Word of the day", [Link(term.Url, heading, Ink, encoded: true) + Tight(MarkdownText.ToHtml(term.Definition))]);
         }
     }
 

@@ -11,14 +11,14 @@ namespace Onboarding.Core.Digests;
 public sealed record DigestRecipient(string Name, string Email, IReadOnlyList<DigestMembership> Memberships);
 
 /// <summary>The recipient's membership of one engagement: tasks are owned by member ids.</summary>
-public sealed record DigestMembership(Guid EngagementId, Guid MemberId, EngagementRole Role);
+public sealed record DigestMembership(int EngagementId, int MemberId, EngagementRole Role);
 
 /// <summary>
 /// The state of one engagement when the digest is composed. <paramref name="BrandColour"/> is the
 /// provider's colour as <c>#rrggbb</c>; anything else falls back to a neutral colour.
 /// </summary>
 public sealed record DigestEngagement(
-    Guid Id,
+    int Id,
     string Name,
     string ClientName,
     string ProviderName,
@@ -44,9 +44,9 @@ public enum DigestTaskStatus
 /// <paramref name="Milestone"/> names the milestone the task leads to, if any.
 /// </summary>
 public sealed record DigestTask(
-    Guid Id,
+    int Id,
     string Title,
-    Guid? OwnerMemberId,
+    int? OwnerMemberId,
     string? OwnerName,
     DigestTaskStatus Status,
     DateOnly Start,
@@ -57,13 +57,13 @@ public sealed record DigestTask(
     string? BlockedReason = null,
     string? Milestone = null);
 
-public sealed record DigestMilestone(Guid Id, string Title, DateOnly Due, DateTimeOffset? CompletedAt);
+public sealed record DigestMilestone(int Id, string Title, DateOnly Due, DateTimeOffset? CompletedAt);
 
 /// <summary>A glossary entry: the client's <paramref name="Term"/>, the provider's word for it, and a Markdown definition.</summary>
-public sealed record DigestGlossaryTerm(Guid Id, string Term, string? ProviderTerm, string Definition);
+public sealed record DigestGlossaryTerm(int Id, string Term, string? ProviderTerm, string Definition);
 
 public sealed record DigestMetric(
-    Guid Id,
+    int Id,
     string Name,
     string? Unit,
     decimal? Baseline,

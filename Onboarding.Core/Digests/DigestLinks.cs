@@ -18,17 +18,17 @@ public sealed class DigestLinks
 
     public Uri Root { get; }
 
-    public string Engagement(Guid engagementId) => $"{root}/engagements/{engagementId}";
+    public string Engagement(int engagementId) => $"{root}/engagements/{engagementId}";
 
-    public string Task(Guid engagementId, Guid taskId) => $"{Engagement(engagementId)}/tasks/{taskId}";
+    public string Task(int engagementId, int taskId) => $"{Engagement(engagementId)}/tasks/{taskId}";
 
-    public string Milestone(Guid engagementId, Guid milestoneId) => $"{Engagement(engagementId)}/milestones/{milestoneId}";
+    public string Milestone(int engagementId, int milestoneId) => $"{Engagement(engagementId)}/milestones/{milestoneId}";
 
-    public string Metric(Guid engagementId, Guid metricId) => $"{Engagement(engagementId)}/metrics/{metricId}";
+    public string Metric(int engagementId, int metricId) => $"{Engagement(engagementId)}/metrics/{metricId}";
 
-    public string GlossaryTerm(Guid engagementId, Guid termId) => $"{Engagement(engagementId)}/glossary#term-{termId}";
+    public string GlossaryTerm(int engagementId, int termId) => $"{Engagement(engagementId)}/glossary#term-{termId}";
 
-    public string Wins(Guid engagementId) => $"{Engagement(engagementId)}/wins";
+    public string Wins(int engagementId) => $"{Engagement(engagementId)}/wins";
 
     public string DigestPreferences() => $"{root}/digests/preferences";
 

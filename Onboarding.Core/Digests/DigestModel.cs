@@ -14,7 +14,7 @@ public sealed record DigestModel(
 
 /// <summary>One engagement's section. <see cref="HasNews"/> is false when only context (milestones ahead, the glossary term) is left.</summary>
 public sealed record EngagementDigest(
-    Guid EngagementId,
+    int EngagementId,
     string Name,
     string ClientName,
     int Day,
@@ -50,7 +50,7 @@ public sealed record AttentionItem(
     bool Blocked,
     string? BlockedReason);
 
-public enum WinKind
+public enum DigestWinKind
 {
     TaskCompleted,
     MilestoneReached,
@@ -58,7 +58,7 @@ public enum WinKind
     Kudos,
 }
 
-public sealed record WinItem(WinKind Kind, string Text, string Url, DateTimeOffset At);
+public sealed record WinItem(DigestWinKind Kind, string Text, string Url, DateTimeOffset At);
 
 public sealed record MilestoneItem(string Title, string Url, DateOnly Due, int DaysAway);
 

@@ -1,27 +1,17 @@
+using Onboarding.Core.Engagements;
+
 namespace Onboarding.Core.Digests;
-
-/// <summary>What a recipient chose for one engagement's digest.</summary>
-public enum DigestPreference
-{
-    /// <summary>Follow the engagement's cadence.</summary>
-    Default,
-
-    /// <summary>The engagement's cadence, but never more often than weekly (fortnightly stays fortnightly).</summary>
-    WeeklyOnly,
-
-    None,
-}
 
 /// <summary>
 /// One engagement a recipient can get digests for. <paramref name="LocalHour"/> overrides the
 /// recipient's hour for this engagement; <paramref name="Closed"/> engagements never send.
 /// </summary>
 public sealed record DigestSubscription(
-    Guid EngagementId,
+    int EngagementId,
     DateOnly Kickoff,
     DigestCadence Cadence,
     bool Closed = false,
-    DigestPreference Preference = DigestPreference.Default,
+    DigestPreference Preference = DigestPreference.Cadence,
     int? LocalHour = null);
 
 /// <summary>
@@ -53,7 +43,7 @@ public readonly record struct DigestKey(string Recipient, DateOnly Period)
 }
 
 /// <summary>An engagement that has a section in a digest, with its engagement day on the recipient's local date.</summary>
-public sealed record DueEngagement(Guid EngagementId, int Day, CadenceFrequency Frequency);
+public sealed record DueEngagement(int EngagementId, int Day, CadenceFrequency Frequency);
 
 /// <summary>A recipient's digest for one local date; it becomes due at <paramref name="DueAt"/>.</summary>
 public sealed record PlannedDigest(DigestKey Key, DateTimeOffset DueAt, IReadOnlyList<DueEngagement> Engagements);

@@ -1,3 +1,5 @@
+using Onboarding.Core.Engagements;
+
 namespace Onboarding.Core.Digests;
 
 /// <summary>

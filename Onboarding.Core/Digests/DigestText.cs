@@ -1,3 +1,4 @@
+using Onboarding.Core.Markdown;
 using System.Text;
 
 namespace Onboarding.Core.Digests;
@@ -15,7 +16,7 @@ internal static class DigestText
             Section(text, "Needs attention", e.NeedsAttention.Select(a => $"{a.Title}: {DigestRenderer.AttentionStatus(a)}\n{a.Url}"));
             Section(text, "Coming up for you", e.ComingUp.Select(t =>
                 $"{t.Title}: {DigestRenderer.When(t, digest.Date)}" + (t.Milestone is null ? "" : $", towards {t.Milestone}") +
-                $"\nWhat: {MailMarkdown.ToPlainText(t.What)}\nWhy: {MailMarkdown.ToPlainText(t.Why)}\n{t.Url}"));
+                $"\nWhat: {MarkdownText.ToPlainText(t.What)}\nWhy: {MarkdownText.ToPlainText(t.Why)}\n{t.Url}"));
             var wins = e.Wins.Select(w => $"{w.Text}\n{w.Url}");
             Section(text, "Wins since your last digest", e.MoreWins > 0 ? wins.Append($"and {e.MoreWins} more\n{e.WinsUrl}") : wins);
             Section(text, "Milestones ahead", e.MilestonesAhead.Select(m => $"{m.Title}: {DigestRenderer.MilestoneWhen(m)}\n{m.Url}"));
@@ -23,7 +24,7 @@ internal static class DigestText
             if (e.Term is { } term)
             {
                 var heading = term.ProviderTerm is null ? term.Term : $"{term.Term} (we say: {term.ProviderTerm})";
-                Section(text, "Word of the day", [$"{heading}\n{MailMarkdown.ToPlainText(term.Definition)}\n{term.Url}"]);
+                Section(text, "Word of the day", [$"{heading}\n{MarkdownText.ToPlainText(term.Definition)}\n{term.Url}"]);
             }
         }
         text.Append($"\n--\nChange how often you get this digest: {digest.PreferencesUrl}\nUnsubscribe: {digest.UnsubscribeUrl}\n");

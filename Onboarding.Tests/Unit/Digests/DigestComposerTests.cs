@@ -1,3 +1,4 @@
+using Onboarding.Tests.Support;
 using System.Net;
 using System.Text.RegularExpressions;
 using Onboarding.Core.Digests;
@@ -12,9 +13,9 @@ public class DigestComposerTests
     private static readonly DateTimeOffset LastDigest = Now.AddDays(-3);
     private static readonly Uri BaseUrl = new("https://onboarding.example/app/");
     private static readonly Uri Unsubscribe = new("https://onboarding.example/app/digests/unsubscribe?token=abc&list=digest");
-    private static readonly Guid EngagementId = Guid.NewGuid();
-    private static readonly Guid Me = Guid.NewGuid();
-    private static readonly Guid Colleague = Guid.NewGuid();
+    private static readonly int EngagementId = TestIds.Next();
+    private static readonly int Me = TestIds.Next();
+    private static readonly int Colleague = TestIds.Next();
 
     [Fact]
     public void Subject_names_the_engagement_the_day_and_the_gist()
@@ -35,8 +36,8 @@ public class DigestComposerTests
     {
         var quiet = Engagement(
             tasks: [Task("Quarterly review", Me, start: Today.AddDays(30), due: Today.AddDays(35)), Task("Someone else's", Colleague, due: Today.AddDays(1))],
-            milestones: [new DigestMilestone(Guid.NewGuid(), "Go-live", Today.AddDays(20), null)],
-            glossary: [new DigestGlossaryTerm(Guid.NewGuid(), "Req", "Vacancy", "An open position.")]);
+            milestones: [new DigestMilestone(TestIds.Next(), "Go-live", Today.AddDays(20), null)],
+            glossary: [new DigestGlossaryTerm(TestIds.Next(), "Req", "Vacancy", "An open position.")]);
 
         Assert.Null(Compose(quiet));
     }
@@ -82,7 +83,7 @@ public class DigestComposerTests
     [Fact]
     public void Wins_are_completions_milestones_targets_and_kudos_since_the_last_digest()
     {
-        var metric = new DigestMetric(Guid.NewGuid(), "Time to hire", "days", 45, 30, HigherIsBetter: false,
+        var metric = new DigestMetric(TestIds.Next(), "Time to hire", "days", 45, 30, HigherIsBetter: false,
             [new DigestMeasurement(Now.AddDays(-20), 41), new DigestMeasurement(Now.AddDays(-1), 29)]);
         var digest = Compose(Engagement(
             tasks:
@@ -90,13 +91,13 @@ public class DigestComposerTests
                 Task("Kickoff workshop", Colleague, due: Today.AddDays(-2), status: DigestTaskStatus.Done, completedAt: Now.AddDays(-2), owner: "Bo"),
                 Task("Old news", Me, due: Today.AddDays(-9), status: DigestTaskStatus.Done, completedAt: Now.AddDays(-4)),
             ],
-            milestones: [new DigestMilestone(Guid.NewGuid(), "ATS live", Today.AddDays(-1), Now.AddHours(-20))],
+            milestones: [new DigestMilestone(TestIds.Next(), "ATS live", Today.AddDays(-1), Now.AddHours(-20))],
             metrics: [metric],
             kudos: [new DigestKudos(Now.AddHours(-5), "Cy", "Bo", "Great workshop"), new DigestKudos(Now.AddDays(-5), "Cy", "Ada", "Too old")]));
 
         var section = digest!.Engagements.Single();
         Assert.Equal(
-            [WinKind.TaskCompleted, WinKind.TargetHit, WinKind.MilestoneReached, WinKind.Kudos],
+            [DigestWinKind.TaskCompleted, DigestWinKind.TargetHit, DigestWinKind.MilestoneReached, DigestWinKind.Kudos],
             section.Wins.Select(w => w.Kind));
         Assert.Equal("Done: Kickoff workshop (Bo)", section.Wins[0].Text);
         Assert.Equal("Acme RPO · day 12: 4 wins since your last digest", digest.Subject);
@@ -122,8 +123,8 @@ public class DigestComposerTests
     public void Milestones_ahead_are_the_next_three_open_ones()
     {
         var milestones = Enumerable.Range(1, 5)
-            .Select(i => new DigestMilestone(Guid.NewGuid(), $"M{i}", Today.AddDays(10 * i), null))
-            .Append(new DigestMilestone(Guid.NewGuid(), "Reached", Today.AddDays(2), Now.AddDays(-30)))
+            .Select(i => new DigestMilestone(TestIds.Next(), $"M{i}", Today.AddDays(10 * i), null))
+            .Append(new DigestMilestone(TestIds.Next(), "Reached", Today.AddDays(2), Now.AddDays(-30)))
             .ToList();
 
         var section = Compose(Engagement(tasks: [Task("Something", Me, due: Today)], milestones: milestones))!.Engagements.Single();
@@ -135,7 +136,7 @@ public class DigestComposerTests
     [Fact]
     public void The_glossary_term_is_fixed_for_a_date_and_rotates_for_daily_and_weekly_readers()
     {
-        var glossary = Enumerable.Range(1, 7).Select(i => new DigestGlossaryTerm(Guid.NewGuid(), $"Term {i}", null, "Meaning")).ToList();
+        var glossary = Enumerable.Range(1, 7).Select(i => new DigestGlossaryTerm(TestIds.Next(), $"Term {i}", null, "Meaning")).ToList();
         string? TermOn(DateOnly date)
         {
             var engagement = Engagement(tasks: [Task("Something", Me, due: date)], glossary: glossary);
@@ -152,8 +153,8 @@ public class DigestComposerTests
     [Fact]
     public void Several_engagements_share_one_digest_with_a_combined_subject_and_quiet_ones_left_out()
     {
-        var globexId = Guid.NewGuid();
-        var initechId = Guid.NewGuid();
+        var globexId = TestIds.Next();
+        var initechId = TestIds.Next();
         var globex = Engagement(tasks: [Task("Globex intake", Me, due: Today.AddDays(2)), Task("Globex late", Me, due: Today.AddDays(-1))]) with
         {
             Id = globexId,
@@ -215,8 +216,8 @@ public class DigestComposerTests
         var task = Task("Share interview slots", Me, due: Today.AddDays(1));
         var digest = Compose(Engagement(
             tasks: [task, Task("Late", Me, due: Today.AddDays(-1))],
-            milestones: [new DigestMilestone(Guid.NewGuid(), "Go-live", Today.AddDays(20), null)],
-            glossary: [new DigestGlossaryTerm(Guid.NewGuid(), "Req", "Vacancy", "An open position.")],
+            milestones: [new DigestMilestone(TestIds.Next(), "Go-live", Today.AddDays(20), null)],
+            glossary: [new DigestGlossaryTerm(TestIds.Next(), "Req", "Vacancy", "An open position.")],
             kudos: [new DigestKudos(Now.AddHours(-1), "Cy", "Ada", "Thanks")]))!;
 
         var html = DigestRenderer.Render(digest).Html;
@@ -305,13 +306,13 @@ public class DigestComposerTests
 
     private static DigestTask Task(
         string title,
-        Guid ownerId,
+        int ownerId,
         DateOnly due,
         DateOnly? start = null,
         DigestTaskStatus status = DigestTaskStatus.NotStarted,
         DateTimeOffset? completedAt = null,
         string? blockedReason = null,
         string? owner = null) => new(
-            Guid.NewGuid(), title, ownerId, owner, status, start ?? due.AddDays(-3), due, completedAt,
+            TestIds.Next(), title, ownerId, owner, status, start ?? due.AddDays(-3), due, completedAt,
             $"Do {title}.", $"Because {title} matters.", blockedReason);
 }

@@ -1,3 +1,5 @@
+using Onboarding.Core.Engagements;
+using Onboarding.Tests.Support;
 using Onboarding.Core.Digests;
 using static Onboarding.Tests.Unit.Digests.DispatcherSimulation;
 
@@ -81,12 +83,12 @@ public class DigestScheduleSimulationTests
         var zone = DigestTimeZones.Find(zoneId);
         var kickoff = new DateOnly(2026, 2, 4); // a Wednesday
         var secondKickoff = new DateOnly(2026, 3, 2); // a Monday
-        var first = Guid.NewGuid();
-        var second = Guid.NewGuid();
+        var first = TestIds.Next();
+        var second = TestIds.Next();
         var weekdays = DigestRecipientSchedule.MondayToFriday;
         var sundayToThursday = new HashSet<DayOfWeek> { DayOfWeek.Sunday, DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday };
         DigestRecipientSchedule Person(IReadOnlySet<DayOfWeek> days, params DigestSubscription[] subscriptions) =>
-            new(Guid.NewGuid().ToString(), zoneId, DigestRecipientSchedule.DefaultLocalHour, days, subscriptions);
+            new(TestIds.NextRecipient(), zoneId, DigestRecipientSchedule.DefaultLocalHour, days, subscriptions);
 
         var standard = Person(weekdays, new DigestSubscription(first, kickoff, DigestCadence.Default));
         var evenings = Person(weekdays, new DigestSubscription(first, kickoff, DigestCadence.Default, LocalHour: 17));
@@ -100,7 +102,7 @@ public class DigestScheduleSimulationTests
         var sundayWeek = Person(sundayToThursday, new DigestSubscription(first, kickoff, DigestCadence.Default)) with { WeekStart = DayOfWeek.Sunday };
 
         // What each recipient should get on a date: the engagements due and the hour.
-        var expectations = new Dictionary<DigestRecipientSchedule, Func<DateOnly, (Guid[] Engagements, int Hour)>>
+        var expectations = new Dictionary<DigestRecipientSchedule, Func<DateOnly, (int[] Engagements, int Hour)>>
         {
             [standard] = d => Due(MondayToFridayDefault(d, kickoff), 8, first),
             [evenings] = d => Due(MondayToFridayDefault(d, kickoff), 17, first),
@@ -108,7 +110,7 @@ public class DigestScheduleSimulationTests
             [optedOut] = _ => ([], 0),
             [closed] = _ => ([], 0),
             [twoEngagements] = d => MondayToFridayDefault(d, secondKickoff)
-                ? ([.. MondayToFridayDefault(d, kickoff) ? [first] : Array.Empty<Guid>(), second], 7)
+                ? ([.. MondayToFridayDefault(d, kickoff) ? [first] : Array.Empty<int>(), second], 7)
                 : Due(MondayToFridayDefault(d, kickoff), 9, first),
             [sundayWeek] = d => Due(SundayToThursdayDefault(d, kickoff), 8, first),
         };
@@ -118,7 +120,7 @@ public class DigestScheduleSimulationTests
         var to = new DateTimeOffset(dates[^1].AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var outbox = Run(expectations.Keys.ToList(), from, to, Interval);
 
-        var kickoffs = new Dictionary<Guid, DateOnly> { [first] = kickoff, [second] = secondKickoff };
+        var kickoffs = new Dictionary<int, DateOnly> { [first] = kickoff, [second] = secondKickoff };
         var shared = 0;
         foreach (var (recipient, expect) in expectations)
         {
@@ -139,7 +141,7 @@ public class DigestScheduleSimulationTests
         Assert.Equal(10, outbox.Keys.Count(k => k.Recipient == standard.Recipient && k.Period < kickoff.AddDays(14)));
     }
 
-    private static (Guid[] Engagements, int Hour) Due(bool due, int hour, Guid engagement) => due ? ([engagement], hour) : ([], hour);
+    private static (int[] Engagements, int Hour) Due(bool due, int hour, int engagement) => due ? ([engagement], hour) : ([], hour);
 
     private static int Day(DateOnly date, DateOnly kickoff) => date.DayNumber - kickoff.DayNumber + 1;
 
@@ -199,7 +201,7 @@ public class DigestScheduleSimulationTests
     }
 
     private static DigestRecipientSchedule Recipient(string zone, int hour, IReadOnlySet<DayOfWeek> days, DateOnly kickoff) =>
-        new(Guid.NewGuid().ToString(), zone, hour, days, [new DigestSubscription(Guid.NewGuid(), kickoff, DigestCadence.Default)]);
+        new(TestIds.NextRecipient(), zone, hour, days, [new DigestSubscription(TestIds.Next(), kickoff, DigestCadence.Default)]);
 
     /// <summary>Local dates on which the zone's UTC offset changes.</summary>
     private static IEnumerable<DateOnly> ClockChanges(TimeZoneInfo zone, int year)

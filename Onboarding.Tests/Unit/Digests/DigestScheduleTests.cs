@@ -1,10 +1,11 @@
+using Onboarding.Tests.Support;
 using Onboarding.Core.Digests;
 
 namespace Onboarding.Tests.Unit.Digests;
 
 public class DigestScheduleTests
 {
-    private static readonly Guid Engagement = Guid.NewGuid();
+    private static readonly int Engagement = TestIds.Next();
 
     [Fact]
     public void Spring_forward_over_the_hour_makes_the_digest_due_when_the_gap_ends()
@@ -84,7 +85,7 @@ public class DigestScheduleTests
     [Fact]
     public void Engagements_due_the_same_day_share_one_digest_at_the_earliest_hour()
     {
-        var other = Guid.NewGuid();
+        var other = TestIds.Next();
         var recipient = EveryDayRecipient("Europe/London", hour: 8, kickoff: new DateOnly(2026, 6, 1)) with
         {
             Subscriptions =
