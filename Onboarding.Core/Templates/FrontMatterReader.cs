@@ -63,7 +63,11 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
 
     private TemplateHeader Read(string yaml)
     {
-        var root = Load(yaml);
+        if (!TryLoad(yaml, out var root))
+        {
+            // Without readable YAML every field would also be reported missing: one error is clearer.
+            return new TemplateHeader(null, firstLine, null, null, null, null, PlanTemplate.DefaultPhases, [], [], DigestCadence.Default);
+        }
         var fields = root is null ? [] : Fields(root, "the front matter", TopFields) ?? [];
         var line = root is null ? firstLine : LineOf(root);
 
@@ -87,14 +91,16 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
             fields.TryGetValue("digest-cadence", out var cadence) ? new DigestCadence(Items(cadence, "digest-cadence", Stage)) : DigestCadence.Default);
     }
 
-    private YamlNode? Load(string yaml)
+    private bool TryLoad(string yaml, out YamlNode? root)
     {
+        root = null;
         var parser = new LineTrackingParser(new Parser(new StringReader(yaml)));
         try
         {
             var stream = new YamlStream();
             stream.Load(parser);
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            return true;
         }
         catch (YamlException e)
         {
@@ -105,7 +111,7 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
             // YamlDotNet 18 throws this, without a position, on some unclosed brackets.
             errors.Add(new(file, (int)parser.LastLine + firstLine - 1, "bad YAML: an opening bracket or quote is never closed"));
         }
-        return null;
+        return false;
     }
 
     private int? Version(Dictionary<string, YamlNode> fields, int line)
