@@ -85,7 +85,7 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
             Version(fields, line),
             Choice(fields, line, "audience", Audiences),
             Choice(fields, line, "days-count-from", Anchors),
-            fields.TryGetValue("phases", out var phases) ? Items(phases, "phases", Phase) : PlanTemplate.DefaultPhases,
+            fields.TryGetValue("phases", out var phases) ? Phases(phases) : PlanTemplate.DefaultPhases,
             fields.TryGetValue("glossary", out var glossary) ? Items(glossary, "glossary", Term) : [],
             fields.TryGetValue("metrics", out var metrics) ? Items(metrics, "metrics", Metric) : [],
             fields.TryGetValue("digest-cadence", out var cadence) ? new DigestCadence(Items(cadence, "digest-cadence", Stage)) : DigestCadence.Default);
@@ -143,6 +143,16 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
         }
         Error(fields[name], $"unknown {name} '{text}' (expected {string.Join(", ", choices.Keys)})");
         return null;
+    }
+
+    private IReadOnlyList<TemplatePhase> Phases(YamlNode node)
+    {
+        var phases = Items(node, "phases", Phase);
+        if (node is YamlSequenceNode { Children.Count: 0 })
+        {
+            Error(node, "'phases' needs at least one phase; leave it out to use days 1–30, 31–60 and 61–90");
+        }
+        return phases;
     }
 
     private TemplatePhase? Phase(YamlNode node)

@@ -99,7 +99,8 @@ public static class TemplateParser
         if (Required("phase") is { } phaseKey)
         {
             phase = phases.FirstOrDefault(p => p.Key == phaseKey);
-            if (phase is null)
+            // With no readable phase at all, the front matter already has an error; repeating it per task is noise.
+            if (phase is null && phases.Count > 0)
             {
                 Error(draft.Fields["phase"].Line, $"unknown phase '{phaseKey}' (the phases are {string.Join(", ", phases.Select(p => p.Key))})");
             }
@@ -138,7 +139,7 @@ public static class TemplateParser
             Error(draft.Line, $"task '{key ?? draft.Title}' has no why: add a '### Why' section saying why it matters");
         }
 
-        return errors.Count > errorCount
+        return errors.Count > errorCount || phase is null
             ? null
             : new TemplateTask(key!, draft.Title, phase!.Key, start!.Value, duration!.Value, owner, DependsOn(draft),
                 isMilestone, draft.Checklist, draft.What, draft.Why, draft.Line);

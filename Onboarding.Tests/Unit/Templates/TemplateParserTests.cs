@@ -170,6 +170,33 @@ public class TemplateParserTests
         Assert.Equal(["t.md:1: the front matter is never closed: add a '---' line after it"], result.Errors.Select(e => e.ToString()));
     }
 
+    [Fact]
+    public void An_empty_phase_list_is_one_error_not_one_per_task()
+    {
+        var result = TemplateParser.Parse("t.md", """
+            ---
+            key: a
+            title: A
+            version: 1
+            audience: client
+            days-count-from: kickoff
+            phases: []
+            ---
+            ## Only task
+            - key: only
+            - phase: days-1-30
+            - start: 1
+            - duration: 1
+            - owner: ta-lead
+            ### What
+            Do it.
+            ### Why
+            It matters.
+            """);
+
+        Assert.Equal(["t.md:7: 'phases' needs at least one phase; leave it out to use days 1–30, 31–60 and 61–90"], result.Errors.Select(e => e.ToString()));
+    }
+
     private static PlanTemplate Parse(string text)
     {
         var result = TemplateParser.Parse("test.md", text);
