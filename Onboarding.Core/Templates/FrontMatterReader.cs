@@ -63,7 +63,11 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
 
     private TemplateHeader Read(string yaml)
     {
-        var root = Load(yaml);
+        if (!TryLoad(yaml, out var root))
+        {
+            // Without readable YAML every field would also be reported missing: one error is clearer.
+            return new TemplateHeader(null, firstLine, null, null, null, null, PlanTemplate.DefaultPhases, [], [], DigestCadence.Default);
+        }
         var fields = root is null ? [] : Fields(root, "the front matter", TopFields) ?? [];
         var line = root is null ? firstLine : LineOf(root);
 
@@ -81,20 +85,22 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
             Version(fields, line),
             Choice(fields, line, "audience", Audiences),
             Choice(fields, line, "days-count-from", Anchors),
-            fields.TryGetValue("phases", out var phases) ? Items(phases, "phases", Phase) : PlanTemplate.DefaultPhases,
+            fields.TryGetValue("phases", out var phases) ? Phases(phases) : PlanTemplate.DefaultPhases,
             fields.TryGetValue("glossary", out var glossary) ? Items(glossary, "glossary", Term) : [],
             fields.TryGetValue("metrics", out var metrics) ? Items(metrics, "metrics", Metric) : [],
             fields.TryGetValue("digest-cadence", out var cadence) ? new DigestCadence(Items(cadence, "digest-cadence", Stage)) : DigestCadence.Default);
     }
 
-    private YamlNode? Load(string yaml)
+    private bool TryLoad(string yaml, out YamlNode? root)
     {
+        root = null;
         var parser = new LineTrackingParser(new Parser(new StringReader(yaml)));
         try
         {
             var stream = new YamlStream();
             stream.Load(parser);
-            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            return true;
         }
         catch (YamlException e)
         {
@@ -105,7 +111,7 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
             // YamlDotNet 18 throws this, without a position, on some unclosed brackets.
             errors.Add(new(file, (int)parser.LastLine + firstLine - 1, "bad YAML: an opening bracket or quote is never closed"));
         }
-        return null;
+        return false;
     }
 
     private int? Version(Dictionary<string, YamlNode> fields, int line)
@@ -137,6 +143,16 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
         }
         Error(fields[name], $"unknown {name} '{text}' (expected {string.Join(", ", choices.Keys)})");
         return null;
+    }
+
+    private IReadOnlyList<TemplatePhase> Phases(YamlNode node)
+    {
+        var phases = Items(node, "phases", Phase);
+        if (node is YamlSequenceNode { Children.Count: 0 })
+        {
+            Error(node, "'phases' needs at least one phase; leave it out to use days 1–30, 31–60 and 61–90");
+        }
+        return phases;
     }
 
     private TemplatePhase? Phase(YamlNode node)

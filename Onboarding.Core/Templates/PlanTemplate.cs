@@ -47,10 +47,7 @@ public sealed record TemplateTask(
     IReadOnlyList<string> Checklist,
     string What,
     string Why,
-    int Line)
-{
-    public int EndDay => StartDay + DurationDays - 1;
-}
+    int Line);
 
 /// <summary>One entry of the "one dictionary": the client's word, ours, and what both mean.</summary>
 public sealed record GlossaryTerm(string ClientTerm, string ProviderTerm, string Definition);

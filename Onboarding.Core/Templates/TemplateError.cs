@@ -7,7 +7,4 @@ public sealed record TemplateError(string File, int Line, string Message)
 }
 
 /// <summary>A parsed template, or every error found in the file (never both).</summary>
-public sealed record TemplateParseResult(PlanTemplate? Template, IReadOnlyList<TemplateError> Errors)
-{
-    public bool IsValid => Template is not null;
-}
+public sealed record TemplateParseResult(PlanTemplate? Template, IReadOnlyList<TemplateError> Errors);

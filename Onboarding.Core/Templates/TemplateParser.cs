@@ -99,7 +99,8 @@ public static class TemplateParser
         if (Required("phase") is { } phaseKey)
         {
             phase = phases.FirstOrDefault(p => p.Key == phaseKey);
-            if (phase is null)
+            // With no readable phase at all, the front matter already has an error; repeating it per task is noise.
+            if (phase is null && phases.Count > 0)
             {
                 Error(draft.Fields["phase"].Line, $"unknown phase '{phaseKey}' (the phases are {string.Join(", ", phases.Select(p => p.Key))})");
             }
@@ -138,7 +139,7 @@ public static class TemplateParser
             Error(draft.Line, $"task '{key ?? draft.Title}' has no why: add a '### Why' section saying why it matters");
         }
 
-        return errors.Count > errorCount
+        return errors.Count > errorCount || phase is null
             ? null
             : new TemplateTask(key!, draft.Title, phase!.Key, start!.Value, duration!.Value, owner, DependsOn(draft),
                 isMilestone, draft.Checklist, draft.What, draft.Why, draft.Line);
@@ -168,22 +169,21 @@ public static class TemplateParser
             }
         }
 
-        var graph = new Dictionary<string, List<string>>();
-        foreach (var draft in keyed.Values)
+        var graph = keyed.ToDictionary(k => k.Key, _ => new List<string>());
+        foreach (var draft in drafts.Where(d => d.Fields.TryGetValue("key", out var key) && key.Value.Length > 0))
         {
-            var known = new List<string>();
+            var key = draft.Fields["key"].Value;
             foreach (var dependency in DependsOn(draft))
             {
-                if (keyed.ContainsKey(dependency))
+                if (!keyed.ContainsKey(dependency))
                 {
-                    known.Add(dependency);
+                    errors.Add(new(file, draft.Fields["depends-on"].Line, $"task '{key}' depends on unknown task '{dependency}'"));
                 }
-                else
+                else if (keyed[key] == draft)
                 {
-                    errors.Add(new(file, draft.Fields["depends-on"].Line, $"task '{draft.Fields["key"].Value}' depends on unknown task '{dependency}'"));
+                    graph[key].Add(dependency);
                 }
             }
-            graph[draft.Fields["key"].Value] = known;
         }
 
         foreach (var found in DependencyCycles.Find(graph))
@@ -191,7 +191,7 @@ public static class TemplateParser
             // Start the cycle at the task written first, so the error points where a reader meets it.
             var first = found.IndexOf(found.MinBy(k => keyed[k].Line)!);
             var cycle = found[first..].Concat(found[..first]).ToList();
-            errors.Add(new(file, keyed[cycle[0]].Fields["depends-on"].Line, $"dependency cycle: {string.Join(" → ", cycle.Append(cycle[0]))}"));
+            errors.Add(new(file, keyed[cycle[0]].Fields["depends-on"].Line, $"dependency cycle: {string.Join(" → ", cycle.Append(cycle[0]))} (each depends on the next)"));
         }
     }
 }

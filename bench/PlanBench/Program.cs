@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Onboarding.Core.Engagements;
+using Onboarding.Core.Plans;
+using Onboarding.Core.Templates;
+
+// Times plan generation from a synthetic 5,000-task template with dependencies, over a calendar
+// with 30 holidays. Prints one figure per line as "name: value unit".
+const int TaskCount = 5_000;
+const int WarmUp = 20;
+const int Runs = 101;
+
+var random = new Random(20260105);
+var kickoff = new DateOnly(2026, 1, 5);
+var holidays = Enumerable.Range(0, 30).Select(i => kickoff.AddDays(3 + (i * 12))).ToList();
+var calendar = new BusinessCalendar(BusinessCalendar.MondayToFriday.WorkingDays, holidays);
+var text = SyntheticTemplate(random);
+var owners = Enum.GetValues<EngagementRole>().ToDictionary(r => r, r => r.ToKey());
+
+var parsed = TemplateParser.Parse("synthetic.md", text);
+if (parsed.Template is not { } template)
+{
+    Console.Error.WriteLine(string.Join('\n', parsed.Errors));
+    return 1;
+}
+var applications = new[] { new TemplateApplication(template, "", owners) };
+var plan = PlanGenerator.Generate(kickoff, kickoff, calendar, applications);
+var states = plan.Tasks.Select(t => t.ToState()).ToList();
+
+Report("template_parse_5000_median", Median(() => TemplateParser.Parse("synthetic.md", text)));
+Report("plan_generate_5000_median", Median(() => PlanGenerator.Generate(kickoff, kickoff, calendar, applications)));
+Report("plan_move_kickoff_5000_median", Median(() => PlanRescheduler.MoveAnchor(states, DayAnchor.Kickoff, kickoff, kickoff.AddDays(7), calendar)));
+Report("plan_move_first_task_5000_median", Median(() => PlanRescheduler.MoveTask(states, plan.Tasks[0].Key, kickoff.AddDays(14), calendar)));
+Console.WriteLine($"plan_generate_5000_tasks_with_warnings: {plan.Tasks.Count(t => t.Warning is not null)} tasks");
+return 0;
+
+static double Median(Action action)
+{
+    for (var i = 0; i < WarmUp; i++)
+    {
+        action();
+    }
+    var times = new double[Runs];
+    for (var i = 0; i < Runs; i++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        action();
+        times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+    Array.Sort(times);
+    return times[Runs / 2];
+}
+
+static void Report(string name, double milliseconds) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {milliseconds:0.000} ms"));
+
+// Tasks spread over 250 working days; each depends on up to two of the 50 tasks before it,
+// so dependency chains are long and some tasks get pushed past their planned day.
+static string SyntheticTemplate(Random random)
+{
+    var roles = EngagementRoles.Keys.ToArray();
+    var text = new StringBuilder("""
+        ---
+        key: synthetic
+        title: Synthetic benchmark template
+        version: 1
+        audience: account-leader
+        days-count-from: kickoff
+        phases:
+          - key: all
+            title: Everything
+            days: 1-99999
+        ---
+
+        """);
+    for (var i = 0; i < TaskCount; i++)
+    {
+        var dependsOn = i == 0 ? [] : Enumerable.Range(0, random.Next(3)).Select(_ => $"task-{Math.Max(0, i - 1 - random.Next(50))}").Distinct();
+        text.Append(CultureInfo.InvariantCulture, $"""
+            ## Task {i}
+
+            - key: task-{i}
+            - phase: all
+            - start: {1 + (i * 250 / TaskCount)}
+            - duration: {1 + random.Next(10)}
+            - owner: {roles[random.Next(roles.Length)]}
+            - depends on: {string.Join(", ", dependsOn)}
+
+            ### What
+
+            Do the work of task {i}.
+
+            ### Why
+
+            Because task {i} moves the engagement forward.
+
+
+            """);
+    }
+    return text.ToString();
+}
