@@ -1,3 +1,4 @@
+using Onboarding.Core.Engagements;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Onboarding.Core.Digests;
@@ -16,7 +17,7 @@ internal sealed record TemplateHeader(
     TemplateAudience? Audience,
     DayAnchor? Anchor,
     IReadOnlyList<TemplatePhase> Phases,
-    IReadOnlyList<GlossaryTerm> Glossary,
+    IReadOnlyList<StarterTerm> Glossary,
     IReadOnlyList<SuggestedMetric> Metrics,
     DigestCadence Cadence);
 
@@ -173,7 +174,7 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
         return key is null || title is null || days is null ? null : new TemplatePhase(key, title, days.Value.From, days.Value.To!.Value);
     }
 
-    private GlossaryTerm? Term(YamlNode node)
+    private StarterTerm? Term(YamlNode node)
     {
         var fields = Fields(node, "a glossary term", "client-term", "provider-term", "definition");
         if (fields is null)
@@ -183,7 +184,7 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
         var client = Text(fields, LineOf(node), "client-term", "a glossary term");
         var provider = Text(fields, LineOf(node), "provider-term", "a glossary term");
         var definition = Text(fields, LineOf(node), "definition", "a glossary term");
-        return client is null || provider is null || definition is null ? null : new GlossaryTerm(client, provider, definition);
+        return client is null || provider is null || definition is null ? null : new StarterTerm(client, provider, definition);
     }
 
     private SuggestedMetric? Metric(YamlNode node)

@@ -18,12 +18,6 @@ public enum DayAnchor
     GoLive,
 }
 
-public enum MetricDirection
-{
-    HigherIsBetter,
-    LowerIsBetter,
-}
-
 /// <summary>Working days <see cref="FromDay"/> to <see cref="ToDay"/> (inclusive) counted from the template's anchor.</summary>
 public sealed record TemplatePhase(string Key, string Title, int FromDay, int ToDay)
 {
@@ -50,7 +44,7 @@ public sealed record TemplateTask(
     int Line);
 
 /// <summary>One entry of the "one dictionary": the client's word, ours, and what both mean.</summary>
-public sealed record GlossaryTerm(string ClientTerm, string ProviderTerm, string Definition);
+public sealed record StarterTerm(string ClientTerm, string ProviderTerm, string Definition);
 
 public sealed record SuggestedMetric(string Name, string Unit, MetricDirection Direction, string SuggestedTarget, string HowMeasured);
 
@@ -66,7 +60,7 @@ public sealed record PlanTemplate(
     DayAnchor Anchor,
     IReadOnlyList<TemplatePhase> Phases,
     IReadOnlyList<TemplateTask> Tasks,
-    IReadOnlyList<GlossaryTerm> Glossary,
+    IReadOnlyList<StarterTerm> Glossary,
     IReadOnlyList<SuggestedMetric> Metrics,
     DigestCadence Cadence,
     string SourceFile,

@@ -98,7 +98,7 @@ public class TemplateParserTests
         Assert.Equal(TemplateAudience.Recruiter, template.Audience);
         Assert.Equal(DayAnchor.GoLive, template.Anchor);
         Assert.Equal([new TemplatePhase("settle", "Settling in", 1, 10), new TemplatePhase("grow", "Growing", 11, 20)], template.Phases);
-        Assert.Equal([new GlossaryTerm("Requisition", "Job order", "An approved vacancy.")], template.Glossary);
+        Assert.Equal([new StarterTerm("Requisition", "Job order", "An approved vacancy.")], template.Glossary);
         Assert.Equal(
             [new SuggestedMetric("Time to fill", "working days", MetricDirection.LowerIsBetter, "30", "Median from approval to acceptance.")],
             template.Metrics);
