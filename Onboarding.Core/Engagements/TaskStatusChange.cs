@@ -24,6 +24,8 @@ public static class TaskStatusChange
         var wasDone = task.Status == PlanTaskStatus.Done;
         task.Status = status;
         task.BlockedReason = status == PlanTaskStatus.Blocked ? blockedReason : null;
+        // Reopening a skipped task makes it part of the plan again; its old reason no longer applies.
+        task.SkippedReason = null;
         task.CompletedAt = status == PlanTaskStatus.Done ? (wasDone ? task.CompletedAt : now) : null;
 
         var description = status switch

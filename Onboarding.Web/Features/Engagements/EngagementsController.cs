@@ -79,7 +79,62 @@ public sealed class EngagementsController(OnboardingDbContext db, TimeProvider c
             engagement, access, engagement.DayOn(today), today,
             phases.OrderBy(p => p.Start).ToList(), thisWeek, attention, milestones, wins));
     }
+
+    [HttpGet("/engagements/{engagementId:int}/close")]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    [OpenEngagementOnly]
+    public async Task<IActionResult> ConfirmClose(int engagementId)
+    {
+        var name = await db.Engagements.Where(e => e.Id == engagementId).Select(e => e.Name).FirstAsync();
+        var open = await db.PlanTasks.CountAsync(t => t.EngagementId == engagementId && t.Status != PlanTaskStatus.Done && t.Status != PlanTaskStatus.Skipped);
+        return View("Close", new CloseViewModel(engagementId, name, open));
+    }
+
+    /// <summary>Closing only changes the status: every record stays, so the engagement reads as it ended.</summary>
+    [HttpPost("/engagements/{engagementId:int}/close")]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    [OpenEngagementOnly]
+    public async Task<IActionResult> Close(int engagementId)
+    {
+        var engagement = await db.Engagements.FirstAsync(e => e.Id == engagementId);
+        var now = clock.GetUtcNow();
+        engagement.Status = EngagementStatus.Closed;
+        engagement.ClosedAt = now;
+        Record(engagementId, "Closed the engagement: it is completed and kept read-only", now);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = $"{engagement.Name} is closed and shows as completed.";
+        return Redirect($"/engagements/{engagementId}");
+    }
+
+    [HttpPost("/engagements/{engagementId:int}/reopen")]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    public async Task<IActionResult> Reopen(int engagementId)
+    {
+        var engagement = await db.Engagements.FirstAsync(e => e.Id == engagementId);
+        if (engagement.Status == EngagementStatus.Closed)
+        {
+            var now = clock.GetUtcNow();
+            engagement.Status = EngagementStatus.Active;
+            engagement.ClosedAt = null;
+            Record(engagementId, "Reopened the engagement", now);
+            await db.SaveChangesAsync();
+        }
+        TempData["Notice"] = $"{engagement.Name} is open again.";
+        return Redirect($"/engagements/{engagementId}");
+    }
+
+    private void Record(int engagementId, string description, DateTimeOffset now) =>
+        db.Activity.Add(new ActivityEntry
+        {
+            EngagementId = engagementId,
+            At = now,
+            ActorUserId = User.UserId(),
+            ActorName = User.DisplayName(),
+            Description = description,
+        });
 }
+
+public sealed record CloseViewModel(int EngagementId, string EngagementName, int OpenTasks);
 
 public sealed record EngagementRow(
     int Id, string Name, string Client, DateOnly Kickoff, EngagementStatus Status,

@@ -15,7 +15,7 @@ public sealed class PlanController(OnboardingDbContext db, TimeProvider clock) :
     {
         var engagement = await db.Engagements.AsNoTracking()
             .Where(e => e.Id == engagementId)
-            .Select(e => new { e.Id, e.Name, e.Kickoff, e.TimeZone })
+            .Select(e => new { e.Id, e.Name, e.Kickoff, e.TimeZone, e.Status, e.ClosedAt })
             .FirstAsync();
         var all = await db.PlanTasks.AsNoTracking()
             .Where(t => t.EngagementId == engagementId)
@@ -43,7 +43,8 @@ public sealed class PlanController(OnboardingDbContext db, TimeProvider clock) :
             engagement.Id, engagement.Name, engagement.Kickoff, today, phases, milestones,
             shown.GroupBy(t => (t.PhaseKey, t.PhaseTitle)).Select(g => new PhaseGroup(g.Key.PhaseKey, g.Key.PhaseTitle, g.ToList())).ToList(),
             all.Select(t => (t.PhaseKey, t.PhaseTitle)).Distinct().ToList(),
-            members, owner, status, phase, all.Count, HttpContext.EngagementAccess()));
+            members, owner, status, phase, all.Count, HttpContext.EngagementAccess(),
+            engagement.Status == EngagementStatus.Closed, engagement.ClosedAt));
     }
 }
 
@@ -62,4 +63,5 @@ public sealed record PlanViewModel(
     int EngagementId, string EngagementName, DateOnly Kickoff, DateOnly Today,
     IReadOnlyList<TimelinePhase> Phases, IReadOnlyList<TimelineMilestone> Milestones,
     IReadOnlyList<PhaseGroup> Groups, IReadOnlyList<(string Key, string Title)> PhaseOptions, IReadOnlyList<OwnerOption> Owners,
-    int? Owner, PlanTaskStatus? Status, string? Phase, int TotalTasks, EngagementAccess Access);
+    int? Owner, PlanTaskStatus? Status, string? Phase, int TotalTasks, EngagementAccess Access,
+    bool IsClosed, DateTimeOffset? ClosedAt);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Web.Features.Engagements;
 using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web.Features.Tasks;
@@ -18,6 +19,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
     }
 
     [HttpPost("status")]
+    [OpenEngagementOnly]
     public async Task<IActionResult> ChangeStatus(int engagementId, int taskId, StatusForm form)
     {
         var access = HttpContext.EngagementAccess();
@@ -53,6 +55,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
     }
 
     [HttpPost("comments")]
+    [OpenEngagementOnly]
     public async Task<IActionResult> Comment(int engagementId, int taskId, CommentForm form)
     {
         var task = await db.PlanTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.EngagementId == engagementId);
@@ -73,7 +76,78 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         return Redirect($"/engagements/{engagementId}/tasks/{taskId}#comments");
     }
 
-    private void Record(int engagementId, int taskId, string description, DateTimeOffset now) =>
+    /// <summary>Skipping keeps the task in the plan, marked skipped with the reason, so everyone sees it was decided.</summary>
+    [HttpPost("skip")]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    [OpenEngagementOnly]
+    public async Task<IActionResult> Skip(int engagementId, int taskId, SkipForm form)
+    {
+        var task = await db.PlanTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.EngagementId == engagementId);
+        if (task is null)
+        {
+            return NotFound();
+        }
+        if (task.Status == PlanTaskStatus.Done)
+        {
+            ModelState.AddModelError(nameof(form.SkipReason), "This task is done: its completion is history and cannot be skipped.");
+        }
+        else if (task.Status == PlanTaskStatus.Skipped)
+        {
+            ModelState.AddModelError(nameof(form.SkipReason), "This task is already skipped.");
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Show", await BuildPageAsync(engagementId, taskId, statusForm: null, new CommentForm(), skipForm: form));
+        }
+
+        var reason = form.SkipReason.Trim();
+        task.Status = PlanTaskStatus.Skipped;
+        task.SkippedReason = reason;
+        task.BlockedReason = null;
+        Record(engagementId, task.Id, $"Skipped “{task.Title}”: {reason}", clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        TempData["Notice"] = $"“{task.Title}” is skipped.";
+        return Redirect($"/engagements/{engagementId}/tasks/{taskId}");
+    }
+
+    /// <summary>
+    /// Removing deletes the task with its checklist, comments and dependency links (the plan model has no
+    /// removed state); the activity log keeps what it was and why it went. Links from older log entries
+    /// to the deleted page are dropped, their descriptions stay.
+    /// </summary>
+    [HttpPost("remove")]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    [OpenEngagementOnly]
+    public async Task<IActionResult> Remove(int engagementId, int taskId, RemoveForm form)
+    {
+        var task = await db.PlanTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.EngagementId == engagementId);
+        if (task is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Show", await BuildPageAsync(engagementId, taskId, statusForm: null, new CommentForm(), removeForm: form));
+        }
+
+        var comments = await db.TaskComments.CountAsync(c => c.TaskId == taskId);
+        db.Milestones.RemoveRange(await db.Milestones.Where(m => m.TaskId == taskId && m.ReachedAt == null).ToListAsync());
+        foreach (var entry in await db.Activity.Where(a => a.EngagementId == engagementId && a.TaskId == taskId).ToListAsync())
+        {
+            entry.TaskId = null;
+        }
+        db.PlanTasks.Remove(task);
+        var reason = form.RemoveReason.Trim();
+        var what = $"{task.PhaseTitle}, {task.Start:d MMM}–{task.Due:d MMM}, {task.Status.DisplayName().ToLowerInvariant()}{(comments > 0 ? $", {comments} comment{(comments == 1 ? "" : "s")}" : "")}";
+        Record(engagementId, null, $"Removed task “{task.Title}” ({what}): {reason}", clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        TempData["Notice"] = $"“{task.Title}” was removed from the plan; the activity log keeps the reason.";
+        return Redirect($"/engagements/{engagementId}/plan");
+    }
+
+    private void Record(int engagementId, int? taskId, string description, DateTimeOffset now) =>
         db.Activity.Add(new ActivityEntry
         {
             EngagementId = engagementId,
@@ -104,7 +178,8 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         });
     }
 
-    private async Task<TaskPageViewModel?> BuildPageAsync(int engagementId, int taskId, StatusForm? statusForm, CommentForm commentForm)
+    private async Task<TaskPageViewModel?> BuildPageAsync(
+        int engagementId, int taskId, StatusForm? statusForm, CommentForm commentForm, SkipForm? skipForm = null, RemoveForm? removeForm = null)
     {
         var task = await db.PlanTasks.AsNoTracking()
             .Include(t => t.Owner)
@@ -124,11 +199,16 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
             .ToListAsync();
         // A rejected status form is shown as typed; otherwise the form starts from the saved status.
         statusForm ??= new StatusForm { Status = task.Status, BlockedReason = task.BlockedReason };
-        return new TaskPageViewModel(task, history, HttpContext.EngagementAccess(), statusForm, commentForm);
+        return new TaskPageViewModel(task, history, HttpContext.EngagementAccess(), statusForm, commentForm, skipForm ?? new SkipForm(), removeForm ?? new RemoveForm());
     }
 }
 
-public sealed record TaskPageViewModel(PlanTask Task, IReadOnlyList<ActivityEntry> History, EngagementAccess Access, StatusForm StatusForm, CommentForm CommentForm);
+public sealed record TaskPageViewModel(
+    PlanTask Task, IReadOnlyList<ActivityEntry> History, EngagementAccess Access, StatusForm StatusForm, CommentForm CommentForm,
+    SkipForm SkipForm, RemoveForm RemoveForm)
+{
+    public bool IsReadOnly => Task.Engagement!.Status == EngagementStatus.Closed;
+}
 
 public sealed class StatusForm
 {
@@ -148,4 +228,20 @@ public sealed class CommentForm
     [StringLength(4000, ErrorMessage = "Keep comments under 4,000 characters.")]
     [Display(Name = "Add a comment")]
     public string Body { get; set; } = "";
+}
+
+public sealed class SkipForm
+{
+    [Required(ErrorMessage = "Say why the task is skipped, so the people who expected it know.")]
+    [StringLength(500, ErrorMessage = "Keep the reason under 500 characters.")]
+    [Display(Name = "Why skip it")]
+    public string SkipReason { get; set; } = "";
+}
+
+public sealed class RemoveForm
+{
+    [Required(ErrorMessage = "Say why the task is removed; the activity log keeps the reason.")]
+    [StringLength(500, ErrorMessage = "Keep the reason under 500 characters.")]
+    [Display(Name = "Why remove it")]
+    public string RemoveReason { get; set; } = "";
 }

@@ -1,0 +1,89 @@
+using Onboarding.Core.Plans;
+using Onboarding.Core.Templates;
+
+namespace Onboarding.Core.Engagements;
+
+/// <summary>What a reschedule moves: the engagement's kickoff, its go-live, or one task (its dependents follow).</summary>
+public enum RescheduleTarget
+{
+    Kickoff,
+    GoLive,
+    Task,
+}
+
+/// <summary>One task whose dates a reschedule changes, before and after, as the preview shows it.</summary>
+public sealed record TaskMove(PlanTask Task, DateOnly NewStart, DateOnly NewDue, string? NewWarning);
+
+/// <summary>
+/// Rescheduling a running plan stored as entities: maps the tasks to <see cref="PlanRescheduler"/>'s states,
+/// reads back which ones move, and applies those moves. Done tasks never move (the rescheduler keeps them).
+/// </summary>
+public static class PlanReschedule
+{
+    /// <summary>
+    /// The tasks that would move. <paramref name="tasks"/> are all the engagement's tasks with <see cref="PlanTask.DependsOn"/>
+    /// loaded; <paramref name="anchors"/> tells, per template snapshot id, what its day numbers count from.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The task to move is done.</exception>
+    public static IReadOnlyList<TaskMove> Preview(
+        Engagement engagement, IReadOnlyList<PlanTask> tasks, IReadOnlyDictionary<int, DayAnchor> anchors,
+        RescheduleTarget target, DateOnly date, int? taskId)
+    {
+        var calendar = PlanWriter.Calendar(engagement);
+        var states = States(tasks, anchors);
+        var moved = target switch
+        {
+            RescheduleTarget.Kickoff => PlanRescheduler.MoveAnchor(states, DayAnchor.Kickoff, engagement.Kickoff, date, calendar),
+            RescheduleTarget.GoLive => PlanRescheduler.MoveAnchor(states, DayAnchor.GoLive, engagement.GoLive, date, calendar),
+            _ => PlanRescheduler.MoveTask(states, tasks.Single(t => t.Id == taskId).Key, date, calendar),
+        };
+        return tasks.Zip(moved)
+            .Where(p => p.First.Start != p.Second.Start || p.First.Due != p.Second.Due)
+            .Select(p => new TaskMove(p.First, p.Second.Start, p.Second.Due, p.Second.Warning))
+            .ToList();
+    }
+
+    /// <summary>Applies a preview: new dates and warnings on the tasks, unreached milestones follow their task, and the anchor date itself.</summary>
+    public static void Apply(Engagement engagement, IReadOnlyList<TaskMove> moves, IEnumerable<Milestone> milestones, RescheduleTarget target, DateOnly date)
+    {
+        var milestonesByTask = milestones.Where(m => m.TaskId is not null && m.ReachedAt is null).ToLookup(m => m.TaskId!.Value);
+        foreach (var move in moves)
+        {
+            move.Task.Start = move.NewStart;
+            move.Task.Due = move.NewDue;
+            move.Task.Warning = move.NewWarning;
+            foreach (var milestone in milestonesByTask[move.Task.Id])
+            {
+                milestone.Date = move.NewDue;
+            }
+        }
+        if (target == RescheduleTarget.Kickoff)
+        {
+            engagement.Kickoff = date;
+        }
+        else if (target == RescheduleTarget.GoLive)
+        {
+            engagement.GoLive = date;
+        }
+    }
+
+    /// <summary>
+    /// What the snapshot's template counts its days from. Tasks added by hand, and any snapshot the current
+    /// parser no longer reads, count from kickoff: moving kickoff moves every unfinished task.
+    /// </summary>
+    public static DayAnchor AnchorOf(TemplateSnapshot snapshot) =>
+        TemplateParser.Parse($"{snapshot.TemplateKey}.md", snapshot.Content).Template?.Anchor ?? DayAnchor.Kickoff;
+
+    private static List<PlanTaskState> States(IReadOnlyList<PlanTask> tasks, IReadOnlyDictionary<int, DayAnchor> anchors)
+    {
+        var keys = tasks.ToDictionary(t => t.Id, t => t.Key);
+        return tasks.Select(t => new PlanTaskState(
+            t.Key,
+            t.TemplateSnapshotId is { } snapshotId && anchors.TryGetValue(snapshotId, out var anchor) ? anchor : DayAnchor.Kickoff,
+            t.Start,
+            t.Due,
+            t.DependsOn.Select(d => keys[d.DependsOnTaskId]).ToList(),
+            t.Status == PlanTaskStatus.Done ? (t.CompletedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : t.Due) : null,
+            t.Warning)).ToList();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Onboarding.Core.Engagements;
+using Onboarding.Core.Plans;
+
+namespace Onboarding.Web.Features.Plan;
+
+/// <summary>A task added by hand, checked and ready to save.</summary>
+public sealed record NewTask(string Title, PhaseOption Phase, DateOnly Start, DateOnly Due, Member Owner, string What, string Why, bool IsMilestone);
+
+public sealed record PhaseOption(string Key, string Title);
+
+/// <summary>
+/// The add-a-task form as typed: text throughout, so a mistake in one field never loses another;
+/// <see cref="TryRead"/> gives the task or an error per field.
+/// </summary>
+public sealed class NewTaskForm
+{
+    public string Title { get; set; } = "";
+    public string Phase { get; set; } = "";
+    public string Start { get; set; } = "";
+    public string Due { get; set; } = "";
+    public int? OwnerId { get; set; }
+    public string What { get; set; } = "";
+    public string Why { get; set; } = "";
+    public bool IsMilestone { get; set; }
+
+    public NewTask? TryRead(IReadOnlyList<PhaseOption> phases, IReadOnlyList<Member> members, BusinessCalendar calendar, ModelStateDictionary errors)
+    {
+        var title = Title?.Trim() ?? "";
+        if (title.Length == 0) { errors.AddModelError(nameof(Title), "Give the task a title that says what gets done."); }
+        else if (title.Length > 300) { errors.AddModelError(nameof(Title), "Keep the title under 300 characters."); }
+        var phase = phases.FirstOrDefault(p => p.Key == Phase);
+        if (phase is null) { errors.AddModelError(nameof(Phase), "Choose the phase the task belongs to."); }
+        var start = ReadWorkingDay(Start, nameof(Start), "start", calendar, errors);
+        var due = ReadWorkingDay(Due, nameof(Due), "due", calendar, errors);
+        if (start is { } s && due is { } d && d < s) { errors.AddModelError(nameof(Due), $"The due date ({d:ddd d MMM yyyy}) is before the start ({s:ddd d MMM yyyy})."); }
+        var owner = members.FirstOrDefault(m => m.Id == OwnerId);
+        if (owner is null) { errors.AddModelError(nameof(OwnerId), "Choose who owns the task: one of the engagement's stakeholders."); }
+        if ((What?.Length ?? 0) > 8000) { errors.AddModelError(nameof(What), "Keep the what under 8,000 characters."); }
+        if (string.IsNullOrWhiteSpace(Why)) { errors.AddModelError(nameof(Why), "Say why the task matters: the reason and the benefit to the partnership. People act on tasks they understand."); }
+        else if (Why.Length > 8000) { errors.AddModelError(nameof(Why), "Keep the why under 8,000 characters."); }
+
+        return errors.IsValid
+            ? new NewTask(title, phase!, start!.Value, due!.Value, owner!, What?.Trim() ?? "", Why.Trim(), IsMilestone)
+            : null;
+    }
+
+    /// <summary>A date the task can sit on: written YYYY-MM-DD and a working day in the engagement's calendar.</summary>
+    internal static DateOnly? ReadWorkingDay(string? text, string field, string what, BusinessCalendar calendar, ModelStateDictionary errors)
+    {
+        if (!DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            errors.AddModelError(field, string.IsNullOrWhiteSpace(text) ? $"Enter the {what} date." : $"'{text}' is not a date; use YYYY-MM-DD.");
+            return null;
+        }
+        if (!calendar.IsWorkingDay(date))
+        {
+            var reason = calendar.Holidays.Contains(date) ? "a holiday" : $"not a working day ({date:dddd}s are off)";
+            errors.AddModelError(field, $"{date:ddd d MMM yyyy} is {reason} in this engagement's calendar; the next working day is {calendar.NextWorkingDay(date):ddd d MMM yyyy}.");
+            return null;
+        }
+        return date;
+    }
+}
