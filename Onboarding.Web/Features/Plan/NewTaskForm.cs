@@ -8,7 +8,11 @@ namespace Onboarding.Web.Features.Plan;
 /// <summary>A task added by hand, checked and ready to save.</summary>
 public sealed record NewTask(string Title, PhaseOption Phase, DateOnly Start, DateOnly Due, Member Owner, string What, string Why, bool IsMilestone);
 
-public sealed record PhaseOption(string Key, string Title);
+/// <summary>A phase of the plan. Templates may share a key with different titles, so the form names a phase by both.</summary>
+public sealed record PhaseOption(string Key, string Title)
+{
+    public string Value => $"{Key}|{Title}";
+}
 
 /// <summary>
 /// The add-a-task form as typed: text throughout, so a mistake in one field never loses another;
@@ -30,7 +34,7 @@ public sealed class NewTaskForm
         var title = Title?.Trim() ?? "";
         if (title.Length == 0) { errors.AddModelError(nameof(Title), "Give the task a title that says what gets done."); }
         else if (title.Length > 300) { errors.AddModelError(nameof(Title), "Keep the title under 300 characters."); }
-        var phase = phases.FirstOrDefault(p => p.Key == Phase);
+        var phase = phases.FirstOrDefault(p => p.Value == Phase);
         if (phase is null) { errors.AddModelError(nameof(Phase), "Choose the phase the task belongs to."); }
         var start = ReadWorkingDay(Start, nameof(Start), "start", calendar, errors);
         var due = ReadWorkingDay(Due, nameof(Due), "due", calendar, errors);

@@ -85,7 +85,7 @@ public sealed class PlanTasksController(OnboardingDbContext db, TimeProvider clo
         // A plan without tasks still offers the usual three phases.
         var options = phases.Count == 0
             ? PlanTemplate.DefaultPhases.Select(p => new PhaseOption(p.Key, p.Title)).ToList()
-            : phases.OrderBy(p => p.Start).Select(p => new PhaseOption(p.PhaseKey, p.PhaseTitle)).DistinctBy(p => p.Key).ToList();
+            : phases.OrderBy(p => p.Start).Select(p => new PhaseOption(p.PhaseKey, p.PhaseTitle)).ToList();
         var members = await db.Members.AsNoTracking().Where(m => m.EngagementId == engagement.Id).OrderBy(m => m.Name).ToListAsync();
         return new NewTaskViewModel(engagement.Id, engagement.Name, engagement.WorkingDays, form, options, members);
     }
