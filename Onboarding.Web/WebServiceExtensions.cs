@@ -30,6 +30,8 @@ public static class WebServiceExtensions
             .AddClaimsPrincipalFactory<UserClaimsFactory>()
             .AddDefaultTokenProviders();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        // An administrator's lock or role change reaches open sessions within a minute, not Identity's default 30.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/sign-in";

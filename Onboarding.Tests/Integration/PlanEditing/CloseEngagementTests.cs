@@ -47,6 +47,9 @@ public class CloseEngagementTests(OnboardingFactory app) : IClassFixture<Onboard
             await InvitationTests.PostFormAsync(leader, $"{taskPath}/skip", new() { ["SkipReason"] = "Closed anyway" }, tokenFrom: taskPath),
             await InvitationTests.PostFormAsync(leader, $"{taskPath}/status", new() { ["Status"] = "Done" }, tokenFrom: taskPath),
             await InvitationTests.PostFormAsync(leader, $"{overview}/reschedule", new() { ["Target"] = "GoLive", ["Date"] = "2026-12-31" }, tokenFrom: taskPath),
+            await InvitationTests.PostFormAsync(leader, $"{overview}/glossary", new() { ["ClientTerm"] = "Late term", ["Definition"] = "Added after closing." }, tokenFrom: taskPath),
+            await InvitationTests.PostFormAsync(leader, $"{overview}/wins", new() { ["Message"] = "Kudos after closing" }, tokenFrom: taskPath),
+            await InvitationTests.PostFormAsync(leader, $"{overview}/stakeholders", new() { ["Name"] = "Late Joiner", ["Email"] = "late@acme.example" }, tokenFrom: taskPath),
         };
         Assert.All(refused, r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
         Assert.Contains("This engagement is completed", await refused[0].Content.ReadAsStringAsync());

@@ -34,7 +34,7 @@ public sealed class AccountController(
         }
 
         ModelState.AddModelError("", result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes."
+            ? "This account is locked: after too many failed attempts, for 15 minutes; otherwise until an administrator unlocks it."
             : "That email and password do not match an account.");
         return View(form);
     }

@@ -6,6 +6,7 @@ using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Templates;
+using Onboarding.Web.Features.Account;
 using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web.Features.Admin;
@@ -71,7 +72,7 @@ public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser>
         user.IsAdministrator = true;
         await users.UpdateAsync(user);
         return null;
-    }, user => $"{user.DisplayName} is an administrator from their next sign-in.");
+    }, user => $"{user.DisplayName} is an administrator (open sessions follow within a minute).");
 
     [HttpPost("/admin/users/{userId}/remove-admin")]
     public Task<IActionResult> RemoveAdministrator(string userId) => ChangeUserAsync(userId, async user =>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Web.Infrastructure;
+using Onboarding.Web.Features.Engagements;
 
 namespace Onboarding.Web.Features.Glossary;
 
@@ -15,6 +16,7 @@ public sealed class GlossaryController(OnboardingDbContext db, TimeProvider cloc
     public async Task<IActionResult> Index(int engagementId) => View(await BuildPageAsync(engagementId, new TermForm()));
 
     [HttpPost("")]
+    [OpenEngagementOnly]
     [EngagementRoles(EngagementRole.AccountLeader, EngagementRole.TaLead)]
     public async Task<IActionResult> Save(int engagementId, TermForm form)
     {

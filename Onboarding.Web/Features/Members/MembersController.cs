@@ -6,6 +6,8 @@ using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Time;
+using Onboarding.Web.Features.Account;
+using Onboarding.Web.Features.Engagements;
 using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web.Features.Members;
@@ -13,12 +15,11 @@ namespace Onboarding.Web.Features.Members;
 [Route("/engagements/{engagementId:int}/stakeholders")]
 public sealed class MembersController(OnboardingDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
 {
-    private static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
-
     [HttpGet("")]
     public async Task<IActionResult> Index(int engagementId) => View(await BuildPageAsync(engagementId, new AddMemberForm()));
 
     [HttpPost("")]
+    [OpenEngagementOnly]
     [EngagementRoles(EngagementRole.AccountLeader)]
     public async Task<IActionResult> Add(int engagementId, AddMemberForm form)
     {
@@ -67,6 +68,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
     }
 
     [HttpPost("{memberId:int}")]
+    [OpenEngagementOnly]
     [EngagementRoles(EngagementRole.AccountLeader)]
     public async Task<IActionResult> Update(int engagementId, int memberId, UpdateMemberForm form)
     {
@@ -126,39 +128,13 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
             return NotFound();
         }
 
-        var user = member.UserId is null ? await users.FindByEmailAsync(member.Email) : await users.FindByIdAsync(member.UserId);
-        if (user is null)
-        {
-            user = new AppUser
-            {
-                UserName = member.Email,
-                Email = member.Email,
-                DisplayName = member.Name,
-                OrganisationId = member.Role.IsClientRole() ? member.Engagement!.ClientId : member.Engagement!.ProviderId,
-                TimeZone = member.TimeZone,
-                CreatedAt = clock.GetUtcNow(),
-            };
-            var created = await users.CreateAsync(user);
-            if (!created.Succeeded)
-            {
-                TempData["Notice"] = $"Could not create an account for {member.Email}: {string.Join(" ", created.Errors.Select(e => e.Description))}";
-                return Redirect($"/engagements/{engagementId}/stakeholders");
-            }
-        }
-        member.UserId = user.Id;
-
-        var token = Secrets.NewToken();
         var now = clock.GetUtcNow();
-        db.Invitations.Add(new Invitation
+        var (token, error) = await InvitationIssuer.IssueAsync(db, users, member, member.Engagement!, User.UserId(), now);
+        if (token is null)
         {
-            Email = member.Email,
-            TokenHash = Secrets.Hash(token),
-            UserId = user.Id,
-            InvitedByUserId = User.UserId(),
-            EngagementId = engagementId,
-            CreatedAt = now,
-            ExpiresAt = now + InvitationLifetime,
-        });
+            TempData["Notice"] = $"Could not create an account for {member.Email}: {error}";
+            return Redirect($"/engagements/{engagementId}/stakeholders");
+        }
         db.Activity.Add(new ActivityEntry
         {
             EngagementId = engagementId,

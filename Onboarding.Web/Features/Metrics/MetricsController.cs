@@ -5,6 +5,7 @@ using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Time;
 using Onboarding.Web.Infrastructure;
+using Onboarding.Web.Features.Engagements;
 
 namespace Onboarding.Web.Features.Metrics;
 
@@ -15,6 +16,7 @@ public sealed class MetricsController(OnboardingDbContext db, TimeProvider clock
     public async Task<IActionResult> Index(int engagementId) => View(await BuildPageAsync(engagementId, new MetricForm(), null));
 
     [HttpPost("")]
+    [OpenEngagementOnly]
     [EngagementRoles(EngagementRole.AccountLeader, EngagementRole.TaLead)]
     public async Task<IActionResult> Add(int engagementId, MetricForm form)
     {
@@ -44,6 +46,7 @@ public sealed class MetricsController(OnboardingDbContext db, TimeProvider clock
     }
 
     [HttpPost("{metricId:int}/values")]
+    [OpenEngagementOnly]
     [EngagementRoles(EngagementRole.AccountLeader, EngagementRole.TaLead)]
     public async Task<IActionResult> RecordValue(int engagementId, int metricId, MeasurementForm form)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Web.Infrastructure;
+using Onboarding.Web.Features.Engagements;
 
 namespace Onboarding.Web.Features.Wins;
 
@@ -17,6 +18,7 @@ public sealed class WinsController(OnboardingDbContext db, TimeProvider clock) :
     public async Task<IActionResult> Index(int engagementId, int page = 1) => View(await BuildPageAsync(engagementId, new KudosForm(), page));
 
     [HttpPost("")]
+    [OpenEngagementOnly]
     public async Task<IActionResult> AddKudos(int engagementId, KudosForm form)
     {
         if (!ModelState.IsValid)

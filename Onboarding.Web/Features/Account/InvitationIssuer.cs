@@ -3,7 +3,7 @@ using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 
-namespace Onboarding.Web.Features.Admin;
+namespace Onboarding.Web.Features.Account;
 
 /// <summary>
 /// Creates a one-time link for an engagement member to set their password, making their account first if
