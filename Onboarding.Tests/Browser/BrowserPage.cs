@@ -46,6 +46,8 @@ public sealed class BrowserPage : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-GB",
         });
+        // Four engineers' builds share two cores here: waits are generous so load alone never fails a flow.
+        context.SetDefaultTimeout(90_000);
         return new BrowserPage(context, await context.NewPageAsync());
     }
 

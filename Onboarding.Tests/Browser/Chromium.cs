@@ -22,6 +22,8 @@ public sealed class Chromium : IAsyncLifetime
             throw new InvalidOperationException(
                 $"The browser tests need Chromium at {ExecutablePath}, and it is not there: install the Debian package (apt-get install chromium), as .ci/run does.");
         }
+        // Expect(...) retries for 5 s by default; a busy shared machine can need longer.
+        Assertions.SetDefaultExpectTimeout(30_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ExecutablePath, Headless = true });
     }

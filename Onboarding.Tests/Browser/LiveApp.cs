@@ -24,5 +24,23 @@ public sealed class LiveApp : IAsyncLifetime
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
+    /// <summary>
+    /// An HTTP client over the real socket, signed in as <paramref name="email"/>, keeping cookies
+    /// and not following redirects (the factory's own clients are built for the TestServer).
+    /// </summary>
+    public async Task<HttpClient> SignedInHttpClientAsync(string email)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = BaseAddress };
+        var token = await OnboardingFactory.AntiforgeryTokenAsync(client, "/sign-in");
+        var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = OnboardingFactory.DemoPassword,
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
     public Task<T> WithDbAsync<T>(Func<OnboardingDbContext, Task<T>> action) => Factory.WithDbAsync(action);
 }
