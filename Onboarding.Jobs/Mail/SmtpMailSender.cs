@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -23,33 +24,31 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
 {
     private readonly MailOptions options = options.Value;
     private readonly string host = string.IsNullOrWhiteSpace(options.Value.Host)
-        ? throw new ArgumentException("Mail:Host is not set; without it mail goes to the pickup folder.", nameof(options))
+        ? throw new ArgumentException("Smtp:Host is not set; without it mail goes to the pickup folder.", nameof(options))
         : options.Value.Host;
     private readonly SemaphoreSlim gate = new(1, 1);
     private SmtpClient? client;
     private int sentOnConnection;
     private long lastActivity;
 
-    public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<OutgoingMail> batch, CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<DeliveryResult> SendAsync(IReadOnlyList<OutgoingMail> batch, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var results = new List<DeliveryResult>(batch.Count);
             string? unreachable = null;
             foreach (var mail in batch)
             {
                 if (unreachable is not null)
                 {
                     // One failed connect per batch is enough; the rest wait for the next run.
-                    results.Add(new DeliveryResult(mail.Key, DeliveryOutcome.TransientFailure, unreachable));
+                    yield return new DeliveryResult(mail.Key, DeliveryOutcome.TransientFailure, unreachable);
                     continue;
                 }
                 var (result, serverUnreachable) = await SendOneAsync(mail, cancellationToken);
-                results.Add(result);
                 unreachable = serverUnreachable ? result.Error : null;
+                yield return result;
             }
-            return results;
         }
         finally
         {
