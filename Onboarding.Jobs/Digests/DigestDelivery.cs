@@ -32,9 +32,33 @@ public sealed class DigestDelivery(
 
     private const int ErrorLength = 2000;
 
+    /// <summary>
+    /// Digests are claimed a few at a time, just before they go: a worker that dies leaves only those
+    /// few "sending" (until <see cref="DigestOptions.ClaimLease"/> runs out), not its whole batch.
+    /// </summary>
+    private const int ClaimSize = 20;
+
     public async Task<DeliverySummary> DeliverAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync(ids, cancellationToken);
+        var total = new DeliverySummary(0, 0, 0);
+        var chunks = ids.Chunk(ClaimSize).ToList();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var done = await DeliverClaimedAsync(await ClaimAsync(chunks[i], cancellationToken), cancellationToken);
+            total += done;
+            if (done.Pending > 0 && done.Sent == 0 && done.Failed == 0)
+            {
+                // The server is away: leave the rest unclaimed for the retry rather than knock on its door for each.
+                var rest = chunks.Skip(i + 1).SelectMany(c => c).ToList();
+                var waiting = await db.Digests.CountAsync(d => rest.Contains(d.Id) && d.Status == DigestStatus.Pending, cancellationToken);
+                return total + new DeliverySummary(0, 0, waiting);
+            }
+        }
+        return total;
+    }
+
+    private async Task<DeliverySummary> DeliverClaimedAsync(List<long> claimed, CancellationToken cancellationToken)
+    {
         if (claimed.Count == 0)
         {
             return new DeliverySummary(0, 0, 0);

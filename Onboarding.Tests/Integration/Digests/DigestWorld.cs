@@ -16,7 +16,7 @@ namespace Onboarding.Tests.Integration.Digests;
 
 /// <summary>A person to seed: digests at <paramref name="Hour"/> in <paramref name="Zone"/>.</summary>
 public sealed record Person(string Email, EngagementRole Role = EngagementRole.HiringManager, string Zone = "Europe/London", int Hour = 8,
-    DigestPreference Preference = DigestPreference.Cadence, bool HasTask = true);
+    DigestPreference Preference = DigestPreference.Cadence, bool HasTask = true, WorkingDays WorkingDays = WorkingDays.MondayToFriday);
 
 /// <summary>
 /// The jobs side of the app as the worker builds it (data, Hangfire, mail, digests) on a fresh
@@ -121,6 +121,7 @@ public sealed class DigestWorld : IAsyncDisposable
                     TimeZone = p.Zone,
                     DigestHour = p.Hour,
                     DigestPreference = p.Preference,
+                    WorkingDays = p.WorkingDays,
                     CalendarToken = Secrets.NewToken(),
                     UnsubscribeToken = Secrets.NewToken(),
                 }).ToList(),
