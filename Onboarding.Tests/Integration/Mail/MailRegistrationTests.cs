@@ -8,13 +8,13 @@ namespace Onboarding.Tests.Integration.Mail;
 public class MailRegistrationTests
 {
     [Fact]
-    public void Without_an_smtp_host_mail_goes_to_the_pickup_folder_under_the_content_root()
+    public void Without_an_smtp_host_mail_goes_to_the_pickup_folder_in_the_data_folder()
     {
-        using var host = Build([]);
+        using var host = Build(["--Database:DataDirectory=/var/lib/onboarding"]);
 
         Assert.IsType<PickupFolderMailSender>(host.Services.GetRequiredService<IMailSender>());
         var options = host.Services.GetRequiredService<IOptions<MailOptions>>().Value;
-        Assert.True(Path.IsPathRooted(options.PickupDirectory));
+        Assert.Equal("/var/lib/onboarding/mail-pickup", options.PickupDirectory);
     }
 
     [Fact]
