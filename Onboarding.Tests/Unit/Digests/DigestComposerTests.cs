@@ -1,8 +1,8 @@
-using Onboarding.Tests.Support;
 using System.Net;
 using System.Text.RegularExpressions;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
+using Onboarding.Tests.Support;
 
 namespace Onboarding.Tests.Unit.Digests;
 

@@ -1,6 +1,6 @@
+using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
 using Onboarding.Tests.Support;
-using Onboarding.Core.Digests;
 using static Onboarding.Tests.Unit.Digests.DispatcherSimulation;
 
 namespace Onboarding.Tests.Unit.Digests;
