@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Onboarding.Core.Data;
+using Onboarding.Jobs.Digests;
+using Onboarding.Jobs.Mail;
 
 namespace Onboarding.Jobs;
 
@@ -12,7 +14,8 @@ public static class JobsServiceExtensions
 {
     /// <summary>
     /// Hangfire on the storage that follows the database provider: in-memory beside SQLite (one
-    /// process), PostgreSQL otherwise so that several web and worker nodes share one queue.
+    /// process), PostgreSQL otherwise so that several web and worker nodes share one queue. Also
+    /// mail and the digests, which every process needs: web pages preview and resend them.
     /// </summary>
     public static IHostApplicationBuilder AddOnboardingJobs(this IHostApplicationBuilder builder)
     {
@@ -28,7 +31,14 @@ public static class JobsServiceExtensions
             if (database.Provider == DatabaseProvider.Postgres)
             {
                 var connectionString = DataServiceExtensions.ConnectionString(builder.Configuration, database);
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString));
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+                {
+                    // Workers hear of new jobs through LISTEN/NOTIFY instead of polling every 15 seconds.
+                    EnableLongPolling = true,
+                    // A job of a worker that died is picked up again within minutes rather than half an hour.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                });
             }
             else
             {
@@ -39,7 +49,24 @@ public static class JobsServiceExtensions
         if (jobs.RunServer)
         {
             builder.Services.AddHangfireServer(o => o.WorkerCount = jobs.WorkerCount);
+            builder.Services.AddHostedService<JobSchedulesRegistration>();
         }
+
+        builder.AddMail();
+        builder.Services.AddOptions<DigestOptions>()
+            .Bind(builder.Configuration.GetSection(DigestOptions.Section))
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps),
+                "Digests:BaseUrl must be the app's absolute http(s) address, e.g. https://onboarding.example.com; digest links start with it.")
+            .Validate(o => o.BatchSize is > 0 and <= 5000, "Digests:BatchSize must be between 1 and 5000.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TemplateCadences>();
+        builder.Services.AddScoped<DigestLoader>();
+        builder.Services.AddScoped<DigestComposition>();
+        builder.Services.AddScoped<DigestDelivery>();
+        builder.Services.AddScoped<DigestDispatcher>();
+        builder.Services.AddScoped<DigestPreviews>();
+        builder.Services.AddScoped<DigestDispatchJob>();
+        builder.Services.AddScoped<DigestDeliveryJob>();
         return builder;
     }
 }

@@ -24,7 +24,8 @@ public static class DigestComposer
     public const int HorizonDays = 7;
     public const int MilestonesShown = 3;
     public const int WinsShown = 10;
-    private static readonly TimeSpan FirstDigestWindow = TimeSpan.FromDays(7);
+    /// <summary>How far back a first digest looks for wins.</summary>
+    public static readonly TimeSpan FirstDigestWindow = TimeSpan.FromDays(7);
 
     /// <summary>The digest, or null when there is nothing to say.</summary>
     /// <exception cref="ArgumentException">The recipient is not a member of one of the engagements, or a URL is not absolute http(s).</exception>
@@ -95,14 +96,14 @@ public static class DigestComposer
             .Select(t => new WinItem(DigestWinKind.TaskCompleted, Done(t.Title, t.OwnerName), links.Task(engagement.Id, t.Id), t.CompletedAt!.Value))
             .Concat(engagement.Milestones
                 .Where(m => m.CompletedAt is { } at && InWindow(at))
-                .Select(m => new WinItem(DigestWinKind.MilestoneReached, $"Milestone reached: {m.Title}", links.Milestone(engagement.Id, m.Id), m.CompletedAt!.Value)))
+                .Select(m => new WinItem(DigestWinKind.MilestoneReached, $"Milestone reached: {m.Title}", links.Milestone(engagement.Id, m.TaskId), m.CompletedAt!.Value)))
             .Concat(engagement.Metrics
                 .Select(m => (Metric: m, Hit: TargetHitIn(m, InWindow, period.Until)))
                 .Where(x => x.Hit is not null)
                 .Select(x => new WinItem(DigestWinKind.TargetHit, $"Target hit: {x.Metric.Name}", links.Metric(engagement.Id, x.Metric.Id), x.Hit!.Value)))
             .Concat(engagement.Kudos
                 .Where(k => InWindow(k.At))
-                .Select(k => new WinItem(DigestWinKind.Kudos, $"Kudos from {k.FromName} to {k.ToName}: {k.Message}", links.Wins(engagement.Id), k.At)))
+                .Select(k => new WinItem(DigestWinKind.Kudos, KudosText(k), links.Wins(engagement.Id), k.At)))
             .OrderBy(w => w.At)
             .ToList();
 
@@ -110,7 +111,7 @@ public static class DigestComposer
             .Where(m => m.CompletedAt is null && m.Due >= today)
             .OrderBy(m => m.Due).ThenBy(m => m.Title, StringComparer.Ordinal)
             .Take(MilestonesShown)
-            .Select(m => new MilestoneItem(m.Title, links.Milestone(engagement.Id, m.Id), m.Due, m.Due.DayNumber - today.DayNumber))
+            .Select(m => new MilestoneItem(m.Title, links.Milestone(engagement.Id, m.TaskId), m.Due, m.Due.DayNumber - today.DayNumber))
             .ToList();
 
         var metrics = engagement.Metrics
@@ -141,6 +142,12 @@ public static class DigestComposer
             milestones,
             metrics,
             TermOfTheDay(engagement, today, links));
+    }
+
+    private static string KudosText(DigestKudos kudos)
+    {
+        var text = string.IsNullOrWhiteSpace(kudos.FromName) ? $"Kudos: {kudos.Title}" : $"Kudos from {kudos.FromName}: {kudos.Title}";
+        return string.IsNullOrWhiteSpace(kudos.Body) ? text : $"{text} ({kudos.Body})";
     }
 
     private static string Done(string title, string? owner) => owner is null ? $"Done: {title}" : $"Done: {title} ({owner})";

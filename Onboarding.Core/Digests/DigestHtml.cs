@@ -1,6 +1,6 @@
-using Onboarding.Core.Markdown;
 using System.Net;
 using System.Text;
+using Onboarding.Core.Markdown;
 
 namespace Onboarding.Core.Digests;
 

@@ -57,7 +57,8 @@ public sealed record DigestTask(
     string? BlockedReason = null,
     string? Milestone = null);
 
-public sealed record DigestMilestone(int Id, string Title, DateOnly Due, DateTimeOffset? CompletedAt);
+/// <summary>A milestone; <paramref name="TaskId"/> is the plan task that reaches it, when there is one (the milestone's page).</summary>
+public sealed record DigestMilestone(int Id, string Title, DateOnly Due, DateTimeOffset? CompletedAt, int? TaskId = null);
 
 /// <summary>A glossary entry: the client's <paramref name="Term"/>, the provider's word for it, and a Markdown definition.</summary>
 public sealed record DigestGlossaryTerm(int Id, string Term, string? ProviderTerm, string Definition);
@@ -73,7 +74,8 @@ public sealed record DigestMetric(
 
 public sealed record DigestMeasurement(DateTimeOffset At, decimal Value);
 
-public sealed record DigestKudos(DateTimeOffset At, string FromName, string ToName, string Message);
+/// <summary>Kudos as people post them: who or what deserves it (<paramref name="Title"/>), optionally more words, and who said so.</summary>
+public sealed record DigestKudos(DateTimeOffset At, string? FromName, string Title, string? Body = null);
 
 /// <summary>
 /// The digest's period: the recipient's local <paramref name="Date"/>, and the window for

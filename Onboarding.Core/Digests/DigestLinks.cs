@@ -22,15 +22,21 @@ public sealed class DigestLinks
 
     public string Task(int engagementId, int taskId) => $"{Engagement(engagementId)}/tasks/{taskId}";
 
-    public string Milestone(int engagementId, int milestoneId) => $"{Engagement(engagementId)}/milestones/{milestoneId}";
+    /// <summary>A milestone has no page of its own: its task's page when a task reaches it, else the overview, which lists the next milestones.</summary>
+    public string Milestone(int engagementId, int? taskId) => taskId is { } id ? Task(engagementId, id) : Engagement(engagementId);
 
-    public string Metric(int engagementId, int metricId) => $"{Engagement(engagementId)}/metrics/{metricId}";
+    /// <summary>The metrics page, at the metric's panel (<c>id="metric-{id}"</c>).</summary>
+    public string Metric(int engagementId, int metricId) => $"{Engagement(engagementId)}/metrics#metric-{metricId}";
 
+    /// <summary>The glossary page, at the term (<c>id="term-{id}"</c>).</summary>
     public string GlossaryTerm(int engagementId, int termId) => $"{Engagement(engagementId)}/glossary#term-{termId}";
 
     public string Wins(int engagementId) => $"{Engagement(engagementId)}/wins";
 
     public string DigestPreferences() => $"{root}/digests/preferences";
+
+    /// <summary>The one-click unsubscribe page for a member's token (RFC 8058: GET confirms, POST unsubscribes).</summary>
+    public string Unsubscribe(string token) => $"{root}/digests/unsubscribe/{Uri.EscapeDataString(token)}";
 
     internal static Uri RequireWebUrl(Uri url, string parameter) =>
         url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)

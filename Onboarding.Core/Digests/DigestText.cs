@@ -1,5 +1,5 @@
-using Onboarding.Core.Markdown;
 using System.Text;
+using Onboarding.Core.Markdown;
 
 namespace Onboarding.Core.Digests;
 

@@ -13,6 +13,10 @@ public static class MailMessages
     /// </summary>
     public static string MessageId(DigestKey key, string domain) => $"{LocalPart(key)}@{domain}";
 
+    /// <summary>The Message-ID under <paramref name="options"/>: its MessageIdDomain, or else the From address's domain.</summary>
+    public static string MessageId(DigestKey key, MailOptions options) =>
+        MessageId(key, string.IsNullOrWhiteSpace(options.MessageIdDomain) ? MailboxAddress.Parse(options.From).Domain : options.MessageIdDomain);
+
     // The recipient is hashed: an email address cannot sit in a Message-ID's left part, and
     // headers travel further than the mail's addressee.
     internal static string LocalPart(DigestKey key)
@@ -29,7 +33,7 @@ public static class MailMessages
         {
             Subject = mail.Subject,
             Date = now,
-            MessageId = MessageId(mail.Key, string.IsNullOrWhiteSpace(options.MessageIdDomain) ? from.Domain : options.MessageIdDomain),
+            MessageId = MessageId(mail.Key, options),
             Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody(),
         };
         message.From.Add(from);

@@ -10,10 +10,14 @@ public enum SmtpTlsMode
     Auto,
 }
 
-/// <summary>The "Mail" configuration section. Without a <see cref="Host"/>, mail goes to <see cref="PickupDirectory"/>.</summary>
+/// <summary>
+/// The "Smtp" configuration section (<c>Smtp__Host</c>, <c>Smtp__Port</c>, <c>Smtp__Username</c>,
+/// <c>Smtp__Password</c>, <c>Smtp__From</c>, <c>Smtp__Tls</c>). Without a <see cref="Host"/>, mail goes to
+/// <see cref="PickupDirectory"/>.
+/// </summary>
 public sealed class MailOptions
 {
-    public const string Section = "Mail";
+    public const string Section = "Smtp";
 
     public string? Host { get; set; }
 
@@ -40,6 +44,6 @@ public sealed class MailOptions
     /// <summary>Network timeout for connecting and for each SMTP exchange.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Where .eml files go when no SMTP host is configured; relative paths are under the content root.</summary>
+    /// <summary>Where .eml files go when no SMTP host is configured; relative paths are under the data folder.</summary>
     public string PickupDirectory { get; set; } = "mail-pickup";
 }

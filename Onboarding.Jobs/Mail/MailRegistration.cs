@@ -3,20 +3,24 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MimeKit;
+using Onboarding.Core.Data;
 
 namespace Onboarding.Jobs.Mail;
 
 public static class MailRegistration
 {
-    /// <summary>Registers <see cref="IMailSender"/>: SMTP when Mail:Host is set, otherwise the pickup folder.</summary>
+    /// <summary>Registers <see cref="IMailSender"/>: SMTP when Smtp:Host is set, otherwise the pickup folder.</summary>
     public static IHostApplicationBuilder AddMail(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(MailOptions.Section);
+        // The pickup folder sits in the data folder beside the SQLite file of the embedded default.
+        var dataDirectory = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.DataDirectory ?? new DatabaseOptions().DataDirectory;
+        var dataRoot = Path.GetFullPath(dataDirectory, builder.Environment.ContentRootPath);
         builder.Services.AddOptions<MailOptions>()
             .Bind(section)
-            .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, builder.Environment.ContentRootPath))
-            .Validate(o => MailboxAddress.TryParse(o.From, out _), "Mail:From must be a mail address, e.g. \"Onboarding <digests@example.com>\".")
-            .Validate(o => o.Port is >= 0 and <= 65535, "Mail:Port must be between 0 and 65535.")
+            .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, dataRoot))
+            .Validate(o => MailboxAddress.TryParse(o.From, out _), "Smtp:From must be a mail address, e.g. \"Onboarding <digests@example.com>\".")
+            .Validate(o => o.Port is >= 0 and <= 65535, "Smtp:Port must be between 0 and 65535.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         if (string.IsNullOrWhiteSpace(section["Host"]))

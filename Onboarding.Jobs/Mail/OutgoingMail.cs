@@ -25,8 +25,11 @@ public enum DeliveryOutcome
 
 public sealed record DeliveryResult(DigestKey Key, DeliveryOutcome Outcome, string? Error = null);
 
-/// <summary>Delivers a batch of digests; results come back in the batch's order, one per mail.</summary>
+/// <summary>
+/// Delivers a batch of digests. Results come back in the batch's order, one per mail, each as soon
+/// as that mail is done, so the caller can record it before the next one goes out.
+/// </summary>
 public interface IMailSender
 {
-    Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<OutgoingMail> batch, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<DeliveryResult> SendAsync(IReadOnlyList<OutgoingMail> batch, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -11,15 +12,13 @@ public sealed class PickupFolderMailSender(IOptions<MailOptions> options, TimePr
 {
     private readonly MailOptions options = options.Value;
 
-    public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<OutgoingMail> batch, CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<DeliveryResult> SendAsync(IReadOnlyList<OutgoingMail> batch, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(options.PickupDirectory);
-        var results = new List<DeliveryResult>(batch.Count);
         foreach (var mail in batch)
         {
-            results.Add(await WriteAsync(mail, cancellationToken));
+            yield return await WriteAsync(mail, cancellationToken);
         }
-        return results;
     }
 
     private async Task<DeliveryResult> WriteAsync(OutgoingMail mail, CancellationToken cancellationToken)

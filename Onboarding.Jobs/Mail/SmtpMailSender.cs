@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -23,33 +24,31 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
 {
     private readonly MailOptions options = options.Value;
     private readonly string host = string.IsNullOrWhiteSpace(options.Value.Host)
-        ? throw new ArgumentException("Mail:Host is not set; without it mail goes to the pickup folder.", nameof(options))
+        ? throw new ArgumentException("Smtp:Host is not set; without it mail goes to the pickup folder.", nameof(options))
         : options.Value.Host;
     private readonly SemaphoreSlim gate = new(1, 1);
     private SmtpClient? client;
     private int sentOnConnection;
     private long lastActivity;
 
-    public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<OutgoingMail> batch, CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<DeliveryResult> SendAsync(IReadOnlyList<OutgoingMail> batch, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var results = new List<DeliveryResult>(batch.Count);
             string? unreachable = null;
             foreach (var mail in batch)
             {
                 if (unreachable is not null)
                 {
                     // One failed connect per batch is enough; the rest wait for the next run.
-                    results.Add(new DeliveryResult(mail.Key, DeliveryOutcome.TransientFailure, unreachable));
+                    yield return new DeliveryResult(mail.Key, DeliveryOutcome.TransientFailure, unreachable);
                     continue;
                 }
                 var (result, serverUnreachable) = await SendOneAsync(mail, cancellationToken);
-                results.Add(result);
                 unreachable = serverUnreachable ? result.Error : null;
+                yield return result;
             }
-            return results;
         }
         finally
         {
@@ -136,9 +135,17 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
         Drop();
 
         var fresh = new SmtpClient { Timeout = (int)options.Timeout.TotalMilliseconds };
+        // SMTP is a conversation of small writes: with Nagle's algorithm on, the end of each message
+        // waits for the server's delayed ACK (40 ms on Linux), which caps a connection near 20 messages/s.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await fresh.ConnectAsync(host, options.Port, SocketOptions(options.Tls), cancellationToken);
+            using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connectTimeout.CancelAfter(options.Timeout);
+                await socket.ConnectAsync(host, Port, connectTimeout.Token);
+            }
+            await fresh.ConnectAsync(socket, host, Port, SocketOptions(options.Tls), cancellationToken);
             if (!string.IsNullOrEmpty(options.Username))
             {
                 await fresh.AuthenticateAsync(options.Username, options.Password ?? "", cancellationToken);
@@ -147,6 +154,7 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
         catch
         {
             fresh.Dispose();
+            socket.Dispose();
             throw;
         }
         client = fresh;
@@ -170,6 +178,9 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
         e is IOException or SocketException or TimeoutException or ProtocolException or ServiceNotConnectedException
             or AuthenticationException or SslHandshakeException or NotSupportedException
         || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    /// <summary>The configured port, or the usual one for the TLS mode: 465 for TLS on connect, otherwise 25.</summary>
+    private int Port => options.Port != 0 ? options.Port : options.Tls == SmtpTlsMode.SslOnConnect ? 465 : 25;
 
     private static SecureSocketOptions SocketOptions(SmtpTlsMode mode) => mode switch
     {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Engagements;
 using Onboarding.Tests.Support;
+using Onboarding.Web.Features.Digests;
 
 namespace Onboarding.Tests.Integration;
 
@@ -57,7 +58,9 @@ public class AccessTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
     {
         var engagementId = await app.WithDbAsync(db => db.Engagements.Where(e => e.Name == "Acme Robotics RPO launch").Select(e => e.Id).SingleAsync());
         var member = await app.SignedInClientAsync(Member);
-        var posts = AllActions().Where(a => a.Method == "POST").ToList();
+        // The one exception: RFC 8058 one-click unsubscribe, which mail clients POST without a token
+        // (the secret token in its URL authorises it). DigestPageTests prove it works without one.
+        var posts = AllActions().Where(a => a.Method == "POST" && a.Template != DigestsController.UnsubscribeRoute).ToList();
         Assert.NotEmpty(posts);
         foreach (var (_, template) in posts)
         {

@@ -13,7 +13,7 @@ public sealed record ParsedCommand(string? Verb, string[] VerbArgs, string[] Hos
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "engagements", "templates", "plan", "worker"];
+    private static readonly string[] Verbs = ["migrate", "engagements", "templates", "plan", "worker", "digests"];
 
     public const string Usage = """
         usage: Onboarding.Web [VERB ...]
@@ -26,7 +26,7 @@ public static class CommandLine
                        [--holidays YYYY-MM-DD,...] [--format table|csv|json]
                              the dates a template would get, without saving anything
           worker             run background jobs only (needs Database__Provider=Postgres)
-        """;
+        """ + "\n" + DigestsCommand.Usage;
 
     /// <summary>Host arguments (--urls and other configuration) are only those before a verb.</summary>
     public static ParsedCommand Parse(string[] args)
@@ -64,6 +64,7 @@ public static class CommandLine
                 ("templates", ["check"]) => TemplatesCheckCommand.Run(TemplatesDirectory(provider), Console.Out),
                 ("templates", ["check", var directory]) => TemplatesCheckCommand.Run(directory, Console.Out),
                 ("plan", ["preview", .. var options]) => PlanPreviewCommand.Run(options, TemplatesDirectory(provider), Console.Out, Console.Error),
+                ("digests", var digestArgs) => await DigestsCommand.RunAsync(provider, digestArgs, Console.Out, Console.Error),
                 _ => await UsageErrorAsync(command),
             };
         }

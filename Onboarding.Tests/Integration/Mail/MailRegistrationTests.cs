@@ -8,19 +8,19 @@ namespace Onboarding.Tests.Integration.Mail;
 public class MailRegistrationTests
 {
     [Fact]
-    public void Without_an_smtp_host_mail_goes_to_the_pickup_folder_under_the_content_root()
+    public void Without_an_smtp_host_mail_goes_to_the_pickup_folder_in_the_data_folder()
     {
-        using var host = Build([]);
+        using var host = Build(["--Database:DataDirectory=/var/lib/onboarding"]);
 
         Assert.IsType<PickupFolderMailSender>(host.Services.GetRequiredService<IMailSender>());
         var options = host.Services.GetRequiredService<IOptions<MailOptions>>().Value;
-        Assert.True(Path.IsPathRooted(options.PickupDirectory));
+        Assert.Equal("/var/lib/onboarding/mail-pickup", options.PickupDirectory);
     }
 
     [Fact]
     public void With_an_smtp_host_mail_goes_over_smtp()
     {
-        using var host = Build(["--Mail:Host=smtp.example", "--Mail:Port=587", "--Mail:Tls=StartTls"]);
+        using var host = Build(["--Smtp:Host=smtp.example", "--Smtp:Port=587", "--Smtp:Tls=StartTls"]);
 
         Assert.IsType<SmtpMailSender>(host.Services.GetRequiredService<IMailSender>());
         Assert.Equal(SmtpTlsMode.StartTls, host.Services.GetRequiredService<IOptions<MailOptions>>().Value.Tls);
@@ -29,10 +29,10 @@ public class MailRegistrationTests
     [Fact]
     public void A_from_address_that_does_not_parse_stops_start_up_with_the_setting_named()
     {
-        using var host = Build(["--Mail:From=not an address"]);
+        using var host = Build(["--Smtp:From=not an address"]);
 
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<MailOptions>>().Value);
-        Assert.Contains("Mail:From", error.Message);
+        Assert.Contains("Smtp:From", error.Message);
     }
 
     private static IHost Build(string[] args)

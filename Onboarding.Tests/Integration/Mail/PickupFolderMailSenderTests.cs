@@ -25,8 +25,8 @@ public sealed class PickupFolderMailSenderTests : IDisposable
             new FakeTimeProvider());
         var mail = SmtpMailSenderTests.Mail(1);
 
-        var first = await sender.SendAsync([mail]);
-        var again = await sender.SendAsync([mail]);
+        var first = await sender.SendAsync([mail]).ToListAsync();
+        var again = await sender.SendAsync([mail]).ToListAsync();
 
         Assert.Equal(DeliveryOutcome.Sent, Assert.Single(first).Outcome);
         Assert.Equal(DeliveryOutcome.Sent, Assert.Single(again).Outcome);

@@ -27,7 +27,7 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
         await using var sender = Sender();
         var mail = Mail(1);
 
-        var results = await sender.SendAsync([mail]);
+        var results = await sender.SendAsync([mail]).ToListAsync();
 
         Assert.Equal(DeliveryOutcome.Sent, Assert.Single(results).Outcome);
         var received = Assert.Single(server.Messages);
@@ -66,9 +66,9 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     {
         await using var sender = Sender();
 
-        var first = await sender.SendAsync(Mails(10));
+        var first = await sender.SendAsync(Mails(10)).ToListAsync();
         clock.Advance(TimeSpan.FromSeconds(5));
-        var second = await sender.SendAsync(Mails(10));
+        var second = await sender.SendAsync(Mails(10)).ToListAsync();
 
         Assert.All(first.Concat(second), r => Assert.Equal(DeliveryOutcome.Sent, r.Outcome));
         Assert.Equal(20, server.MessageCount);
@@ -81,7 +81,7 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     {
         await using var sender = Sender(o => o.PerMessageConnection = true);
 
-        var results = await sender.SendAsync(Mails(5));
+        var results = await sender.SendAsync(Mails(5)).ToListAsync();
 
         Assert.All(results, r => Assert.Equal(DeliveryOutcome.Sent, r.Outcome));
         Assert.Equal(5, server.ConnectionCount);
@@ -91,10 +91,10 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     public async Task An_idle_connection_is_checked_with_noop_and_reused()
     {
         await using var sender = Sender();
-        await sender.SendAsync(Mails(1));
+        await sender.SendAsync(Mails(1)).ToListAsync();
 
         clock.Advance(TimeSpan.FromMinutes(5));
-        var results = await sender.SendAsync(Mails(1));
+        var results = await sender.SendAsync(Mails(1)).ToListAsync();
 
         Assert.Equal(DeliveryOutcome.Sent, Assert.Single(results).Outcome);
         Assert.Equal(1, server.NoOpCount);
@@ -105,11 +105,11 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     public async Task An_idle_connection_the_server_dropped_is_replaced()
     {
         await using var sender = Sender();
-        await sender.SendAsync(Mails(1));
+        await sender.SendAsync(Mails(1)).ToListAsync();
         await server.DropConnectionsAsync();
 
         clock.Advance(TimeSpan.FromMinutes(5));
-        var results = await sender.SendAsync(Mails(1));
+        var results = await sender.SendAsync(Mails(1)).ToListAsync();
 
         Assert.Equal(DeliveryOutcome.Sent, Assert.Single(results).Outcome);
         Assert.Equal(2, server.ConnectionCount);
@@ -120,10 +120,10 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     public async Task A_connection_dropped_before_the_idle_check_is_replaced_and_the_message_retried()
     {
         await using var sender = Sender();
-        await sender.SendAsync(Mails(1));
+        await sender.SendAsync(Mails(1)).ToListAsync();
         await server.DropConnectionsAsync();
 
-        var results = await sender.SendAsync(Mails(1));
+        var results = await sender.SendAsync(Mails(1)).ToListAsync();
 
         Assert.Equal(DeliveryOutcome.Sent, Assert.Single(results).Outcome);
         Assert.Equal(2, server.ConnectionCount);
@@ -136,7 +136,7 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
         server.DropAfterAccept = true;
         await using var sender = Sender();
 
-        var results = await sender.SendAsync(Mails(4));
+        var results = await sender.SendAsync(Mails(4)).ToListAsync();
 
         Assert.All(results, r => Assert.Equal(DeliveryOutcome.Sent, r.Outcome));
         Assert.Equal(4, server.MessageCount);
@@ -160,7 +160,7 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
         }
         await using var sender = Sender();
 
-        var results = await sender.SendAsync(Mails(2));
+        var results = await sender.SendAsync(Mails(2)).ToListAsync();
 
         Assert.All(results, r => Assert.Equal(expected, r.Outcome));
         Assert.All(results, r => Assert.StartsWith(reply[..3], r.Error));
@@ -172,10 +172,10 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     {
         await using var sender = Sender();
         server.RcptToReply = "550 5.1.1 No such user";
-        await sender.SendAsync(Mails(1));
+        await sender.SendAsync(Mails(1)).ToListAsync();
 
         server.RcptToReply = null;
-        var results = await sender.SendAsync(Mails(1));
+        var results = await sender.SendAsync(Mails(1)).ToListAsync();
 
         Assert.Equal(DeliveryOutcome.Sent, Assert.Single(results).Outcome);
         Assert.Equal(1, server.ConnectionCount);
@@ -187,11 +187,11 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
         await using var sender = Sender();
         await server.StopAsync();
 
-        var refused = await sender.SendAsync(Mails(3));
+        var refused = await sender.SendAsync(Mails(3)).ToListAsync();
 
         Assert.All(refused, r => Assert.Equal(DeliveryOutcome.TransientFailure, r.Outcome));
         server.Restart();
-        var retried = await sender.SendAsync(Mails(3));
+        var retried = await sender.SendAsync(Mails(3)).ToListAsync();
         Assert.All(retried, r => Assert.Equal(DeliveryOutcome.Sent, r.Outcome));
         Assert.Equal(3, server.MessageCount);
     }
@@ -202,7 +202,7 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
         server.Unresponsive = true;
         await using var sender = Sender(o => o.Timeout = TimeSpan.FromMilliseconds(300));
 
-        var results = await sender.SendAsync(Mails(2));
+        var results = await sender.SendAsync(Mails(2)).ToListAsync();
 
         Assert.All(results, r => Assert.Equal(DeliveryOutcome.TransientFailure, r.Outcome));
     }
@@ -212,7 +212,7 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     {
         await using var sender = Sender();
 
-        var results = await sender.SendAsync([Mail(1) with { ToAddress = "not an address" }, Mail(2)]);
+        var results = await sender.SendAsync([Mail(1) with { ToAddress = "not an address" }, Mail(2)]).ToListAsync();
 
         Assert.Equal([DeliveryOutcome.PermanentFailure, DeliveryOutcome.Sent], results.Select(r => r.Outcome));
         Assert.Equal(1, server.MessageCount);

@@ -61,6 +61,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Close the connection right after accepting each message.</summary>
     public bool DropAfterAccept { get; set; }
 
+    /// <summary>How long the server takes over each message before taking it, as a slow or distant server would.</summary>
+    public TimeSpan AcceptDelay { get; set; }
+
     /// <summary>New connections get no greeting and no replies, as a hung server would.</summary>
     public bool Unresponsive { get; set; }
 
@@ -283,6 +286,10 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 data.Write("\r\n"u8);
             }
 
+            if (server.AcceptDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(server.AcceptDelay);
+            }
             if (server.DataReply is { } dataReply)
             {
                 Reset();

@@ -1,8 +1,8 @@
-using Onboarding.Tests.Support;
 using System.Net;
 using System.Text.RegularExpressions;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
+using Onboarding.Tests.Support;
 
 namespace Onboarding.Tests.Unit.Digests;
 
@@ -93,13 +93,14 @@ public class DigestComposerTests
             ],
             milestones: [new DigestMilestone(TestIds.Next(), "ATS live", Today.AddDays(-1), Now.AddHours(-20))],
             metrics: [metric],
-            kudos: [new DigestKudos(Now.AddHours(-5), "Cy", "Bo", "Great workshop"), new DigestKudos(Now.AddDays(-5), "Cy", "Ada", "Too old")]));
+            kudos: [new DigestKudos(Now.AddHours(-5), "Cy", "Bo's workshop", "Everyone left with a plan"), new DigestKudos(Now.AddDays(-5), "Cy", "Too old")]));
 
         var section = digest!.Engagements.Single();
         Assert.Equal(
             [DigestWinKind.TaskCompleted, DigestWinKind.TargetHit, DigestWinKind.MilestoneReached, DigestWinKind.Kudos],
             section.Wins.Select(w => w.Kind));
         Assert.Equal("Done: Kickoff workshop (Bo)", section.Wins[0].Text);
+        Assert.Equal("Kudos from Cy: Bo's workshop (Everyone left with a plan)", section.Wins[3].Text);
         Assert.Equal("Acme RPO · day 12: 4 wins since your last digest", digest.Subject);
         var moved = Assert.Single(section.Metrics);
         Assert.Equal((29m, 41m, true), (moved.Latest, moved.Previous, moved.TargetMet));
@@ -218,7 +219,7 @@ public class DigestComposerTests
             tasks: [task, Task("Late", Me, due: Today.AddDays(-1))],
             milestones: [new DigestMilestone(TestIds.Next(), "Go-live", Today.AddDays(20), null)],
             glossary: [new DigestGlossaryTerm(TestIds.Next(), "Req", "Vacancy", "An open position.")],
-            kudos: [new DigestKudos(Now.AddHours(-1), "Cy", "Ada", "Thanks")]))!;
+            kudos: [new DigestKudos(Now.AddHours(-1), "Cy", "Ada's help")]))!;
 
         var html = DigestRenderer.Render(digest).Html;
         var hrefs = Regex.Matches(html, "href=\"([^\"]*)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();

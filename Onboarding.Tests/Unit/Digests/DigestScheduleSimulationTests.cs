@@ -1,6 +1,6 @@
+using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
 using Onboarding.Tests.Support;
-using Onboarding.Core.Digests;
 using static Onboarding.Tests.Unit.Digests.DispatcherSimulation;
 
 namespace Onboarding.Tests.Unit.Digests;
@@ -11,7 +11,8 @@ namespace Onboarding.Tests.Unit.Digests;
 /// </summary>
 public class DigestScheduleSimulationTests
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+    // The interval the recurring dispatcher really runs at.
+    private static readonly TimeSpan Interval = Onboarding.Jobs.JobSchedules.DigestDispatchInterval;
 
     // Whole-hour, half-hour and 45-minute offsets; clocks that change at 00:00, 02:00, 02:45, by 30 minutes,
     // for Ramadan (Casablanca), at 24:00 (Santiago), in both hemispheres, and zones that never change.

@@ -1,5 +1,5 @@
-using Onboarding.Tests.Support;
 using Onboarding.Core.Digests;
+using Onboarding.Tests.Support;
 
 namespace Onboarding.Tests.Unit.Digests;
 

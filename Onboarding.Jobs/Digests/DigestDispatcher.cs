@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Onboarding.Core.Data;
+using Onboarding.Core.Digests;
+using Onboarding.Jobs.Mail;
+
+namespace Onboarding.Jobs.Digests;
+
+/// <summary>What a <c>digests run-due</c> did.</summary>
+public sealed record RunDueSummary(int Recorded, int Sent, int Failed, int Pending);
+
+/// <summary>
+/// Finds the digests due now and records each once in the outbox; finds recorded digests whose
+/// delivery was lost. Several dispatchers may run at once: the outbox's unique (recipient, period)
+/// key lets only one of them record a digest, and delivery's claim lets only one send it.
+/// </summary>
+public sealed class DigestDispatcher(
+    OnboardingDbContext db,
+    DigestLoader loader,
+    DigestComposition composition,
+    DigestDelivery delivery,
+    TimeProvider time,
+    IOptions<DigestOptions> digestOptions,
+    IOptions<MailOptions> mailOptions,
+    ILogger<DigestDispatcher> logger)
+{
+    private readonly DigestOptions options = digestOptions.Value;
+
+    /// <summary>Records every digest due now that is not in the outbox yet; returns the ids this call recorded.</summary>
+    public async Task<IReadOnlyList<long>> RecordDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = new List<DueDigest>();
+        foreach (var person in await loader.AudienceAsync(email: null, cancellationToken))
+        {
+            if (DueFor(person, now) is { } planned)
+            {
+                due.Add(new DueDigest(person, planned, now));
+            }
+        }
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        var periods = due.Select(d => d.Key.Period).Distinct().ToList();
+        var recorded = (await db.Digests.AsNoTracking()
+                .Where(d => periods.Contains(d.Period))
+                .Select(d => new { d.Recipient, d.Period })
+                .ToListAsync(cancellationToken))
+            .Select(d => new DigestKey(d.Recipient, d.Period))
+            .ToHashSet();
+
+        var ids = new List<long>();
+        foreach (var batch in due.Where(d => !recorded.Contains(d.Key)).Chunk(options.BatchSize))
+        {
+            var composed = await composition.ComposeAsync(batch, _ => true, cancellationToken);
+            ids.AddRange(await RecordAsync(composed.Where(c => c.Model is not null).ToList(), now, cancellationToken));
+        }
+        return ids;
+    }
+
+    /// <summary>Pending digests nobody has touched for too long, and claims of workers that died mid-send.</summary>
+    public async Task<IReadOnlyList<long>> OrphansAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var untouchedBefore = now - options.OrphanAfter;
+        var claimedBefore = now - options.ClaimLease;
+        return await db.Digests.AsNoTracking()
+            .Where(d => (d.Status == DigestStatus.Pending && (d.ClaimedAt ?? d.CreatedAt) < untouchedBefore)
+                || (d.Status == DigestStatus.Sending && d.ClaimedAt < claimedBefore))
+            .OrderBy(d => d.Id)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The <c>digests run-due</c> verb: records what is due, then sends every digest that is waiting,
+    /// whatever its age (and those of workers that died mid-send), in this process.
+    /// </summary>
+    public async Task<RunDueSummary> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var recorded = await RecordDueAsync(cancellationToken);
+        var claimedBefore = time.GetUtcNow() - options.ClaimLease;
+        var waiting = await db.Digests.AsNoTracking()
+            .Where(d => d.Status == DigestStatus.Pending || (d.Status == DigestStatus.Sending && d.ClaimedAt < claimedBefore))
+            .OrderBy(d => d.Id)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+        var total = new DeliverySummary(0, 0, 0);
+        foreach (var batch in waiting.Chunk(options.BatchSize))
+        {
+            total += await delivery.DeliverAsync(batch, cancellationToken);
+        }
+        return new RunDueSummary(recorded.Count, total.Sent, total.Failed, total.Pending);
+    }
+
+    private PlannedDigest? DueFor(DigestAudience person, DateTimeOffset now)
+    {
+        try
+        {
+            return DigestSchedule.DueAt(person.Schedule, now);
+        }
+        catch (ArgumentException e)
+        {
+            // One person's unknown zone or impossible hour must not hold up everyone else's digest.
+            logger.LogWarning(e, "No digest for {Recipient}: {Problem}", person.Key, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Records the digests in one transaction. A key another dispatcher recorded in the meantime is
+    /// left to it: the batch is retried one digest at a time, and a unique-key clash on a key that now
+    /// exists is skipped. Returns the ids recorded here.
+    /// </summary>
+    private async Task<IReadOnlyList<long>> RecordAsync(IReadOnlyList<ComposedDigest> composed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (composed.Count == 0)
+        {
+            return [];
+        }
+        var records = composed.Select(c =>
+        {
+            var rendered = DigestRenderer.Render(c.Model!);
+            return new DigestRecord
+            {
+                Recipient = c.Due.Key.Recipient,
+                Period = c.Due.Key.Period,
+                Status = DigestStatus.Pending,
+                Subject = rendered.Subject,
+                HtmlBody = rendered.Html,
+                TextBody = rendered.Text,
+                MessageId = MailMessages.MessageId(c.Due.Key, mailOptions.Value),
+                CreatedAt = now,
+            };
+        }).ToList();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var saved = new List<DigestRecord>();
+        db.Digests.AddRange(records);
+        try
+        {
+            // Inside a transaction EF saves behind a savepoint, and rolls back to it when the save fails.
+            await db.SaveChangesAsync(cancellationToken);
+            saved.AddRange(records);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            foreach (var record in records)
+            {
+                record.Id = 0;
+                db.Digests.Add(record);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    saved.Add(record);
+                }
+                catch (DbUpdateException)
+                {
+                    if (!await KeyExistsAsync(record, cancellationToken))
+                    {
+                        throw;
+                    }
+                    logger.LogInformation("Digest {Recipient}/{Period} was recorded by another dispatcher", record.Recipient, record.Period);
+                    db.Entry(record).State = EntityState.Detached;
+                }
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return saved.Select(r => r.Id).ToList();
+    }
+
+    // Asked of the database, not the change tracker, where the failed entity is still "added".
+    private Task<bool> KeyExistsAsync(DigestRecord record, CancellationToken cancellationToken) =>
+        db.Digests.AsNoTracking().AnyAsync(d => d.Recipient == record.Recipient && d.Period == record.Period, cancellationToken);
+}

@@ -1,0 +1,33 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Onboarding.Jobs.Digests;
+
+namespace Onboarding.Jobs;
+
+/// <summary>Every recurring job, in one place.</summary>
+public static class JobSchedules
+{
+    /// <summary>A digest goes out within this long of its recipient's local hour.</summary>
+    public static readonly TimeSpan DigestDispatchInterval = TimeSpan.FromMinutes(5);
+
+    public static void Register(IRecurringJobManager jobs)
+    {
+        jobs.AddOrUpdate<DigestDispatchJob>(
+            DigestDispatchJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.MinuteInterval((int)DigestDispatchInterval.TotalMinutes),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+    }
+}
+
+/// <summary>Registers the schedules when a process that runs the Hangfire server starts.</summary>
+internal sealed class JobSchedulesRegistration(IRecurringJobManager jobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        JobSchedules.Register(jobs);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,211 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Onboarding.Core.Digests;
+using Onboarding.Core.Engagements;
+using Onboarding.Jobs.Digests;
+
+namespace Onboarding.Tests.Integration.Digests;
+
+/// <summary>The dispatcher and delivery on real PostgreSQL, mailing the test SMTP server over a socket.</summary>
+public sealed class DispatcherTests : IAsyncLifetime
+{
+    // Monday 23 November 2026, one minute before 08:00 in London (GMT): day 8 of an engagement that started on the 16th.
+    private static readonly DateTimeOffset BeforeEight = new(2026, 11, 23, 7, 59, 0, TimeSpan.Zero);
+    private static readonly DateOnly Kickoff = new(2026, 11, 16);
+    private DigestWorld world = null!;
+
+    public async Task InitializeAsync() => world = await DigestWorld.StartAsync(BeforeEight);
+
+    public async Task DisposeAsync() => await world.DisposeAsync();
+
+    [Fact]
+    public async Task A_due_digest_is_recorded_once_and_delivery_sends_it_with_one_click_unsubscribe()
+    {
+        await world.AddEngagementAsync("Acme launch", Kickoff, [new("ada@acme.example"), new("bo@acme.example"), new("cy@acme.example")]);
+
+        Assert.Empty(await RecordDueAsync());
+        world.Clock.SetUtcNow(BeforeEight.AddMinutes(1));
+        var recorded = await RecordDueAsync();
+        world.Clock.Advance(TimeSpan.FromMinutes(5));
+        var again = await RecordDueAsync();
+        var summary = await DeliverAsync(recorded);
+
+        Assert.Equal(3, recorded.Count);
+        Assert.Empty(again);
+        Assert.Equal(new DeliverySummary(3, 0, 0), summary);
+        Assert.Equal(["ada@acme.example", "bo@acme.example", "cy@acme.example"], world.Smtp.Messages.SelectMany(m => m.Recipients).Order());
+        var mail = world.Smtp.Messages.Select(m => m.Parse()).Single(m => m.To.Mailboxes.Single().Address == "ada@acme.example");
+        Assert.StartsWith("Acme launch · day 8: 1 thing this week", mail.Subject);
+        var token = await world.WithDbAsync(db => db.Members.Where(m => m.Email == "ada@acme.example").Select(m => m.UnsubscribeToken).SingleAsync());
+        Assert.Equal($"<{DigestWorld.BaseUrl}/digests/unsubscribe/{token}>", mail.Headers[HeaderId.ListUnsubscribe]);
+        Assert.Equal("List-Unsubscribe=One-Click", mail.Headers[HeaderId.ListUnsubscribePost]);
+        Assert.Contains("Prepare the intake for ada in Acme launch", mail.TextBody);
+        var records = await world.WithDbAsync(db => db.Digests.AsNoTracking().ToListAsync());
+        Assert.All(records, r => Assert.Equal((DigestStatus.Sent, 1, new DateOnly(2026, 11, 23)), (r.Status, r.Attempts, r.Period)));
+        Assert.Equal(records.Single(r => r.Recipient == "ada@acme.example").MessageId, mail.MessageId);
+    }
+
+    [Fact]
+    public async Task Each_person_gets_theirs_at_their_own_local_hour()
+    {
+        await world.AddEngagementAsync("Acme launch", Kickoff,
+            [new("london@acme.example"), new("chicago@acme.example", Zone: "America/Chicago"), new("tokyo@acme.example", Zone: "Asia/Tokyo", Hour: 17)]);
+
+        // 08:00 UTC is 17:00 in Tokyo and 08:00 in London; Chicago's 08:00 is 14:00 UTC.
+        world.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+        var morning = await RecordedRecipientsAsync();
+        world.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
+        var afternoon = await RecordedRecipientsAsync();
+
+        Assert.Equal(["london@acme.example", "tokyo@acme.example"], morning.Order());
+        Assert.Equal(["chicago@acme.example"], afternoon);
+    }
+
+    [Fact]
+    public async Task Someone_in_two_engagements_gets_one_digest_with_a_section_for_each()
+    {
+        await world.AddEngagementAsync("Acme launch", Kickoff, [new("ada@acme.example", EngagementRole.AccountLeader)]);
+        await world.AddEngagementAsync("Globex launch", Kickoff.AddDays(3), [new("Ada@Acme.example", EngagementRole.AccountLeader)]);
+        world.Clock.SetUtcNow(BeforeEight.AddMinutes(1));
+
+        var recorded = await RecordDueAsync();
+        await DeliverAsync(recorded);
+
+        var mail = Assert.Single(world.Smtp.Messages).Parse();
+        Assert.Equal("Acme launch (day 8) + Globex launch (day 5): 2 things this week", mail.Subject);
+        Assert.Contains("=== Acme launch · day 8", mail.TextBody);
+        Assert.Contains("=== Globex launch · day 5", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task Closed_engagements_opted_out_people_and_nothing_to_say_send_nothing()
+    {
+        await world.AddEngagementAsync("Closed one", Kickoff, [new("closed@acme.example")], EngagementStatus.Closed);
+        await world.AddEngagementAsync("Quiet one", Kickoff,
+            [new("none@acme.example", Preference: DigestPreference.None), new("idle@acme.example", HasTask: false), new("busy@acme.example")]);
+        world.Clock.SetUtcNow(BeforeEight.AddMinutes(1));
+
+        Assert.Equal(["busy@acme.example"], await RecordedRecipientsAsync());
+    }
+
+    [Fact]
+    public async Task Weekly_only_gets_the_first_working_day_of_the_week_only()
+    {
+        await world.AddEngagementAsync("Acme launch", Kickoff, [new("weekly@acme.example", Preference: DigestPreference.WeeklyOnly)]);
+
+        world.Clock.SetUtcNow(BeforeEight.AddMinutes(1));
+        var monday = await RecordedRecipientsAsync();
+        world.Clock.Advance(TimeSpan.FromDays(1));
+        var tuesday = await RecordedRecipientsAsync();
+
+        Assert.Equal(["weekly@acme.example"], monday);
+        Assert.Empty(tuesday);
+    }
+
+    [Fact]
+    public async Task Smtp_down_for_a_while_loses_nothing_and_the_digests_go_out_when_it_returns()
+    {
+        await world.AddEngagementAsync("Acme launch", Kickoff, [new("ada@acme.example"), new("bo@acme.example")]);
+        world.Clock.SetUtcNow(BeforeEight.AddMinutes(1));
+        var recorded = (await RecordDueAsync()).ToArray();
+        await world.Smtp.StopAsync();
+
+        // Hangfire runs the delivery job, which throws while digests are left, and retries it later with backoff.
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await Assert.ThrowsAsync<DigestsNotSentException>(() => RunDeliveryJobAsync(recorded));
+            world.Clock.Advance(TimeSpan.FromMinutes(20));
+        }
+        var waiting = await world.WithDbAsync(db => db.Digests.AsNoTracking().ToListAsync());
+        world.Smtp.Restart();
+        await RunDeliveryJobAsync(recorded);
+
+        Assert.All(waiting, r => Assert.Equal((DigestStatus.Pending, 3), (r.Status, r.Attempts)));
+        Assert.All(waiting, r => Assert.Contains("Cannot reach", r.LastError));
+        Assert.Equal(["ada@acme.example", "bo@acme.example"], world.Smtp.Messages.SelectMany(m => m.Recipients).Order());
+        var sent = await world.WithDbAsync(db => db.Digests.AsNoTracking().ToListAsync());
+        Assert.All(sent, r => Assert.Equal((DigestStatus.Sent, 4, (string?)null), (r.Status, r.Attempts, r.LastError)));
+    }
+
+    [Fact]
+    public async Task A_permanent_rejection_shows_as_failed_with_the_error_and_is_not_retried()
+    {
+        await world.AddEngagementAsync("Acme launch", Kickoff, [new("gone@acme.example")]);
+        world.Clock.SetUtcNow(BeforeEight.AddMinutes(1));
+        var recorded = (await RecordDueAsync()).ToArray();
+        world.Smtp.RcptToReply = "550 5.1.1 No such user here";
+
+        await RunDeliveryJobAsync(recorded);
+        world.Smtp.RcptToReply = null;
+        await RunDeliveryJobAsync(recorded);
+
+        var record = await world.WithDbAsync(db => db.Digests.AsNoTracking().SingleAsync());
+        Assert.Equal((DigestStatus.Failed, 1), (record.Status, record.Attempts));
+        Assert.StartsWith("550 ", record.LastError);
+        Assert.Contains("No such user here", record.LastError);
+        Assert.Equal(0, world.Smtp.MessageCount);
+    }
+
+    [Fact]
+    public async Task A_digest_that_keeps_failing_for_a_passing_reason_fails_after_the_last_attempt()
+    {
+        await world.AddEngagementAsync("Acme launch", Kickoff, [new("busy@acme.example")]);
+        world.Clock.SetUtcNow(BeforeEight.AddMinutes(1));
+        var recorded = (await RecordDueAsync()).ToArray();
+        world.Smtp.RcptToReply = "450 4.2.1 Mailbox busy";
+
+        for (var attempt = 1; attempt < DigestDelivery.MaxAttempts; attempt++)
+        {
+            await Assert.ThrowsAsync<DigestsNotSentException>(() => RunDeliveryJobAsync(recorded));
+        }
+        await RunDeliveryJobAsync(recorded);
+
+        var record = await world.WithDbAsync(db => db.Digests.AsNoTracking().SingleAsync());
+        Assert.Equal((DigestStatus.Failed, DigestDelivery.MaxAttempts), (record.Status, record.Attempts));
+        Assert.Equal($"Gave up after {DigestDelivery.MaxAttempts} attempts: 450 Mailbox busy", record.LastError!.Replace(" 4.2.1", ""));
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_at_once_never_record_or_send_a_key_twice()
+    {
+        var people = Enumerable.Range(1, 40).Select(i => new Person($"person{i}@acme.example")).ToList();
+        await world.AddEngagementAsync("Acme launch", Kickoff, people);
+        // A second node: its own services, database connections and SMTP connection.
+        var other = world.StartHost(runHangfire: false);
+
+        for (var day = 0; day < 3; day++)
+        {
+            world.Clock.SetUtcNow(BeforeEight.AddMinutes(1).AddDays(day));
+            await Task.WhenAll(
+                Task.Run(() => DigestWorld.WithScopeAsync(world.Services, s => s.GetRequiredService<DigestDispatcher>().RunDueAsync(CancellationToken.None))),
+                Task.Run(() => DigestWorld.WithScopeAsync(other.Services, s => s.GetRequiredService<DigestDispatcher>().RunDueAsync(CancellationToken.None))));
+        }
+
+        var received = world.Smtp.Messages.Select(m => m.Parse().MessageId).ToList();
+        Assert.Equal(40 * 3, received.Count);
+        Assert.Equal(received.Count, received.Distinct().Count());
+        var records = await world.WithDbAsync(db => db.Digests.AsNoTracking().ToListAsync());
+        Assert.Equal(40 * 3, records.Count);
+        Assert.All(records, r => Assert.Equal((DigestStatus.Sent, 1), (r.Status, r.Attempts)));
+    }
+
+    private Task<IReadOnlyList<long>> RecordDueAsync() =>
+        world.WithScopeAsync(s => s.GetRequiredService<DigestDispatcher>().RecordDueAsync(CancellationToken.None));
+
+    private async Task<IReadOnlyList<string>> RecordedRecipientsAsync()
+    {
+        var ids = await RecordDueAsync();
+        return await world.WithDbAsync(db => db.Digests.Where(d => ids.Contains(d.Id)).Select(d => d.Recipient).ToListAsync());
+    }
+
+    private Task<DeliverySummary> DeliverAsync(IReadOnlyList<long> ids) =>
+        world.WithScopeAsync(s => s.GetRequiredService<DigestDelivery>().DeliverAsync(ids, CancellationToken.None));
+
+    private Task RunDeliveryJobAsync(long[] ids) =>
+        world.WithScopeAsync<bool>(async s =>
+        {
+            await s.GetRequiredService<DigestDeliveryJob>().RunAsync(ids, CancellationToken.None);
+            return true;
+        });
+}

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Onboarding.Core.Accounts;
+using Onboarding.Core.Data;
+using Onboarding.Core.Engagements;
+using Onboarding.Jobs;
+using Onboarding.Jobs.Digests;
+using Onboarding.Jobs.Mail;
+using Onboarding.Tests.Support;
+using Onboarding.Tests.Support.Smtp;
+
+// 10,000 recipients (1,000 engagements x 10 people) on PostgreSQL: digests recorded by the
+// dispatcher, then delivered to a loopback SMTP server, once over reused connections and once
+// with a connection per message. Prints one figure per line as "name: value unit".
+// PostgreSQL: ONBOARDING_TEST_POSTGRES (a connection string whose user may create databases), or a throwaway cluster.
+const int Engagements = 1_000;
+const int PeoplePerEngagement = 10;
+const int Recipients = Engagements * PeoplePerEngagement;
+
+var monday = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero); // 08:00 in London, day 8 of every engagement
+var clock = new FakeTimeProvider(monday);
+await using var smtp = TestSmtpServer.Start();
+smtp.RetainMessages = false;
+var connectionString = await PostgresServer.CreateDatabaseAsync("digestbench");
+
+using var reuse = Build(perMessageConnection: false);
+await WithScopeAsync(reuse, async s =>
+{
+    await s.GetRequiredService<OnboardingDbContext>().Database.MigrateAsync();
+    return true;
+});
+var seeding = Stopwatch.StartNew();
+await WithScopeAsync(reuse, s => SeedAsync(s.GetRequiredService<OnboardingDbContext>()));
+Console.Error.WriteLine($"seeded {Recipients} recipients in {seeding.Elapsed.TotalSeconds:0.0} s");
+
+var withReuse = await RunAsync(reuse, "reuse");
+clock.SetUtcNow(monday.AddDays(1));
+using var perMessage = Build(perMessageConnection: true);
+var withoutReuse = await RunAsync(perMessage, "per_message_connection");
+
+Report("digest_deliver_ratio_reuse_vs_per_message", withReuse.DeliverRate / withoutReuse.DeliverRate, "x");
+Report("smtp_only_ratio_reuse_vs_per_message", withReuse.SmtpOnlyRate / withoutReuse.SmtpOnlyRate, "x");
+return 0;
+
+async Task<(double DeliverRate, double SmtpOnlyRate)> RunAsync(IHost host, string name)
+{
+    var connectionsBefore = smtp.ConnectionCount;
+    var messagesBefore = smtp.MessageCount;
+    var started = Stopwatch.GetTimestamp();
+    var ids = await WithScopeAsync(host, s => s.GetRequiredService<DigestDispatcher>().RecordDueAsync(CancellationToken.None));
+    var recorded = Stopwatch.GetElapsedTime(started);
+    Check(ids.Count == Recipients, $"{name}: recorded {ids.Count} digests, expected {Recipients}");
+
+    var delivering = Stopwatch.GetTimestamp();
+    var sent = 0;
+    foreach (var batch in ids.Chunk(200))
+    {
+        sent += (await WithScopeAsync(host, s => s.GetRequiredService<DigestDelivery>().DeliverAsync(batch, CancellationToken.None))).Sent;
+    }
+    var delivered = Stopwatch.GetElapsedTime(delivering);
+    Check(sent == Recipients && smtp.MessageCount - messagesBefore == Recipients, $"{name}: sent {sent}, the server took {smtp.MessageCount - messagesBefore}");
+
+    // The mail sender alone, on the same messages, without the database: what connection reuse itself is worth.
+    var mails = await WithScopeAsync(host, s => OutgoingAsync(s.GetRequiredService<OnboardingDbContext>(), ids.Take(2_000).ToList()));
+    var smtpStarted = Stopwatch.GetTimestamp();
+    var smtpSent = 0;
+    await foreach (var result in host.Services.GetRequiredService<IMailSender>().SendAsync(mails))
+    {
+        smtpSent += result.Outcome == DeliveryOutcome.Sent ? 1 : 0;
+    }
+    var smtpOnly = Stopwatch.GetElapsedTime(smtpStarted);
+    Check(smtpSent == mails.Count, $"{name}: the sender alone sent {smtpSent} of {mails.Count}");
+
+    Report($"digest_record_{name}", Recipients / recorded.TotalSeconds, "digests/s");
+    Report($"digest_deliver_{name}", Recipients / delivered.TotalSeconds, "messages/s");
+    Report($"digest_end_to_end_{name}", Recipients / (recorded + delivered).TotalSeconds, "messages/s");
+    Report($"smtp_only_{name}", mails.Count / smtpOnly.TotalSeconds, "messages/s");
+    Report($"smtp_connections_{name}", smtp.ConnectionCount - connectionsBefore, "connections");
+    return (Recipients / delivered.TotalSeconds, mails.Count / smtpOnly.TotalSeconds);
+}
+
+IHost Build(bool perMessageConnection)
+{
+    var builder = Host.CreateApplicationBuilder();
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:Onboarding"] = connectionString,
+        ["Jobs:RunServer"] = "false",
+        ["Smtp:Host"] = smtp.Host,
+        ["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+        ["Smtp:Tls"] = "None",
+        ["Smtp:From"] = "Northstar Talent <digests@northstar.example>",
+        ["Smtp:PerMessageConnection"] = perMessageConnection ? "true" : "false",
+        ["Digests:BaseUrl"] = "https://onboarding.example",
+    });
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    // Migrating a new database logs its missing history table as an error; that is expected here.
+    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+    builder.AddOnboardingData();
+    builder.AddOnboardingJobs();
+    builder.Services.RemoveAll<TimeProvider>();
+    builder.Services.AddSingleton<TimeProvider>(clock);
+    return builder.Build();
+}
+
+static async Task<T> WithScopeAsync<T>(IHost host, Func<IServiceProvider, Task<T>> action)
+{
+    await using var scope = host.Services.CreateAsyncScope();
+    return await action(scope.ServiceProvider);
+}
+
+static async Task<List<OutgoingMail>> OutgoingAsync(OnboardingDbContext db, List<long> ids) =>
+    (await db.Digests.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync())
+        .Select(d => new OutgoingMail(new(d.Recipient, d.Period), d.Recipient, d.Recipient, d.Subject, d.HtmlBody, d.TextBody, "https://onboarding.example/digests/unsubscribe/bench"))
+        .ToList();
+
+// Each engagement: ten people in three zones that share 08:00 UTC in November, each owning a task
+// coming up and every third an overdue one, a blocked task, a reached milestone, two glossary terms.
+static async Task<bool> SeedAsync(OnboardingDbContext db)
+{
+    var kickoff = new DateOnly(2026, 11, 16);
+    var today = new DateOnly(2026, 11, 23);
+    var provider = new Organisation { Name = "Northstar Talent Partners", Kind = OrganisationKind.Provider, BrandColour = "#1f5f8b" };
+    db.Organisations.Add(provider);
+    await db.SaveChangesAsync();
+    string[] zones = ["Europe/London", "Europe/Lisbon", "Africa/Abidjan"];
+    for (var chunk = 0; chunk < Engagements; chunk += 50)
+    {
+        for (var e = chunk; e < chunk + 50; e++)
+        {
+            var engagement = new Engagement
+            {
+                Name = $"Client {e:0000} RPO launch",
+                Provider = provider,
+                Client = new Organisation { Name = $"Client {e:0000}", Kind = OrganisationKind.Client, Provider = provider },
+                Kickoff = kickoff,
+                GoLive = kickoff.AddDays(45),
+                TimeZone = "Europe/London",
+                Glossary =
+                [
+                    new GlossaryTerm { ClientTerm = "Req", ProviderTerm = "Job order", Definition = "An approved, budgeted opening." },
+                    new GlossaryTerm { ClientTerm = "Time to hire", ProviderTerm = "Time to fill", Definition = "Days from approval to **accepted offer**." },
+                ],
+                Members = Enumerable.Range(0, PeoplePerEngagement).Select(p => new Member
+                {
+                    Name = $"Person {p} of client {e:0000}",
+                    Email = $"p{p}.c{e:0000}@client{e:0000}.example",
+                    Role = p == 0 ? EngagementRole.AccountLeader : (EngagementRole)(1 + p % 4),
+                    TimeZone = zones[p % zones.Length],
+                    CalendarToken = Secrets.NewToken(),
+                    UnsubscribeToken = Secrets.NewToken(),
+                }).ToList(),
+            };
+            db.Engagements.Add(engagement);
+            foreach (var (member, p) in engagement.Members.Select((m, i) => (m, i)))
+            {
+                engagement.Tasks.Add(Task(engagement, member, $"Share interview slots for role {p}", today, today.AddDays(2), PlanTaskStatus.ToDo));
+                if (p % 3 == 0)
+                {
+                    engagement.Tasks.Add(Task(engagement, member, $"Approve the job description for role {p}", today.AddDays(-5), today.AddDays(-2), PlanTaskStatus.InProgress));
+                }
+            }
+            engagement.Tasks.Add(Task(engagement, engagement.Members[1], "Grant ATS access", today.AddDays(-3), today.AddDays(1), PlanTaskStatus.Blocked));
+            var kickoffTask = Task(engagement, engagement.Members[0], "Kickoff workshop", kickoff, kickoff.AddDays(1), PlanTaskStatus.Done);
+            kickoffTask.CompletedAt = new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero);
+            engagement.Tasks.Add(kickoffTask);
+            engagement.Milestones.Add(new Milestone { Title = "Kickoff held", Date = kickoff.AddDays(1), Task = kickoffTask, ReachedAt = kickoffTask.CompletedAt });
+            engagement.Milestones.Add(new Milestone { Title = "First hires start", Date = kickoff.AddDays(40) });
+        }
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        // Re-attach the provider for the next chunk without inserting it again.
+        db.Attach(provider);
+    }
+    return true;
+
+    static PlanTask Task(Engagement engagement, Member owner, string title, DateOnly start, DateOnly due, PlanTaskStatus status) => new()
+    {
+        Engagement = engagement,
+        Key = $"bench/{Guid.NewGuid():N}",
+        Title = title,
+        PhaseKey = "learn",
+        PhaseTitle = "Days 1–30",
+        Start = start,
+        Due = due,
+        OwnerRole = owner.Role,
+        Owner = owner,
+        Status = status,
+        BlockedReason = status == PlanTaskStatus.Blocked ? "Waiting for IT" : null,
+        What = "Add **three** slots to the shared calendar.",
+        Why = "Candidates wait less when slots are ready, and the best ones do not wait long.",
+    };
+}
+
+static void Report(string name, double value, string unit) =>
+    Console.WriteLine($"{name}: {value.ToString("0.##", CultureInfo.InvariantCulture)} {unit}");
+
+static void Check(bool condition, string message)
+{
+    if (!condition)
+    {
+        throw new InvalidOperationException(message);
+    }
+}
