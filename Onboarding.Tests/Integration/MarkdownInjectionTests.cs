@@ -191,7 +191,15 @@ public sealed class MarkdownInjectionTests(LiveApp app, Chromium chromium)
         foreach (var element in document.All)
         {
             var name = element.LocalName;
-            if (EmbeddingElements.Contains(name))
+            if (name == "iframe" && element.GetAttribute("sandbox") == "" && !element.HasAttribute("src"))
+            {
+                // A fully sandboxed frame (the digest preview) runs no script; what it shows must be clean too.
+                foreach (var problem in ActiveContent(new HtmlParser().ParseDocument(element.GetAttribute("srcdoc") ?? "")))
+                {
+                    yield return $"in sandboxed frame: {problem}";
+                }
+            }
+            else if (EmbeddingElements.Contains(name))
             {
                 yield return $"<{name}> element: {Snippet(element)}";
             }
