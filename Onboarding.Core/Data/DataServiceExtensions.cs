@@ -24,10 +24,10 @@ public static class DataServiceExtensions
         {
             case DatabaseProvider.Sqlite:
                 Directory.CreateDirectory(dataDirectory);
-                builder.Services.AddDbContext<OnboardingDbContext, SqliteOnboardingDbContext>(o => o.UseOnboardingSqlite(connectionString));
+                builder.Services.AddDbContextPool<OnboardingDbContext, SqliteOnboardingDbContext>(o => o.UseOnboardingSqlite(connectionString));
                 break;
             case DatabaseProvider.Postgres:
-                builder.Services.AddDbContext<OnboardingDbContext, PostgresOnboardingDbContext>(o => o.UseOnboardingPostgres(connectionString));
+                builder.Services.AddDbContextPool<OnboardingDbContext, PostgresOnboardingDbContext>(o => o.UseOnboardingPostgres(WithAutoPrepare(connectionString)));
                 break;
         }
         return builder;
@@ -44,6 +44,20 @@ public static class DataServiceExtensions
             ? $"Data Source={Path.Combine(options.DataDirectory, "onboarding.db")}"
             : throw new InvalidOperationException(
                 "Database__Provider is Postgres but no connection string is set: set ConnectionStrings__Onboarding, e.g. 'Host=localhost;Database=onboarding;Username=onboarding;Password=...'.");
+    }
+
+    /// <summary>
+    /// Every page runs the same few queries; letting Npgsql prepare them spares PostgreSQL parsing and
+    /// planning them on each request. A value given in the connection string wins.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+        return builder.ConnectionString;
     }
 
     public static DbContextOptionsBuilder UseOnboardingSqlite(this DbContextOptionsBuilder builder, string connectionString) =>
