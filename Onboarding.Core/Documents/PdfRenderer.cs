@@ -17,6 +17,10 @@ public sealed class PdfRenderer : IDisposable
         _fonts = new FontSet(options.FontFamily);
     }
 
+    /// <summary>What is wrong with <paramref name="options"/>, in the words the constructor would throw; null when it can render.</summary>
+    public static string? FontProblem(PdfOptions options) =>
+        FontSet.IsInstalled(options.FontFamily) ? null : FontSet.NotInstalled(options.FontFamily);
+
     public byte[] Render(Document document)
     {
         var setup = document.Page;
