@@ -46,7 +46,7 @@ public static class PackComposer
                 ComposeCover(c, pack, theme, member.Name, PersonalTagline(pack), pack.EngagementName, PersonalFacts(pack, member, tasks.Count));
                 ComposeContents(c);
                 ComposePlan(c, pack, theme, YourTasks, tasks, showOwner: false);
-                ComposePeople(c, pack, member);
+                ComposePeople(c, pack, theme, member);
                 ComposeGlossary(c, pack.Glossary);
             });
     }
@@ -123,7 +123,7 @@ public static class PackComposer
             }
         });
 
-        c.Heading(Responsibilities, 2).Paragraph(ResponsibilitiesIntro);
+        c.KeepWithNext(k => k.Heading(Responsibilities, 2).Paragraph(ResponsibilitiesIntro));
         var rows = ResponsibilitiesOf(pack);
         if (rows.Count == 0)
         {
@@ -153,8 +153,7 @@ public static class PackComposer
 
     private static void ComposeCommunication(Column c, PackModel pack)
     {
-        c.Heading(Communication)
-            .Paragraph(CommunicationIntro)
+        c.KeepWithNext(k => k.Heading(Communication).Paragraph(CommunicationIntro))
             .Heading(Cadence, 2)
             .Table(t =>
             {
@@ -164,7 +163,7 @@ public static class PackComposer
                     t.Row(row.Days, row.Dates, row.Frequency);
                 }
             })
-            .Paragraph(DigestHolds)
+            .KeepWithNext(k => k.Paragraph(DigestHolds))
             .BulletList(l =>
             {
                 foreach (var item in DigestContents)
@@ -192,7 +191,7 @@ public static class PackComposer
             return;
         }
 
-        c.Paragraph(GlossaryIntro).Table(t =>
+        c.KeepWithNext(k => k.Paragraph(GlossaryIntro)).Table(t =>
         {
             t.RelativeColumn(2).RelativeColumn(2).RelativeColumn(5).Header([.. GlossaryColumns]);
             foreach (var term in glossary)
@@ -308,7 +307,7 @@ public static class PackComposer
         });
     }
 
-    private static void ComposePeople(Column c, PackModel pack, PackMember member)
+    private static void ComposePeople(Column c, PackModel pack, DocumentTheme theme, PackMember member)
     {
         c.Heading(PeopleToMeet);
         var people = PeopleFor(pack, member);
@@ -318,13 +317,13 @@ public static class PackComposer
             return;
         }
 
-        c.Paragraph(PeopleIntro).Table(t =>
+        c.KeepWithNext(k => k.Paragraph(PeopleIntro)).Table(t =>
         {
-            t.RelativeColumn(4).RelativeColumn(4).RelativeColumn(3).RelativeColumn(3).Header([.. PeopleColumns]);
+            t.RelativeColumn(5).RelativeColumn(4).RelativeColumn(3).RelativeColumn(3).Header([.. PeopleColumns]);
             foreach (var person in people)
             {
                 t.Row(
-                    x => x.Paragraph(t => t.Bold(person.Name)).Paragraph(person.Email),
+                    x => x.Paragraph(t => t.Bold(person.Name)).Paragraph(person.Email, theme.Small),
                     x => x.Paragraph(RoleAndTitle(person)),
                     x => x.Paragraph(Side(person.Role, pack)),
                     x => x.Paragraph(person.TimeZone));
