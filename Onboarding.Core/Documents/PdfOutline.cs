@@ -44,35 +44,48 @@ internal static partial class PdfOutline
             (root, catalog.Groups[2].Value[..^2] + $"\n/Outlines {outlinesNumber} 0 R\n/PageMode /UseOutlines>>"),
         };
 
-        var topLevel = Enumerable.Range(0, nodes.Count).Where(i => nodes[i].Parent < 0).ToList();
-        objects.Add((outlinesNumber, $"<</Type /Outlines\n/First {numbers[topLevel[0]]} 0 R\n/Last {numbers[topLevel[^1]]} 0 R\n/Count {topLevel.Count}>>"));
+        // Children in order per parent (-1: the top level), found in one pass: plans have thousands of entries.
+        var childrenOf = new Dictionary<int, List<int>>();
         for (var i = 0; i < nodes.Count; i++)
         {
-            var node = nodes[i];
-            var siblings = Enumerable.Range(0, nodes.Count).Where(j => nodes[j].Parent == node.Parent).ToList();
-            var position = siblings.IndexOf(i);
-            var children = Enumerable.Range(0, nodes.Count).Where(j => nodes[j].Parent == i).ToList();
-            var body = new StringBuilder("<<");
-            body.Append(CultureInfo.InvariantCulture, $"/Title {PdfString(node.Entry.Title)}\n");
-            body.Append(CultureInfo.InvariantCulture, $"/Parent {(node.Parent < 0 ? outlinesNumber : numbers[node.Parent])} 0 R\n");
-            if (position > 0)
+            if (!childrenOf.TryGetValue(nodes[i].Parent, out var list))
             {
-                body.Append(CultureInfo.InvariantCulture, $"/Prev {numbers[siblings[position - 1]]} 0 R\n");
+                childrenOf[nodes[i].Parent] = list = [];
             }
 
-            if (position < siblings.Count - 1)
-            {
-                body.Append(CultureInfo.InvariantCulture, $"/Next {numbers[siblings[position + 1]]} 0 R\n");
-            }
+            list.Add(i);
+        }
 
-            if (children.Count > 0)
+        var topLevel = childrenOf[-1];
+        objects.Add((outlinesNumber, $"<</Type /Outlines\n/First {numbers[topLevel[0]]} 0 R\n/Last {numbers[topLevel[^1]]} 0 R\n/Count {topLevel.Count}>>"));
+        foreach (var siblings in childrenOf.Values)
+        {
+            for (var position = 0; position < siblings.Count; position++)
             {
-                // Negative: closed, so a long plan opens as a short list of sections.
-                body.Append(CultureInfo.InvariantCulture, $"/First {numbers[children[0]]} 0 R\n/Last {numbers[children[^1]]} 0 R\n/Count -{children.Count}\n");
-            }
+                var i = siblings[position];
+                var node = nodes[i];
+                var body = new StringBuilder("<<");
+                body.Append(CultureInfo.InvariantCulture, $"/Title {PdfString(node.Entry.Title)}\n");
+                body.Append(CultureInfo.InvariantCulture, $"/Parent {(node.Parent < 0 ? outlinesNumber : numbers[node.Parent])} 0 R\n");
+                if (position > 0)
+                {
+                    body.Append(CultureInfo.InvariantCulture, $"/Prev {numbers[siblings[position - 1]]} 0 R\n");
+                }
 
-            body.Append(CultureInfo.InvariantCulture, $"/Dest /{node.Entry.Destination}>>");
-            objects.Add((numbers[i], body.ToString()));
+                if (position < siblings.Count - 1)
+                {
+                    body.Append(CultureInfo.InvariantCulture, $"/Next {numbers[siblings[position + 1]]} 0 R\n");
+                }
+
+                if (childrenOf.TryGetValue(i, out var children))
+                {
+                    // Negative: closed, so a long plan opens as a short list of sections.
+                    body.Append(CultureInfo.InvariantCulture, $"/First {numbers[children[0]]} 0 R\n/Last {numbers[children[^1]]} 0 R\n/Count -{children.Count}\n");
+                }
+
+                body.Append(CultureInfo.InvariantCulture, $"/Dest /{node.Entry.Destination}>>");
+                objects.Add((numbers[i], body.ToString()));
+            }
         }
 
         var update = new StringBuilder("\n");
@@ -87,7 +100,8 @@ internal static partial class PdfOutline
         update.Append("xref\n0 1\n0000000000 65535 f \n");
         update.Append(CultureInfo.InvariantCulture, $"{root} 1\n{offsets[root]:D10} 00000 n \n");
         update.Append(CultureInfo.InvariantCulture, $"{outlinesNumber} {objects.Count - 1}\n");
-        foreach (var (number, _) in objects.Skip(1))
+        // One subsection in object number order; the objects were written parent by parent.
+        foreach (var number in Enumerable.Range(outlinesNumber, objects.Count - 1))
         {
             update.Append(CultureInfo.InvariantCulture, $"{offsets[number]:D10} 00000 n \n");
         }
