@@ -74,6 +74,6 @@ internal sealed record ContentsEntrySlice : Slice
 
         context.Canvas.DrawPath(dots, context.Fill(context.Theme.Muted));
 
-        context.Canvas.DrawLinkDestinationAnnotation(SKRect.Create(x + Indent, y, Width - Indent, Height), Anchor);
+        using var link = context.Canvas.DrawLinkDestinationAnnotation(SKRect.Create(x + Indent, y, Width - Indent, Height), Anchor);
     }
 }

@@ -143,7 +143,7 @@ internal sealed class DrawContext(
                 last = line.Runs[++i];
             }
 
-            Canvas.DrawUrlAnnotation(new SKRect(x + first.X, top, x + last.X + last.Width, top + line.Height), first.Link);
+            using var url = Canvas.DrawUrlAnnotation(new SKRect(x + first.X, top, x + last.X + last.Width, top + line.Height), first.Link);
         }
     }
 

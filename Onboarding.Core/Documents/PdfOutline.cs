@@ -15,22 +15,23 @@ internal sealed record OutlineEntry(string Title, int Level, string Destination)
 /// </summary>
 internal static partial class PdfOutline
 {
-    public static byte[] Append(byte[] pdf, IReadOnlyList<OutlineEntry> entries)
+    /// <returns>A new array: <paramref name="pdf"/> followed by the update.</returns>
+    public static byte[] Append(ReadOnlySpan<byte> pdf, IReadOnlyList<OutlineEntry> entries)
     {
         if (entries.Count == 0)
         {
-            return pdf;
+            return pdf.ToArray();
         }
 
         // Only the tail (trailer) and the catalog object are read, through the xref table:
         // decoding the whole file would cost more than the rest of this method.
-        var tail = Encoding.Latin1.GetString(pdf, Math.Max(0, pdf.Length - 1024), Math.Min(1024, pdf.Length));
+        var tail = Encoding.Latin1.GetString(pdf[Math.Max(0, pdf.Length - 1024)..]);
         var startXref = int.Parse(StartXref().Matches(tail)[^1].Groups[1].Value, CultureInfo.InvariantCulture);
         var trailer = Trailer().Matches(tail)[^1].Groups[1].Value;
         var size = int.Parse(SizeEntry().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture);
         var root = int.Parse(RootEntry().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture);
         var offset = ObjectOffset(pdf, startXref, root);
-        var catalog = CatalogObject().Match(Encoding.Latin1.GetString(pdf, offset, Math.Min(4096, pdf.Length - offset)));
+        var catalog = CatalogObject().Match(Encoding.Latin1.GetString(pdf.Slice(offset, Math.Min(4096, pdf.Length - offset))));
         if (!catalog.Success || catalog.Groups[1].Value != root.ToString(CultureInfo.InvariantCulture))
         {
             throw new InvalidOperationException("the PDF's catalog could not be found to attach the outline");
@@ -109,15 +110,18 @@ internal static partial class PdfOutline
         var newTrailer = SizeEntry().Replace(trailer, $"/Size {size + objects.Count - 1}", 1)[..^2] + $"\n/Prev {startXref}>>";
         update.Append(CultureInfo.InvariantCulture, $"trailer\n{newTrailer}\nstartxref\n{xref}\n%%EOF\n");
 
-        return [.. pdf, .. Encoding.Latin1.GetBytes(update.ToString())];
+        var result = new byte[pdf.Length + update.Length];
+        pdf.CopyTo(result);
+        Encoding.Latin1.GetBytes(update.ToString(), result.AsSpan(pdf.Length));
+        return result;
     }
 
     // Skia writes one classic xref section "xref\n0 N\n" followed by 20-byte entries.
-    private static int ObjectOffset(byte[] pdf, int startXref, int number)
+    private static int ObjectOffset(ReadOnlySpan<byte> pdf, int startXref, int number)
     {
-        var header = Encoding.Latin1.GetString(pdf, startXref, 64);
+        var header = Encoding.Latin1.GetString(pdf.Slice(startXref, 64));
         var entries = header.IndexOf('\n', header.IndexOf('\n') + 1) + 1;
-        var entry = Encoding.Latin1.GetString(pdf, startXref + entries + (number * 20), 10);
+        var entry = Encoding.Latin1.GetString(pdf.Slice(startXref + entries + (number * 20), 10));
         return int.Parse(entry, CultureInfo.InvariantCulture);
     }
 
