@@ -1,7 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Documents.PlanPack;
@@ -133,6 +135,16 @@ public class PackEndpointTests(OnboardingFactory app) : IClassFixture<Onboarding
         Assert.Contains($"<a href=\"/engagements/{engagementId}/pack.pdf\">Download plan pack (PDF)</a>", overview);
         Assert.Contains($"<a href=\"/engagements/{engagementId}/pack\">Print view</a>", overview);
         Assert.Contains($"<a href=\"/engagements/{engagementId}/pack/mine.pdf\">Download my plan (PDF)</a>", onboarding);
+    }
+
+    [Fact]
+    public void A_font_family_that_is_not_installed_stops_the_app_at_start()
+    {
+        using var misconfigured = app.WithWebHostBuilder(b => b.UseSetting("Pdf:FontFamily", "No Such Font Family"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => misconfigured.CreateClient());
+
+        Assert.Contains("font family 'No Such Font Family' is not installed; install it or set Pdf__FontFamily", error.Message);
     }
 
     private Task<(int EngagementId, PackModel Pack)> DemoPackAsync() =>
