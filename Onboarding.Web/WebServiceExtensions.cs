@@ -10,6 +10,7 @@ using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Demo;
 using Onboarding.Core.Templates;
+using Onboarding.Web.Features.Pack;
 using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web;
@@ -64,6 +65,7 @@ public static class WebServiceExtensions
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<OnboardingDbContext>();
+        services.AddPlanPack(builder.Configuration);
         return builder;
     }
 

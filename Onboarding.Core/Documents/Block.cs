@@ -55,7 +55,7 @@ internal sealed record RuleSlice(float Width, SKColor Color) : Slice(0.75f)
         context.Canvas.DrawRect(x, y, Width, Height, context.Fill(Color));
 }
 
-internal sealed class KeepTogetherBlock(Column content) : Block
+internal sealed class KeepTogetherBlock(Column content, bool withNext = false) : Block
 {
     public override IEnumerable<Slice> Layout(LayoutContext context, float width)
     {
@@ -68,6 +68,7 @@ internal sealed class KeepTogetherBlock(Column content) : Block
         return [new StackSlice(children)
         {
             KeepTogether = true,
+            KeepWithNext = withNext,
             SpaceBefore = children[0].SpaceBefore,
             SpaceAfter = children[^1].SpaceAfter,
         }];

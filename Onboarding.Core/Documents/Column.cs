@@ -86,6 +86,17 @@ public sealed class Column
         return Add(new KeepTogetherBlock(content));
     }
 
+    /// <summary>
+    /// Content that never ends a page: it is kept whole and moves to the next page with the start
+    /// of what follows, e.g. a heading and its one-line introduction above a table.
+    /// </summary>
+    public Column KeepWithNext(Action<Column> compose)
+    {
+        var content = new Column();
+        compose(content);
+        return Add(new KeepTogetherBlock(content, withNext: true));
+    }
+
     /// <summary>Every heading of the document up to <paramref name="maxLevel"/>, with its page number and a link to it.</summary>
     public Column TableOfContents(int maxLevel = 2) => Add(new ContentsBlock(maxLevel));
 

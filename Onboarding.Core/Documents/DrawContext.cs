@@ -36,6 +36,7 @@ internal sealed class DrawContext(
 {
     private readonly Dictionary<(ShapingFace, float), SKFont> _fonts = [];
     private readonly Dictionary<SKColor, SKPaint> _paints = [];
+    private readonly SKTextBlobBuilder _blob = new();
 
     /// <summary>The current page's canvas, set as each page begins.</summary>
     public SKCanvas Canvas { get; set; } = null!;
@@ -72,27 +73,59 @@ internal sealed class DrawContext(
             return;
         }
 
+        // A blob is drawn with one paint, so each stretch of one colour is one blob; within it,
+        // neighbouring words in the same face and size become one positioned run, written straight
+        // into Skia's buffer: a run per word made building blobs cost as much as drawing them.
         var baseline = top + line.Baseline;
-        foreach (var group in line.Runs.GroupBy(r => r.Color))
+        var runs = line.Runs;
+        for (var start = 0; start < runs.Count;)
         {
-            using var builder = new SKTextBlobBuilder();
-            foreach (var run in group)
+            var color = runs[start].Color;
+            var end = start;
+            while (end < runs.Count && runs[end].Color == color)
             {
-                var glyphs = run.Glyphs;
-                var positions = new SKPoint[glyphs.Glyphs.Length];
-                for (var i = 0; i < positions.Length; i++)
+                end++;
+            }
+
+            for (var first = start; first < end;)
+            {
+                var face = runs[first].Glyphs.Face;
+                var size = runs[first].Size;
+                var last = first;
+                var count = 0;
+                while (last < end && runs[last].Glyphs.Face == face && runs[last].Size == size)
                 {
-                    positions[i] = new SKPoint(x + run.X + (glyphs.Positions[i].X * run.Size), baseline + (glyphs.Positions[i].Y * run.Size));
+                    count += runs[last++].Glyphs.Glyphs.Length;
                 }
 
-                builder.AddPositionedRun(glyphs.Glyphs, Font(glyphs.Face, run.Size), positions);
+                if (count > 0)
+                {
+                    var buffer = _blob.AllocatePositionedRun(Font(face, size), count);
+                    var glyphs = buffer.Glyphs;
+                    var positions = buffer.Positions;
+                    var at = 0;
+                    for (var i = first; i < last; i++)
+                    {
+                        var run = runs[i];
+                        run.Glyphs.Glyphs.CopyTo(glyphs[at..]);
+                        foreach (var position in run.Glyphs.Positions)
+                        {
+                            positions[at++] = new SKPoint(x + run.X + (position.X * run.Size), baseline + (position.Y * run.Size));
+                        }
+                    }
+                }
+
+                first = last;
             }
 
-            using var blob = builder.Build();
+            // Building hands the runs over and empties the builder for the next blob.
+            using var blob = _blob.Build();
             if (blob is not null)
             {
-                Canvas.DrawText(blob, 0, 0, Fill(group.Key));
+                Canvas.DrawText(blob, 0, 0, Fill(color));
             }
+
+            start = end;
         }
 
         // One annotation per link, across its words and the spaces between them.
@@ -110,7 +143,7 @@ internal sealed class DrawContext(
                 last = line.Runs[++i];
             }
 
-            Canvas.DrawUrlAnnotation(new SKRect(x + first.X, top, x + last.X + last.Width, top + line.Height), first.Link);
+            using var url = Canvas.DrawUrlAnnotation(new SKRect(x + first.X, top, x + last.X + last.Width, top + line.Height), first.Link);
         }
     }
 
@@ -142,5 +175,7 @@ internal sealed class DrawContext(
         {
             paint.Dispose();
         }
+
+        _blob.Dispose();
     }
 }

@@ -33,8 +33,7 @@ internal sealed class FontSet : IDisposable
     {
         _family = family;
         var regular = SKFontManager.Default.MatchFamily(family, SKFontStyle.Normal)
-            ?? throw new InvalidOperationException(
-                $"font family '{family}' is not installed; install it or set Pdf__FontFamily");
+            ?? throw new InvalidOperationException(NotInstalled(family));
         _primary =
         [
             new ShapingFace(regular, SKFontStyle.Normal),
@@ -42,6 +41,15 @@ internal sealed class FontSet : IDisposable
             Face(family, SKFontStyle.Italic, regular),
             Face(family, SKFontStyle.BoldItalic, regular),
         ];
+    }
+
+    public static string NotInstalled(string family) => $"font family '{family}' is not installed; install it or set Pdf__FontFamily";
+
+    /// <summary>Whether fontconfig has the family, without loading the faces.</summary>
+    public static bool IsInstalled(string family)
+    {
+        using var regular = SKFontManager.Default.MatchFamily(family, SKFontStyle.Normal);
+        return regular is not null;
     }
 
     public ShapingFace Primary(FontFace face) => _primary[(int)face];

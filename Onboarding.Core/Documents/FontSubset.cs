@@ -54,8 +54,10 @@ internal static class FontSubset
                         return null;
                     }
 
-                    // Copied: the blob is freed below, the typeface lives as long as the PDF needs it.
-                    return SKTypeface.FromData(SKData.CreateCopy(data, length));
+                    // Copied: the blob is freed below, the typeface lives as long as the PDF needs it
+                    // and holds its own reference to the copy.
+                    using var copy = SKData.CreateCopy(data, length);
+                    return SKTypeface.FromData(copy);
                 }
                 finally
                 {

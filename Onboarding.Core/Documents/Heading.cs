@@ -51,7 +51,8 @@ internal sealed record HeadingSlice : Slice
 
     public override void Draw(DrawContext context, float x, float y)
     {
-        context.Canvas.DrawNamedDestinationAnnotation(new SKPoint(x, y), Anchor);
+        // The canvas keeps its own reference to the name; disposing ours spares the finalizer.
+        using var name = context.Canvas.DrawNamedDestinationAnnotation(new SKPoint(x, y), Anchor);
         var top = y;
         foreach (var line in Lines)
         {

@@ -15,22 +15,23 @@ internal sealed record OutlineEntry(string Title, int Level, string Destination)
 /// </summary>
 internal static partial class PdfOutline
 {
-    public static byte[] Append(byte[] pdf, IReadOnlyList<OutlineEntry> entries)
+    /// <returns>A new array: <paramref name="pdf"/> followed by the update.</returns>
+    public static byte[] Append(ReadOnlySpan<byte> pdf, IReadOnlyList<OutlineEntry> entries)
     {
         if (entries.Count == 0)
         {
-            return pdf;
+            return pdf.ToArray();
         }
 
         // Only the tail (trailer) and the catalog object are read, through the xref table:
         // decoding the whole file would cost more than the rest of this method.
-        var tail = Encoding.Latin1.GetString(pdf, Math.Max(0, pdf.Length - 1024), Math.Min(1024, pdf.Length));
+        var tail = Encoding.Latin1.GetString(pdf[Math.Max(0, pdf.Length - 1024)..]);
         var startXref = int.Parse(StartXref().Matches(tail)[^1].Groups[1].Value, CultureInfo.InvariantCulture);
         var trailer = Trailer().Matches(tail)[^1].Groups[1].Value;
         var size = int.Parse(SizeEntry().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture);
         var root = int.Parse(RootEntry().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture);
         var offset = ObjectOffset(pdf, startXref, root);
-        var catalog = CatalogObject().Match(Encoding.Latin1.GetString(pdf, offset, Math.Min(4096, pdf.Length - offset)));
+        var catalog = CatalogObject().Match(Encoding.Latin1.GetString(pdf.Slice(offset, Math.Min(4096, pdf.Length - offset))));
         if (!catalog.Success || catalog.Groups[1].Value != root.ToString(CultureInfo.InvariantCulture))
         {
             throw new InvalidOperationException("the PDF's catalog could not be found to attach the outline");
@@ -44,35 +45,48 @@ internal static partial class PdfOutline
             (root, catalog.Groups[2].Value[..^2] + $"\n/Outlines {outlinesNumber} 0 R\n/PageMode /UseOutlines>>"),
         };
 
-        var topLevel = Enumerable.Range(0, nodes.Count).Where(i => nodes[i].Parent < 0).ToList();
-        objects.Add((outlinesNumber, $"<</Type /Outlines\n/First {numbers[topLevel[0]]} 0 R\n/Last {numbers[topLevel[^1]]} 0 R\n/Count {topLevel.Count}>>"));
+        // Children in order per parent (-1: the top level), found in one pass: plans have thousands of entries.
+        var childrenOf = new Dictionary<int, List<int>>();
         for (var i = 0; i < nodes.Count; i++)
         {
-            var node = nodes[i];
-            var siblings = Enumerable.Range(0, nodes.Count).Where(j => nodes[j].Parent == node.Parent).ToList();
-            var position = siblings.IndexOf(i);
-            var children = Enumerable.Range(0, nodes.Count).Where(j => nodes[j].Parent == i).ToList();
-            var body = new StringBuilder("<<");
-            body.Append(CultureInfo.InvariantCulture, $"/Title {PdfString(node.Entry.Title)}\n");
-            body.Append(CultureInfo.InvariantCulture, $"/Parent {(node.Parent < 0 ? outlinesNumber : numbers[node.Parent])} 0 R\n");
-            if (position > 0)
+            if (!childrenOf.TryGetValue(nodes[i].Parent, out var list))
             {
-                body.Append(CultureInfo.InvariantCulture, $"/Prev {numbers[siblings[position - 1]]} 0 R\n");
+                childrenOf[nodes[i].Parent] = list = [];
             }
 
-            if (position < siblings.Count - 1)
-            {
-                body.Append(CultureInfo.InvariantCulture, $"/Next {numbers[siblings[position + 1]]} 0 R\n");
-            }
+            list.Add(i);
+        }
 
-            if (children.Count > 0)
+        var topLevel = childrenOf[-1];
+        objects.Add((outlinesNumber, $"<</Type /Outlines\n/First {numbers[topLevel[0]]} 0 R\n/Last {numbers[topLevel[^1]]} 0 R\n/Count {topLevel.Count}>>"));
+        foreach (var siblings in childrenOf.Values)
+        {
+            for (var position = 0; position < siblings.Count; position++)
             {
-                // Negative: closed, so a long plan opens as a short list of sections.
-                body.Append(CultureInfo.InvariantCulture, $"/First {numbers[children[0]]} 0 R\n/Last {numbers[children[^1]]} 0 R\n/Count -{children.Count}\n");
-            }
+                var i = siblings[position];
+                var node = nodes[i];
+                var body = new StringBuilder("<<");
+                body.Append(CultureInfo.InvariantCulture, $"/Title {PdfString(node.Entry.Title)}\n");
+                body.Append(CultureInfo.InvariantCulture, $"/Parent {(node.Parent < 0 ? outlinesNumber : numbers[node.Parent])} 0 R\n");
+                if (position > 0)
+                {
+                    body.Append(CultureInfo.InvariantCulture, $"/Prev {numbers[siblings[position - 1]]} 0 R\n");
+                }
 
-            body.Append(CultureInfo.InvariantCulture, $"/Dest /{node.Entry.Destination}>>");
-            objects.Add((numbers[i], body.ToString()));
+                if (position < siblings.Count - 1)
+                {
+                    body.Append(CultureInfo.InvariantCulture, $"/Next {numbers[siblings[position + 1]]} 0 R\n");
+                }
+
+                if (childrenOf.TryGetValue(i, out var children))
+                {
+                    // Negative: closed, so a long plan opens as a short list of sections.
+                    body.Append(CultureInfo.InvariantCulture, $"/First {numbers[children[0]]} 0 R\n/Last {numbers[children[^1]]} 0 R\n/Count -{children.Count}\n");
+                }
+
+                body.Append(CultureInfo.InvariantCulture, $"/Dest /{node.Entry.Destination}>>");
+                objects.Add((numbers[i], body.ToString()));
+            }
         }
 
         var update = new StringBuilder("\n");
@@ -87,7 +101,8 @@ internal static partial class PdfOutline
         update.Append("xref\n0 1\n0000000000 65535 f \n");
         update.Append(CultureInfo.InvariantCulture, $"{root} 1\n{offsets[root]:D10} 00000 n \n");
         update.Append(CultureInfo.InvariantCulture, $"{outlinesNumber} {objects.Count - 1}\n");
-        foreach (var (number, _) in objects.Skip(1))
+        // One subsection in object number order; the objects were written parent by parent.
+        foreach (var number in Enumerable.Range(outlinesNumber, objects.Count - 1))
         {
             update.Append(CultureInfo.InvariantCulture, $"{offsets[number]:D10} 00000 n \n");
         }
@@ -95,15 +110,18 @@ internal static partial class PdfOutline
         var newTrailer = SizeEntry().Replace(trailer, $"/Size {size + objects.Count - 1}", 1)[..^2] + $"\n/Prev {startXref}>>";
         update.Append(CultureInfo.InvariantCulture, $"trailer\n{newTrailer}\nstartxref\n{xref}\n%%EOF\n");
 
-        return [.. pdf, .. Encoding.Latin1.GetBytes(update.ToString())];
+        var result = new byte[pdf.Length + update.Length];
+        pdf.CopyTo(result);
+        Encoding.Latin1.GetBytes(update.ToString(), result.AsSpan(pdf.Length));
+        return result;
     }
 
     // Skia writes one classic xref section "xref\n0 N\n" followed by 20-byte entries.
-    private static int ObjectOffset(byte[] pdf, int startXref, int number)
+    private static int ObjectOffset(ReadOnlySpan<byte> pdf, int startXref, int number)
     {
-        var header = Encoding.Latin1.GetString(pdf, startXref, 64);
+        var header = Encoding.Latin1.GetString(pdf.Slice(startXref, 64));
         var entries = header.IndexOf('\n', header.IndexOf('\n') + 1) + 1;
-        var entry = Encoding.Latin1.GetString(pdf, startXref + entries + (number * 20), 10);
+        var entry = Encoding.Latin1.GetString(pdf.Slice(startXref + entries + (number * 20), 10));
         return int.Parse(entry, CultureInfo.InvariantCulture);
     }
 

@@ -17,6 +17,10 @@ public sealed class PdfRenderer : IDisposable
         _fonts = new FontSet(options.FontFamily);
     }
 
+    /// <summary>What is wrong with <paramref name="options"/>, in the words the constructor would throw; null when it can render.</summary>
+    public static string? FontProblem(PdfOptions options) =>
+        FontSet.IsInstalled(options.FontFamily) ? null : FontSet.NotInstalled(options.FontFamily);
+
     public byte[] Render(Document document)
     {
         var setup = document.Page;
@@ -87,7 +91,9 @@ public sealed class PdfRenderer : IDisposable
         }
 
         var subsets = usage.Faces.ToDictionary(f => f.Key, f => f.Key.Subset(f.Value.Glyphs, f.Value.Codepoints));
-        using var output = new MemoryStream();
+        // Native memory: Skia writes in many small pieces, and a growing managed buffer would be
+        // reallocated on the large-object heap several times per document.
+        using var output = new SKDynamicMemoryWStream();
         try
         {
             using var pdf = SKDocument.CreatePdf(output, metadata);
@@ -113,7 +119,8 @@ public sealed class PdfRenderer : IDisposable
             .Select(h => new OutlineEntry(h.Text, h.Level, layout.AnchorOf(h)))
             .Where(e => pagination.AnchorPages.ContainsKey(e.Destination))
             .ToList();
-        return PdfOutline.Append(output.ToArray(), outline);
+        using var written = output.DetachAsData();
+        return PdfOutline.Append(written.AsSpan(), outline);
     }
 
     public void Dispose() => _fonts.Dispose();

@@ -125,6 +125,7 @@ internal sealed record StackSlice : Slice
         SpaceBefore = spaceBefore,
         SpaceAfter = SpaceAfter,
         KeepTogether = KeepTogether,
+        KeepWithNext = KeepWithNext,
         RepeatHeader = RepeatHeader,
     };
 

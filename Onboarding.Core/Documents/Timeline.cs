@@ -131,12 +131,13 @@ internal sealed class TimelineBlock(TimelineChart chart) : Block
             if (chart.Today is { } today)
             {
                 var todayX = x + X(today + 0.5f);
+                using var dash = SKPathEffect.CreateDash([3, 2], 0);
                 using var dashed = new SKPaint
                 {
                     Color = new SKColor(0xC0, 0x39, 0x2B),
                     IsStroke = true,
                     StrokeWidth = 1,
-                    PathEffect = SKPathEffect.CreateDash([3, 2], 0),
+                    PathEffect = dash,
                 };
                 canvas.DrawLine(todayX, y + axisHeight - 2, todayX, y + height, dashed);
             }

@@ -13,7 +13,7 @@ public sealed record ParsedCommand(string? Verb, string[] VerbArgs, string[] Hos
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "engagements", "templates", "plan", "worker", "digests"];
+    private static readonly string[] Verbs = ["migrate", "engagements", "templates", "plan", "worker", "digests", "pack"];
 
     public const string Usage = """
         usage: Onboarding.Web [VERB ...]
@@ -26,6 +26,8 @@ public static class CommandLine
                        [--holidays YYYY-MM-DD,...] [--format table|csv|json]
                              the dates a template would get, without saving anything
           worker             run background jobs only (needs Database__Provider=Postgres)
+          pack export --engagement ID --out FILE [--member EMAIL]
+                             write the engagement's plan pack PDF, or that member's own plan
         """ + "\n" + DigestsCommand.Usage;
 
     /// <summary>Host arguments (--urls and other configuration) are only those before a verb.</summary>
@@ -65,6 +67,7 @@ public static class CommandLine
                 ("templates", ["check", var directory]) => TemplatesCheckCommand.Run(directory, Console.Out),
                 ("plan", ["preview", .. var options]) => PlanPreviewCommand.Run(options, TemplatesDirectory(provider), Console.Out, Console.Error),
                 ("digests", var digestArgs) => await DigestsCommand.RunAsync(provider, digestArgs, Console.Out, Console.Error),
+                ("pack", ["export", .. var options]) => await PackCommand.ExportAsync(provider, options, Console.Out, Console.Error),
                 _ => await UsageErrorAsync(command),
             };
         }

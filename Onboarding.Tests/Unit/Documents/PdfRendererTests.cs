@@ -1,10 +1,10 @@
-using System.Text;
 using Onboarding.Core.Documents;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Actions;
 using UglyToad.PdfPig.Annotations;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Outline;
+using static Onboarding.Tests.Unit.Documents.PdfText;
 
 namespace Onboarding.Tests.Unit.Documents;
 
@@ -222,6 +222,32 @@ public class PdfRendererTests(RendererFixture fixture) : IClassFixture<RendererF
     }
 
     [Fact]
+    public void Keep_with_next_moves_an_introduction_to_the_page_of_the_table_it_introduces()
+    {
+        Document Build(bool keep) => new Document(SampleDocuments.Metadata).Content(c =>
+        {
+            c.Spacer(655);
+            void Introduction(Column k) => k.Heading("People").Paragraph("Everyone in the engagement.");
+            if (keep)
+            {
+                c.KeepWithNext(Introduction);
+            }
+            else
+            {
+                Introduction(c);
+            }
+
+            c.Table(t => t.RelativeColumn().RelativeColumn().Header("Name", "Role").Row("Alex", "Account leader"));
+        });
+
+        using var kept = PdfDocument.Open(_renderer.Render(Build(keep: true)));
+        using var apart = PdfDocument.Open(_renderer.Render(Build(keep: false)));
+
+        Assert.Equal(["People", "Everyone in the engagement.", "Name Role", "Alex Account leader"], LinesOf(kept.GetPage(2)));
+        Assert.Equal(["People", "Everyone in the engagement."], LinesOf(apart.GetPage(1)));
+    }
+
+    [Fact]
     public void Without_keep_together_the_same_lines_flow_across_the_page_end()
     {
         var document = new Document(SampleDocuments.Metadata).Content(c =>
@@ -338,17 +364,6 @@ public class PdfRendererTests(RendererFixture fixture) : IClassFixture<RendererF
             });
     }
 
-    private static string TextOf(Page page) => string.Join("\n", LinesOf(page));
-
-    /// <summary>The page's words joined into lines by shared baseline, top to bottom.</summary>
-    private static List<string> LinesOf(Page page) =>
-    [
-        .. page.GetWords()
-            .GroupBy(w => Math.Round(w.Letters[0].StartBaseLine.Y, 1))
-            .OrderByDescending(g => g.Key)
-            .Select(g => string.Join(" ", g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text))),
-    ];
-
     private static bool InRectangle(Page page, string line, Annotation link) =>
         page.GetWords()
             .Where(w => w.BoundingBox.Centroid is var c
@@ -356,7 +371,4 @@ public class PdfRendererTests(RendererFixture fixture) : IClassFixture<RendererF
                 && c.Y >= link.Rectangle.Bottom && c.Y <= link.Rectangle.Top)
             .Select(w => w.Text)
             .SequenceEqual(line.Split(' '));
-
-    private static IEnumerable<string> Objects(byte[] pdf) =>
-        Encoding.Latin1.GetString(pdf).Split("endobj");
 }
