@@ -1,3 +1,5 @@
+using Onboarding.Core.Templates;
+
 namespace Onboarding.Core.Digests;
 
 public enum CadenceFrequency
@@ -23,6 +25,14 @@ public sealed record DigestCadence(IReadOnlyList<CadenceStage> Stages)
         new CadenceStage(46, 90, CadenceFrequency.Weekly),
         new CadenceStage(91, null, CadenceFrequency.Fortnightly),
     ]);
+
+    /// <summary>
+    /// An engagement's cadence: that of the first account-leader template it was launched from (its
+    /// snapshot, so later template edits change nothing), else the default. Digests and the plan pack's
+    /// communication plan both read it from here so they always agree.
+    /// </summary>
+    public static DigestCadence ForEngagement(IEnumerable<PlanTemplate?> launchTemplatesInOrder) =>
+        launchTemplatesInOrder.FirstOrDefault(t => t?.Audience == TemplateAudience.AccountLeader)?.Cadence ?? Default;
 
     /// <summary>The frequency on engagement day <paramref name="day"/> (day 1 is kickoff), or null before day 1 or outside every stage.</summary>
     public CadenceFrequency? FrequencyOn(int day) =>

@@ -37,6 +37,10 @@ internal static class Paginator
         PageLayout page = null!;
         float bodyTop = 0, bodyHeight = 0, y = 0;
         Slice? previous = null;
+        // A repeated table header alone at the top still counts as a fresh page: a row that does not fit
+        // below it will not fit below the next page's copy either, so it must be split or placed here.
+        Slice? repeatedHeader = null;
+        var fresh = true;
 
         void Open()
         {
@@ -48,6 +52,7 @@ internal static class Paginator
             bodyHeight = bodyBottom - bodyTop;
             y = 0;
             previous = null;
+            fresh = true;
         }
 
         void Place(Slice slice, float at)
@@ -62,6 +67,7 @@ internal static class Paginator
 
             y = at + slice.Height;
             previous = slice;
+            fresh = slice == repeatedHeader;
         }
 
         Slice Pop()
@@ -108,6 +114,7 @@ internal static class Paginator
             {
                 pending.Add(slice);
                 pending.Add(header);
+                repeatedHeader = header;
                 continue;
             }
 
@@ -115,7 +122,7 @@ internal static class Paginator
             var available = bodyHeight - y - gap;
             if (slice.Height <= available + Tolerance)
             {
-                if (previous is not null && !ChainFits(slice, available - slice.Height))
+                if (!fresh && !ChainFits(slice, available - slice.Height))
                 {
                     pending.Add(slice);
                     Open();
@@ -126,7 +133,7 @@ internal static class Paginator
                 continue;
             }
 
-            if ((!slice.KeepTogether || previous is null) && slice.Split(available) is var (head, tail))
+            if ((!slice.KeepTogether || fresh) && slice.Split(available) is var (head, tail))
             {
                 Place(head, y + gap);
                 pending.Add(tail);
@@ -134,7 +141,7 @@ internal static class Paginator
                 continue;
             }
 
-            if (previous is not null)
+            if (!fresh)
             {
                 pending.Add(slice);
                 Open();
@@ -142,7 +149,7 @@ internal static class Paginator
             }
 
             // Taller than a page and indivisible (a huge chart): it gets a page to itself and is cut off.
-            Place(slice, 0);
+            Place(slice, y + gap);
         }
 
         if (pages.Count > 1 && pages[^1].Slices.Count == 0)

@@ -33,7 +33,7 @@ public sealed class MarkdownInjectionTests(LiveApp app, Chromium chromium)
     /// <summary>Every payload names "pwned", so script or a handler born from one is recognisable.</summary>
     private const string Marker = "pwned";
 
-    private static readonly string[] Payloads =
+    internal static readonly string[] Payloads =
     [
         "<script>window.pwned = 'script'; alert('pwned')</script>",
         "<img src=x onerror=\"window.pwned = 'img'; alert('pwned')\">",
@@ -149,7 +149,16 @@ public sealed class MarkdownInjectionTests(LiveApp app, Chromium chromium)
         var pages = new List<(string, string)>();
         foreach (var path in Pages(drill))
         {
-            var response = await client.GetAsync(path);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            HttpResponseMessage response;
+            try
+            {
+                response = await client.GetAsync(path, timeout.Token);
+            }
+            catch (OperationCanceledException e)
+            {
+                throw new TimeoutException($"GET {path} as {email} did not answer within a minute", e);
+            }
             Assert.True((int)response.StatusCode < 500, $"GET {path} as {email} answered {response.StatusCode}");
             if (response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "text/html")
             {

@@ -34,7 +34,7 @@ public static class PackHtml
         var brand = BrandColours.OrFallback(pack.BrandColour);
         var html = new StringBuilder(body.Html.Length + 8192);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n")
             .Append($"<title>{E(PackTitle(pack))} · Onboarding</title>\n")
             .Append($"<meta name=\"author\" content=\"{E(pack.ProviderName)}\">\n<meta name=\"description\" content=\"{E(PackSubject(pack))}\">\n")
             .Append("<style>\n").Append(Style.Replace("BRAND", brand, StringComparison.Ordinal)).Append("</style>\n</head>\n<body>\n");

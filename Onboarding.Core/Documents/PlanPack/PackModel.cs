@@ -101,12 +101,10 @@ public sealed record PackModel(
     /// (its snapshot, so a later template edit does not change it); the default when there is none.
     /// </summary>
     private static DigestCadence CadenceOf(IEnumerable<TemplateSnapshot> snapshots) =>
-        snapshots
+        DigestCadence.ForEngagement(snapshots
             .Where(s => s.ForMemberId is null && s.ForMember is null)
             .OrderBy(s => s.Id)
-            .Select(s => TemplateParser.Parse($"snapshot of {s.TemplateKey}", s.Content).Template)
-            .FirstOrDefault(t => t?.Audience == TemplateAudience.AccountLeader)?.Cadence
-        ?? DigestCadence.Default;
+            .Select(s => TemplateParser.Parse($"snapshot of {s.TemplateKey}", s.Content).Template));
 
     private static InvalidOperationException Missing(string navigation) =>
         new($"the engagement's {navigation} must be loaded to compose its plan pack");

@@ -33,8 +33,8 @@ public sealed class PlanController(OnboardingDbContext db, TimeProvider clock) :
             .Select(m => new OwnerOption(m.Id, m.Name, m.Role))
             .ToListAsync();
 
-        var phases = all.GroupBy(t => t.PhaseKey)
-            .Select(g => new TimelinePhase(g.First().PhaseTitle, g.Min(t => t.Start), g.Max(t => t.Due)))
+        var phases = all.GroupBy(t => (t.PhaseKey, t.PhaseTitle))
+            .Select(g => new TimelinePhase(g.Key.PhaseTitle, g.Min(t => t.Start), g.Max(t => t.Due)))
             .OrderBy(p => p.Start)
             .ToList();
         var shown = all.Where(t => (owner is null || t.OwnerId == owner) && (status is null || t.Status == status) && (phase is null || t.PhaseKey == phase)).ToList();
