@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Tests.Support;
 using UglyToad.PdfPig;
@@ -66,22 +65,5 @@ public class PackCommandTests(OnboardingFactory app) : IClassFixture<OnboardingF
     private Task<int> DemoEngagementIdAsync() =>
         app.WithDbAsync(db => db.Engagements.Where(e => e.Name == "Acme Robotics RPO launch").Select(e => e.Id).SingleAsync());
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Onboarding.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["ConnectionStrings__Onboarding"] = app.ConnectionString;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, (await output).ReplaceLineEndings("\n"), await error);
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => AppProcess.RunAsync(app.ConnectionString, args);
 }
