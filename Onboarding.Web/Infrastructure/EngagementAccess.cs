@@ -7,7 +7,7 @@ using Onboarding.Core.Engagements;
 namespace Onboarding.Web.Infrastructure;
 
 /// <summary>What the signed-in person may do in the engagement named by the route.</summary>
-public sealed record EngagementAccess(int EngagementId, Member? Member, bool IsAdministrator)
+public sealed record EngagementAccess(int EngagementId, Member? Member, bool IsAdministrator, bool IsClosed)
 {
     public EngagementRole? Role => Member?.Role;
 
@@ -69,10 +69,20 @@ public sealed class EngagementAccessFilter(OnboardingDbContext db) : IAsyncResou
         }
 
         var userId = http.User.UserId();
-        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.EngagementId == engagementId && m.UserId == userId);
-        var isAdministrator = http.User.IsAdministrator()
-            && await db.Engagements.AnyAsync(e => e.Id == engagementId && e.ProviderId == http.User.OrganisationId());
-        return member is null && !isAdministrator ? null : new EngagementAccess(engagementId, member, isAdministrator);
+        // One round trip on every engagement request: the membership, whether an administrator's
+        // provider owns it, and whether it is closed (for OpenEngagementOnly).
+        var found = await db.Engagements.AsNoTracking()
+            .Where(e => e.Id == engagementId)
+            .Select(e => new { e.ProviderId, e.Status, Member = e.Members.FirstOrDefault(m => m.UserId == userId) })
+            .FirstOrDefaultAsync();
+        if (found is null)
+        {
+            return null;
+        }
+        var isAdministrator = http.User.IsAdministrator() && found.ProviderId == http.User.OrganisationId();
+        return found.Member is null && !isAdministrator
+            ? null
+            : new EngagementAccess(engagementId, found.Member, isAdministrator, found.Status == EngagementStatus.Closed);
     }
 }
 

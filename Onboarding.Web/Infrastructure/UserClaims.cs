@@ -1,20 +1,26 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Onboarding.Core.Accounts;
+using Onboarding.Core.Data;
+using Onboarding.Core.Engagements;
 
 namespace Onboarding.Web.Infrastructure;
 
 /// <summary>
-/// Puts the organisation and administrator flag in the sign-in cookie so that access checks
-/// on every request need no extra query for them.
+/// Puts the organisation, the administrator flag and the kinds of membership (for the navigation) in the
+/// sign-in cookie so that no page needs a query for them. The cookie is rebuilt at each security-stamp
+/// check (every minute), so a new kind of membership shows within a minute.
 /// </summary>
-public sealed class UserClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+public sealed class UserClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, OnboardingDbContext db)
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
     public const string OrganisationClaim = "onboarding:org";
     public const string AdministratorClaim = "onboarding:admin";
     public const string DisplayNameClaim = "onboarding:name";
+    public const string ClientStakeholderClaim = "onboarding:client-stakeholder";
+    public const string RecruiterClaim = "onboarding:recruiter";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
@@ -24,6 +30,15 @@ public sealed class UserClaimsFactory(UserManager<AppUser> users, IOptions<Ident
         if (user.IsAdministrator)
         {
             identity.AddClaim(new Claim(AdministratorClaim, "true"));
+        }
+        var roles = await db.Members.AsNoTracking().Where(m => m.UserId == user.Id).Select(m => m.Role).Distinct().ToListAsync();
+        if (roles.Any(r => r.IsClientRole()))
+        {
+            identity.AddClaim(new Claim(ClientStakeholderClaim, "true"));
+        }
+        if (roles.Contains(EngagementRole.Recruiter))
+        {
+            identity.AddClaim(new Claim(RecruiterClaim, "true"));
         }
         return identity;
     }
@@ -38,6 +53,10 @@ public static class ClaimsPrincipalExtensions
         int.Parse(user.FindFirstValue(UserClaimsFactory.OrganisationClaim) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
     public static bool IsAdministrator(this ClaimsPrincipal user) => user.HasClaim(UserClaimsFactory.AdministratorClaim, "true");
+
+    public static bool IsClientStakeholder(this ClaimsPrincipal user) => user.HasClaim(UserClaimsFactory.ClientStakeholderClaim, "true");
+
+    public static bool IsRecruiter(this ClaimsPrincipal user) => user.HasClaim(UserClaimsFactory.RecruiterClaim, "true");
 
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(UserClaimsFactory.DisplayNameClaim) ?? user.Identity?.Name ?? "";

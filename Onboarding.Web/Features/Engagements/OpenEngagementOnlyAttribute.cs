@@ -18,17 +18,17 @@ public sealed class OpenEngagementOnlyAttribute : Attribute, IAsyncActionFilter
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var http = context.HttpContext;
-        var engagementId = http.EngagementAccess().EngagementId;
-        var db = http.RequestServices.GetRequiredService<OnboardingDbContext>();
-        var closed = await db.Engagements.AsNoTracking()
-            .Where(e => e.Id == engagementId && e.Status == EngagementStatus.Closed)
-            .Select(e => new ClosedEngagementViewModel(e.Id, e.Name, e.ClosedAt))
-            .FirstOrDefaultAsync();
-        if (closed is null)
+        var access = http.EngagementAccess();
+        if (!access.IsClosed)
         {
             await next();
             return;
         }
+        var db = http.RequestServices.GetRequiredService<OnboardingDbContext>();
+        var closed = await db.Engagements.AsNoTracking()
+            .Where(e => e.Id == access.EngagementId)
+            .Select(e => new ClosedEngagementViewModel(e.Id, e.Name, e.ClosedAt))
+            .FirstAsync();
         var view = ((Controller)context.Controller).View("/Features/Engagements/Closed.cshtml", closed);
         view.StatusCode = StatusCodes.Status409Conflict;
         context.Result = view;
