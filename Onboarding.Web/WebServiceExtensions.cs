@@ -66,6 +66,7 @@ public static class WebServiceExtensions
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<OnboardingDbContext>();
         services.AddPlanPack(builder.Configuration);
+        services.AddSingleton<EngagementSnapshots>();
         return builder;
     }
 

@@ -30,6 +30,13 @@ public sealed class Engagement
     public string SharedPurpose { get; set; } = "";
 
     public EngagementStatus Status { get; set; }
+
+    /// <summary>
+    /// Changes whenever the engagement or any record carrying its id is saved (see
+    /// <see cref="Data.EngagementRevisions"/>), so pages can keep what they read until it does.
+    /// </summary>
+    public Guid Revision { get; set; } = Guid.NewGuid();
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 

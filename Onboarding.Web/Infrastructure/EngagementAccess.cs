@@ -7,7 +7,8 @@ using Onboarding.Core.Engagements;
 namespace Onboarding.Web.Infrastructure;
 
 /// <summary>What the signed-in person may do in the engagement named by the route.</summary>
-public sealed record EngagementAccess(int EngagementId, Member? Member, bool IsAdministrator, bool IsClosed)
+/// <remarks><see cref="Revision"/> is the engagement's as the gate read it, for <see cref="EngagementSnapshots"/>.</remarks>
+public sealed record EngagementAccess(int EngagementId, Member? Member, bool IsAdministrator, bool IsClosed, Guid Revision)
 {
     public EngagementRole? Role => Member?.Role;
 
@@ -70,10 +71,15 @@ public sealed class EngagementAccessFilter(OnboardingDbContext db) : IAsyncResou
 
         var userId = http.User.UserId();
         // One round trip on every engagement request: the membership, whether an administrator's
-        // provider owns it, and whether it is closed (for OpenEngagementOnly).
-        var found = await db.Engagements.AsNoTracking()
-            .Where(e => e.Id == engagementId)
-            .Select(e => new { e.ProviderId, e.Status, Member = e.Members.FirstOrDefault(m => m.UserId == userId) })
+        // provider owns it, whether it is closed (for OpenEngagementOnly) and its revision.
+        // A left join on (engagement, user) rather than e.Members.FirstOrDefault(...), which EF
+        // translates into a window over every membership the user has.
+        var found = await (
+            from e in db.Engagements.AsNoTracking()
+            where e.Id == engagementId
+            join m in db.Members.AsNoTracking().Where(m => m.UserId == userId) on e.Id equals m.EngagementId into memberships
+            from member in memberships.DefaultIfEmpty()
+            select new { e.ProviderId, e.Status, e.Revision, Member = member })
             .FirstOrDefaultAsync();
         if (found is null)
         {
@@ -82,7 +88,7 @@ public sealed class EngagementAccessFilter(OnboardingDbContext db) : IAsyncResou
         var isAdministrator = http.User.IsAdministrator() && found.ProviderId == http.User.OrganisationId();
         return found.Member is null && !isAdministrator
             ? null
-            : new EngagementAccess(engagementId, found.Member, isAdministrator, found.Status == EngagementStatus.Closed);
+            : new EngagementAccess(engagementId, found.Member, isAdministrator, found.Status == EngagementStatus.Closed, found.Revision);
     }
 }
 

@@ -19,9 +19,16 @@ function request()
   return wrk.format("GET", string.format(path, math.random(first, last)))
 end
 
+-- Like a browser, keep the authentication cookie the app renews (it re-checks the user's
+-- security stamp every minute and sends a fresh cookie); a stale one would be re-checked on
+-- every request, which no browser causes.
 function response(status, headers, body)
   if status ~= 200 then
     not_ok = not_ok + 1
+  end
+  local renewed = headers["Set-Cookie"] and string.match(headers["Set-Cookie"], "^onboarding%.auth=([^;]*)")
+  if renewed then
+    wrk.headers["Cookie"] = string.gsub(wrk.headers["Cookie"], "onboarding%.auth=[^;]*", "onboarding.auth=" .. renewed)
   end
 end
 

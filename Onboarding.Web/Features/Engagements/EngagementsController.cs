@@ -7,7 +7,7 @@ using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web.Features.Engagements;
 
-public sealed class EngagementsController(OnboardingDbContext db, TimeProvider clock) : Controller
+public sealed class EngagementsController(OnboardingDbContext db, EngagementSnapshots snapshots, TimeProvider clock) : Controller
 {
     private const int PageSize = 25;
 
@@ -56,28 +56,14 @@ public sealed class EngagementsController(OnboardingDbContext db, TimeProvider c
     public async Task<IActionResult> Overview(int engagementId)
     {
         var access = HttpContext.EngagementAccess();
-        var engagement = await db.Engagements.AsNoTracking()
-            .Include(e => e.Client)
-            .Include(e => e.Provider)
-            .Include(e => e.Outcomes.OrderBy(o => o.Position))
-            .Include(e => e.Members.OrderBy(m => m.Role).ThenBy(m => m.Name))
-            .AsSplitQuery()
-            .FirstAsync(e => e.Id == engagementId);
+        var snapshot = await snapshots.GetAsync(db, access);
+        var engagement = snapshot.Engagement;
         var today = clock.TodayIn(engagement.TimeZone);
-        var weekEnd = today.AddDays(7);
-        var open = db.PlanTasks.AsNoTracking().Where(t => t.EngagementId == engagementId && t.Status != PlanTaskStatus.Done && t.Status != PlanTaskStatus.Skipped);
-        var phases = await db.PlanTasks.AsNoTracking()
-            .Where(t => t.EngagementId == engagementId && t.Status != PlanTaskStatus.Skipped)
-            .GroupBy(t => new { t.PhaseKey, t.PhaseTitle })
-            .Select(g => new PhaseProgress(g.Key.PhaseTitle, g.Min(t => t.Start), g.Count(), g.Count(t => t.Status == PlanTaskStatus.Done)))
-            .ToListAsync();
-        var thisWeek = await open.Where(t => t.Start <= weekEnd && t.Due >= today).OrderBy(t => t.Due).Take(10).Select(TaskLine.From).ToListAsync();
-        var attention = await open.Where(t => t.Due < today || t.Status == PlanTaskStatus.Blocked).OrderBy(t => t.Due).Take(10).Select(TaskLine.From).ToListAsync();
-        var milestones = await db.Milestones.AsNoTracking().Where(m => m.EngagementId == engagementId && m.ReachedAt == null && m.Date >= today).OrderBy(m => m.Date).Take(4).ToListAsync();
-        var wins = await db.Wins.AsNoTracking().Where(w => w.EngagementId == engagementId).OrderByDescending(w => w.CreatedAt).Take(4).ToListAsync();
+        var summary = PlanSummary.Of(snapshot.Tasks, today);
+        var milestones = snapshot.Milestones.Where(m => m.ReachedAt == null && m.Date >= today).Take(4).ToList();
         return View(new EngagementOverviewViewModel(
             engagement, access, engagement.DayOn(today), today,
-            phases.OrderBy(p => p.Start).ToList(), thisWeek, attention, milestones, wins));
+            summary.Phases, summary.ThisWeek, summary.NeedsAttention, milestones, snapshot.RecentWins));
     }
 
     [HttpGet("/engagements/{engagementId:int}/close")]
@@ -147,17 +133,6 @@ public sealed record EngagementListViewModel(
     IReadOnlyList<EngagementRow> Rows, string? Query, EngagementStatus? Status, int Page, int Total, int PageSize, DateOnly Today)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
-public sealed record PhaseProgress(string Title, DateOnly Start, int Total, int Done)
-{
-    public int Percent => Total == 0 ? 0 : Done * 100 / Total;
-}
-
-public sealed record TaskLine(int Id, string Title, DateOnly Due, PlanTaskStatus Status, string Owner, string? BlockedReason)
-{
-    public static System.Linq.Expressions.Expression<Func<PlanTask, TaskLine>> From { get; } = t =>
-        new TaskLine(t.Id, t.Title, t.Due, t.Status, t.Owner != null ? t.Owner.Name : "", t.BlockedReason);
 }
 
 public sealed record EngagementOverviewViewModel(

@@ -15,7 +15,7 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
@@ -638,6 +638,10 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Property<int>("ProviderId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("provider_id");
+
+                    b.Property<Guid>("Revision")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revision");
 
                     b.Property<string>("SharedPurpose")
                         .IsRequired()

@@ -13,7 +13,7 @@ using Onboarding.Core.Data;
 namespace Onboarding.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOnboardingDbContext))]
-    [Migration("20261123102706_Initial")]
+    [Migration("20261123140347_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -21,7 +21,7 @@ namespace Onboarding.Core.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.12")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -667,6 +667,10 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Property<int>("ProviderId")
                         .HasColumnType("integer")
                         .HasColumnName("provider_id");
+
+                    b.Property<Guid>("Revision")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revision");
 
                     b.Property<string>("SharedPurpose")
                         .IsRequired()

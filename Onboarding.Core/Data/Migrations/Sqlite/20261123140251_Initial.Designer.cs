@@ -11,14 +11,14 @@ using Onboarding.Core.Data;
 namespace Onboarding.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOnboardingDbContext))]
-    [Migration("20261123102640_Initial")]
+    [Migration("20261123140251_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
@@ -641,6 +641,10 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Property<int>("ProviderId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("provider_id");
+
+                    b.Property<Guid>("Revision")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revision");
 
                     b.Property<string>("SharedPurpose")
                         .IsRequired()

@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Onboarding.Core.Data.Migrations.Postgres
+namespace Onboarding.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,10 +15,10 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "text", nullable: false),
-                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    normalized_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,10 +29,10 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "data_protection_keys",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    friendly_name = table.Column<string>(type: "text", nullable: true),
-                    xml = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -45,20 +43,20 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "digests",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    recipient = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    period = table.Column<DateOnly>(type: "date", nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    html_body = table.Column<string>(type: "text", nullable: false),
-                    text_body = table.Column<string>(type: "text", nullable: false),
-                    message_id = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    last_error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    claimed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    recipient = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    period = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    html_body = table.Column<string>(type: "TEXT", nullable: false),
+                    text_body = table.Column<string>(type: "TEXT", nullable: false),
+                    message_id = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    claimed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -69,13 +67,13 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "organisations",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    brand_colour = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
-                    provider_id = table.Column<int>(type: "integer", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    brand_colour = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    provider_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -92,11 +90,11 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    role_id = table.Column<string>(type: "text", nullable: false),
-                    claim_type = table.Column<string>(type: "text", nullable: true),
-                    claim_value = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    role_id = table.Column<string>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -113,26 +111,26 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "text", nullable: false),
-                    display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    organisation_id = table.Column<int>(type: "integer", nullable: false),
-                    is_administrator = table.Column<bool>(type: "boolean", nullable: false),
-                    time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    password_hash = table.Column<string>(type: "text", nullable: true),
-                    security_stamp = table.Column<string>(type: "text", nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
-                    phone_number = table.Column<string>(type: "text", nullable: true),
-                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    organisation_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    is_administrator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
+                    security_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    lockout_end = table.Column<long>(type: "INTEGER", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,20 +147,21 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "engagements",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    provider_id = table.Column<int>(type: "integer", nullable: false),
-                    client_id = table.Column<int>(type: "integer", nullable: false),
-                    kickoff = table.Column<DateOnly>(type: "date", nullable: false),
-                    go_live = table.Column<DateOnly>(type: "date", nullable: false),
-                    time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    working_days = table.Column<int>(type: "integer", maxLength: 32, nullable: false),
-                    holidays = table.Column<List<DateOnly>>(type: "date[]", nullable: false),
-                    shared_purpose = table.Column<string>(type: "text", nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    provider_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    client_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kickoff = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    go_live = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    working_days = table.Column<int>(type: "INTEGER", maxLength: 32, nullable: false),
+                    holidays = table.Column<string>(type: "TEXT", nullable: false),
+                    shared_purpose = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    revision = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    closed_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -185,11 +184,11 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    user_id = table.Column<string>(type: "text", nullable: false),
-                    claim_type = table.Column<string>(type: "text", nullable: true),
-                    claim_value = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -206,10 +205,10 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    login_provider = table.Column<string>(type: "text", nullable: false),
-                    provider_key = table.Column<string>(type: "text", nullable: false),
-                    provider_display_name = table.Column<string>(type: "text", nullable: true),
-                    user_id = table.Column<string>(type: "text", nullable: false)
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_key = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -226,8 +225,8 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    user_id = table.Column<string>(type: "text", nullable: false),
-                    role_id = table.Column<string>(type: "text", nullable: false)
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    role_id = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -250,10 +249,10 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    user_id = table.Column<string>(type: "text", nullable: false),
-                    login_provider = table.Column<string>(type: "text", nullable: false),
-                    name = table.Column<string>(type: "text", nullable: false),
-                    value = table.Column<string>(type: "text", nullable: true)
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -270,16 +269,16 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "invitations",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    user_id = table.Column<string>(type: "text", nullable: false),
-                    invited_by_user_id = table.Column<string>(type: "text", nullable: true),
-                    engagement_id = table.Column<int>(type: "integer", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    invited_by_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    used_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -296,14 +295,14 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "activity",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    engagement_id = table.Column<int>(type: "integer", nullable: false),
-                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    actor_user_id = table.Column<string>(type: "text", nullable: true),
-                    actor_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    task_id = table.Column<int>(type: "integer", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    actor_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    task_id = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -320,12 +319,12 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "business_outcomes",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    engagement_id = table.Column<int>(type: "integer", nullable: false),
-                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    how_measured = table.Column<string>(type: "text", nullable: false),
-                    position = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    how_measured = table.Column<string>(type: "TEXT", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -342,14 +341,14 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "glossary_terms",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    engagement_id = table.Column<int>(type: "integer", nullable: false),
-                    client_term = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    provider_term = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    definition = table.Column<string>(type: "text", nullable: false),
-                    agreed = table.Column<bool>(type: "boolean", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    client_term = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    provider_term = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    definition = table.Column<string>(type: "TEXT", nullable: false),
+                    agreed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -366,21 +365,21 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "members",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    engagement_id = table.Column<int>(type: "integer", nullable: false),
-                    user_id = table.Column<string>(type: "text", nullable: true),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    working_days = table.Column<int>(type: "integer", maxLength: 32, nullable: false),
-                    digest_hour = table.Column<int>(type: "integer", nullable: false),
-                    digest_preference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    calendar_token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    unsubscribe_token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    working_days = table.Column<int>(type: "INTEGER", maxLength: 32, nullable: false),
+                    digest_hour = table.Column<int>(type: "INTEGER", nullable: false),
+                    digest_preference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    calendar_token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    unsubscribe_token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -403,15 +402,15 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "metrics",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    engagement_id = table.Column<int>(type: "integer", nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    unit = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    direction = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    baseline = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
-                    target = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
-                    how_measured = table.Column<string>(type: "text", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    unit = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    direction = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    baseline = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    how_measured = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -428,16 +427,16 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "template_snapshots",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    engagement_id = table.Column<int>(type: "integer", nullable: false),
-                    template_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    instance_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    content = table.Column<string>(type: "text", nullable: false),
-                    for_member_id = table.Column<int>(type: "integer", nullable: true),
-                    applied_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    template_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    instance_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    content = table.Column<string>(type: "TEXT", nullable: false),
+                    for_member_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    applied_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -460,14 +459,14 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "measurements",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    metric_id = table.Column<int>(type: "integer", nullable: false),
-                    measured_on = table.Column<DateOnly>(type: "date", nullable: false),
-                    value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
-                    note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    recorded_by_user_id = table.Column<string>(type: "text", nullable: true),
-                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    metric_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    measured_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    recorded_by_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -484,26 +483,26 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "plan_tasks",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    engagement_id = table.Column<int>(type: "integer", nullable: false),
-                    template_snapshot_id = table.Column<int>(type: "integer", nullable: true),
-                    key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    phase_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    phase_title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    start = table.Column<DateOnly>(type: "date", nullable: false),
-                    due = table.Column<DateOnly>(type: "date", nullable: false),
-                    owner_role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    owner_id = table.Column<int>(type: "integer", nullable: true),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    blocked_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    skipped_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    what = table.Column<string>(type: "text", nullable: false),
-                    why = table.Column<string>(type: "text", nullable: false),
-                    is_milestone = table.Column<bool>(type: "boolean", nullable: false),
-                    warning = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    template_snapshot_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    phase_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    phase_title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    owner_role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    owner_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    blocked_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    skipped_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    completed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    what = table.Column<string>(type: "TEXT", nullable: false),
+                    why = table.Column<string>(type: "TEXT", nullable: false),
+                    is_milestone = table.Column<bool>(type: "INTEGER", nullable: false),
+                    warning = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -532,12 +531,12 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "checklist_items",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    task_id = table.Column<int>(type: "integer", nullable: false),
-                    text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    done = table.Column<bool>(type: "boolean", nullable: false),
-                    position = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    task_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    done = table.Column<bool>(type: "INTEGER", nullable: false),
+                    position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -554,13 +553,13 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "milestones",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    engagement_id = table.Column<int>(type: "integer", nullable: false),
-                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    date = table.Column<DateOnly>(type: "date", nullable: false),
-                    task_id = table.Column<int>(type: "integer", nullable: true),
-                    reached_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    task_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    reached_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -583,13 +582,13 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "task_comments",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    task_id = table.Column<int>(type: "integer", nullable: false),
-                    author_user_id = table.Column<string>(type: "text", nullable: true),
-                    author_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    body = table.Column<string>(type: "text", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    task_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    author_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    author_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -606,8 +605,8 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "task_dependencies",
                 columns: table => new
                 {
-                    task_id = table.Column<int>(type: "integer", nullable: false),
-                    depends_on_task_id = table.Column<int>(type: "integer", nullable: false)
+                    task_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    depends_on_task_id = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -630,17 +629,17 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                 name: "wins",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    engagement_id = table.Column<int>(type: "integer", nullable: false),
-                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    body = table.Column<string>(type: "text", nullable: false),
-                    author_user_id = table.Column<string>(type: "text", nullable: true),
-                    author_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    task_id = table.Column<int>(type: "integer", nullable: true),
-                    metric_id = table.Column<int>(type: "integer", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    engagement_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "TEXT", nullable: false),
+                    author_user_id = table.Column<string>(type: "TEXT", nullable: true),
+                    author_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    task_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    metric_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

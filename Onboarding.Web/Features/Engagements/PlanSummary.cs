@@ -1,0 +1,38 @@
+using Onboarding.Core.Engagements;
+using Onboarding.Web.Infrastructure;
+
+namespace Onboarding.Web.Features.Engagements;
+
+/// <summary>The overview's view of a plan: progress by phase, this week's work and what needs attention.</summary>
+public sealed record PlanSummary(IReadOnlyList<PhaseProgress> Phases, IReadOnlyList<TaskLine> ThisWeek, IReadOnlyList<TaskLine> NeedsAttention)
+{
+    private const int ListLength = 10;
+
+    /// <summary>Skipped tasks count nowhere.</summary>
+    public static PlanSummary Of(IEnumerable<PlanRow> plan, DateOnly today)
+    {
+        var tasks = plan.Where(t => t.Status != PlanTaskStatus.Skipped).ToList();
+        var phases = tasks
+            .GroupBy(t => (t.PhaseKey, t.PhaseTitle))
+            .Select(g => new PhaseProgress(g.Key.PhaseTitle, g.Min(t => t.Start), g.Count(), g.Count(t => t.Status == PlanTaskStatus.Done)))
+            .OrderBy(p => p.Start)
+            .ToList();
+        var open = tasks.Where(t => t.Status != PlanTaskStatus.Done).OrderBy(t => t.Due).ThenBy(t => t.Id).ToList();
+        return new PlanSummary(
+            phases,
+            Lines(open.Where(t => t.Start <= today.AddDays(7) && t.Due >= today)),
+            Lines(open.Where(t => t.Due < today || t.Status == PlanTaskStatus.Blocked)));
+    }
+
+    private static List<TaskLine> Lines(IEnumerable<PlanRow> chosen) => chosen
+        .Take(ListLength)
+        .Select(t => new TaskLine(t.Id, t.Title, t.Due, t.Status, t.OwnerName ?? "", t.BlockedReason))
+        .ToList();
+}
+
+public sealed record PhaseProgress(string Title, DateOnly Start, int Total, int Done)
+{
+    public int Percent => Total == 0 ? 0 : Done * 100 / Total;
+}
+
+public sealed record TaskLine(int Id, string Title, DateOnly Due, PlanTaskStatus Status, string Owner, string? BlockedReason);
