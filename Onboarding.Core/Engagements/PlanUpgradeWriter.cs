@@ -346,16 +346,17 @@ public static class PlanUpgradeWriter
             Description = description,
         });
 
+        var removedIds = preview.Removed.Select(r => r.Task.Id).ToList();
+        // The removed tasks' earlier entries stay in the log, no longer linking to pages that are gone.
+        foreach (var entry in await db.Activity.Where(a => a.EngagementId == engagement.Id && a.TaskId != null && removedIds.Contains(a.TaskId.Value)).ToListAsync())
+        {
+            entry.TaskId = null;
+        }
         foreach (var removal in preview.Removed)
         {
             var task = removal.Task;
             var comments = removal.Comments == 0 ? "" : $", {removal.Comments} comment{Plural(removal.Comments)}";
             Record(null, $"Deleted the task “{task.Title}” ({task.Status.DisplayName().ToLowerInvariant()}{comments}): removed by template upgrade to version {version}");
-            // The task's earlier entries stay in the log, no longer linking to a page that is gone.
-            foreach (var entry in await db.Activity.Where(a => a.EngagementId == engagement.Id && a.TaskId == task.Id).ToListAsync())
-            {
-                entry.TaskId = null;
-            }
             db.Milestones.RemoveRange(milestones[task.Id].Where(m => m.ReachedAt is null));
             tasksByKey.Remove(task.Key);
             db.PlanTasks.Remove(task);

@@ -239,12 +239,39 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
 
             Assert.Equal(HttpStatusCode.UnprocessableEntity, forced.StatusCode);
             Assert.Equal(1, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
-            Assert.False(await App.WithDbAsync(db => db.PlanTasks.AnyAsync(t => t.Key.EndsWith("/sponsor-thanks"))));
+            Assert.False(await App.WithDbAsync(db => db.PlanTasks.AnyAsync(t => t.Key == "recruiter-onboarding/riya-shah-northstar-example/sponsor-thanks")));
         }
         finally
         {
             await SetSponsorRoleAsync(engagementId, EngagementRole.ExecutiveSponsor);
         }
+    }
+
+    [Fact]
+    public async Task A_template_applied_later_is_upgraded_from_its_own_day_1_for_its_own_recruiter()
+    {
+        var engagementId = await InvitationTests.DemoEngagementIdAsync(App);
+        var noorId = await AddRecruiterAsync(App, engagementId, "Noor Haddad", "noor.haddad@northstar.example");
+        // Applied with the starter catalog (version 1) from Noor's first day, Monday 21 December.
+        var starter = await App.SignedInClientAsync(Leader);
+        var templates = $"/engagements/{engagementId}/plan/templates";
+        var applied = await InvitationTests.PostFormAsync(starter, templates,
+            new() { ["TemplateKey"] = "recruiter-onboarding", ["MemberId"] = noorId.ToString(), ["Start"] = "2026-12-21", ["Action"] = "apply" }, tokenFrom: templates);
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        var snapshotId = await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.ForMemberId == noorId).Select(s => s.Id).SingleAsync());
+        var leader = await world.SignedInAsync(Leader);
+        var page = $"{templates}/{snapshotId}/upgrade";
+
+        var preview = await leader.GetStringAsync(page);
+        var confirmed = await InvitationTests.PostFormAsync(leader, page, ConfirmationFields(preview), tokenFrom: page);
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var thanks = await TaskAsync(engagementId, "recruiter-onboarding/noor-haddad-northstar-example/sponsor-thanks");
+        var samuelId = await App.WithDbAsync(db => db.Members.Where(m => m.EngagementId == engagementId && m.Email == "samuel.okafor@acme.example").Select(m => m.Id).SingleAsync());
+        // Working day 10 counted from 21 December, not from the engagement's kickoff.
+        Assert.Equal((new DateOnly(2027, 1, 1), samuelId), (thanks.Start, thanks.OwnerId));
+        Assert.Contains("<td>Fri 1 Jan</td>", Section(preview, "added"));
+        Assert.False(await App.WithDbAsync(db => db.PlanTasks.AnyAsync(t => t.Key == "recruiter-onboarding/riya-shah-northstar-example/sponsor-thanks")));
     }
 
     [Fact]
