@@ -275,6 +275,45 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
     }
 
     [Fact]
+    public async Task The_plan_upgrade_verb_shows_the_changes_on_a_dry_run_and_applies_them_otherwise()
+    {
+        var engagementId = await InvitationTests.DemoEngagementIdAsync(App);
+        var lenaId = await AddRecruiterAsync(App, engagementId, "Lena Vogel", "lena.vogel@northstar.example");
+        var starter = await App.SignedInClientAsync(Leader);
+        var templates = $"/engagements/{engagementId}/plan/templates";
+        var applied = await InvitationTests.PostFormAsync(starter, templates,
+            new() { ["TemplateKey"] = "recruiter-onboarding", ["MemberId"] = lenaId.ToString(), ["Start"] = "2026-11-30", ["Action"] = "apply" }, tokenFrom: templates);
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        Task<(int Exit, string Output, string Error)> Run(params string[] args) =>
+            AppProcess.RunAsync(App.ConnectionString, [$"--Templates:Directory={world.TemplatesFolder}", "plan", "upgrade", "--engagement", $"{engagementId}", .. args]);
+
+        var ambiguous = await Run("--template", "recruiter-onboarding", "--dry-run");
+        Assert.Equal(2, ambiguous.Exit);
+        Assert.Contains("plan upgrade: --template recruiter-onboarding is applied for", ambiguous.Error);
+        Assert.Contains("lena.vogel@northstar.example", ambiguous.Error);
+
+        var dryRun = await Run("--template", "recruiter-onboarding", "--member", "Lena.Vogel@northstar.example", "--dry-run");
+        Assert.True(dryRun.Exit == 0, dryRun.Error);
+        Assert.Equal(
+            "“Recruiter onboarding for Lena Vogel”: applied version 1, catalog version 2\n" +
+            "  + Thank the recruiter in person · Samuel Okafor · 2026-12-11 to 2026-12-11\n" +
+            "plan upgrade: dry run, nothing was changed.\n",
+            dryRun.Output);
+        var snapshotId = await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.ForMemberId == lenaId).Select(s => s.Id).SingleAsync());
+        Assert.Equal(1, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
+
+        var upgraded = await Run("--template", "recruiter-onboarding", "--member", "lena.vogel@northstar.example");
+        Assert.True(upgraded.Exit == 0, upgraded.Error);
+        Assert.EndsWith("plan upgrade: “Recruiter onboarding for Lena Vogel” is now at version 2: 1 task added, 0 removed (0 done), 0 changed.\n", upgraded.Output);
+        Assert.Equal(2, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
+        Assert.Contains(await ActivityAsync(App, engagementId), a => a.ActorName == "Command line" && a.Description.StartsWith("Upgraded the template “Recruiter onboarding for Lena Vogel” from version 1 to 2", StringComparison.Ordinal));
+
+        var again = await Run("--template", "recruiter-onboarding", "--member", "lena.vogel@northstar.example");
+        Assert.Equal(1, again.Exit);
+        Assert.Contains("plan upgrade: Nothing to upgrade: this plan uses version 2", again.Error);
+    }
+
+    [Fact]
     public async Task A_template_that_no_longer_validates_is_explained_and_offers_no_upgrade()
     {
         var engagementId = await InvitationTests.DemoEngagementIdAsync(App);
