@@ -80,23 +80,7 @@ public static partial class PlanWriter
         var tasksByKey = new Dictionary<string, PlanTask>();
         foreach (var planned in plan.Tasks)
         {
-            var owner = membersByEmail[planned.OwnerReference!];
-            var task = new PlanTask
-            {
-                Key = planned.Key,
-                Title = planned.Title,
-                PhaseKey = planned.PhaseKey,
-                PhaseTitle = planned.PhaseTitle,
-                Start = planned.Start,
-                Due = planned.Due,
-                OwnerRole = planned.OwnerRole,
-                Owner = owner,
-                What = planned.What,
-                Why = planned.Why,
-                IsMilestone = planned.IsMilestone,
-                Warning = planned.Warning,
-                Checklist = planned.Checklist.Select((text, i) => new ChecklistItem { Text = text, Position = i }).ToList(),
-            };
+            var task = NewTask(planned, membersByEmail[planned.OwnerReference!]);
             task.TemplateSnapshot = snapshots[(planned.TemplateKey, planned.InstanceKey)];
             tasksByKey[planned.Key] = task;
             engagement.Tasks.Add(task);
@@ -113,6 +97,24 @@ public static partial class PlanWriter
             }
         }
     }
+
+    /// <summary>A generated task as an entity, without its snapshot, dependencies or milestone (the caller's).</summary>
+    public static PlanTask NewTask(PlannedTask planned, Member owner) => new()
+    {
+        Key = planned.Key,
+        Title = planned.Title,
+        PhaseKey = planned.PhaseKey,
+        PhaseTitle = planned.PhaseTitle,
+        Start = planned.Start,
+        Due = planned.Due,
+        OwnerRole = planned.OwnerRole,
+        Owner = owner,
+        What = planned.What,
+        Why = planned.Why,
+        IsMilestone = planned.IsMilestone,
+        Warning = planned.Warning,
+        Checklist = planned.Checklist.Select((text, i) => new ChecklistItem { Text = text, Position = i }).ToList(),
+    };
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NotKeyCharacters();

@@ -25,6 +25,8 @@ public static class CommandLine
           plan preview --template KEY|PATH --start YYYY-MM-DD [--working-days Mon,Tue,...]
                        [--holidays YYYY-MM-DD,...] [--format table|csv|json]
                              the dates a template would get, without saving anything
+          plan upgrade --engagement ID --template KEY [--member EMAIL] [--dry-run]
+                             upgrade an applied template to the catalog's newer version
           worker             run background jobs only (needs Database__Provider=Postgres)
           pack export --engagement ID --out FILE [--member EMAIL]
                              write the engagement's plan pack PDF, or that member's own plan
@@ -66,6 +68,7 @@ public static class CommandLine
                 ("templates", ["check"]) => TemplatesCheckCommand.Run(TemplatesDirectory(provider), Console.Out),
                 ("templates", ["check", var directory]) => TemplatesCheckCommand.Run(directory, Console.Out),
                 ("plan", ["preview", .. var options]) => PlanPreviewCommand.Run(options, TemplatesDirectory(provider), Console.Out, Console.Error),
+                ("plan", ["upgrade", .. var options]) => await PlanUpgradeCommand.RunAsync(provider, options, Console.Out, Console.Error),
                 ("digests", var digestArgs) => await DigestsCommand.RunAsync(provider, digestArgs, Console.Out, Console.Error),
                 ("pack", ["export", .. var options]) => await PackCommand.ExportAsync(provider, options, Console.Out, Console.Error),
                 _ => await UsageErrorAsync(command),

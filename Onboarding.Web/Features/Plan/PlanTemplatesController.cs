@@ -162,6 +162,7 @@ public sealed class PlanTemplatesController(OnboardingDbContext db, TemplateCata
                 db.PlanTasks.Count(t => t.TemplateSnapshotId == s.Id),
                 db.PlanTasks.Count(t => t.TemplateSnapshotId == s.Id && t.Status == PlanTaskStatus.Done)))
             .ToListAsync();
+        applied = applied.Select(a => a with { NewerVersion = catalog.Find(a.TemplateKey)?.Version is { } v && v > a.Version ? v : null }).ToList();
         var recruiters = await db.Members.AsNoTracking()
             .Where(m => m.EngagementId == engagement.Id && m.Role == EngagementRole.Recruiter)
             .OrderBy(m => m.Name)
@@ -173,7 +174,11 @@ public sealed class PlanTemplatesController(OnboardingDbContext db, TemplateCata
 
 internal sealed record ReadApplication(TemplateApplication Application, DateOnly Start, Member? ForMember);
 
-public sealed record AppliedTemplate(int SnapshotId, string Title, string TemplateKey, int Version, string? ForMember, DateTimeOffset AppliedAt, int Tasks, int Done);
+public sealed record AppliedTemplate(int SnapshotId, string Title, string TemplateKey, int Version, string? ForMember, DateTimeOffset AppliedAt, int Tasks, int Done)
+{
+    /// <summary>The catalog's version when it is newer than the one applied: the plan can be upgraded to it.</summary>
+    public int? NewerVersion { get; init; }
+}
 
 /// <summary>The generated tasks before they are saved, with owners shown by name.</summary>
 public sealed record ApplyPreview(string Title, IReadOnlyList<PlannedTask> Tasks, IReadOnlyDictionary<string, string> OwnerNames)
