@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Core.Data;
 using Onboarding.Core.Digests;
-using Onboarding.Core.Engagements;
 using Onboarding.Jobs.Mail;
 
 namespace Onboarding.Jobs.Digests;
@@ -69,13 +68,11 @@ public sealed class DigestDelivery(
         {
             return new DeliverySummary(0, 0, 0);
         }
-        var people = await PeopleAsync(claimed.Select(r => r.Recipient).Distinct().ToList(), cancellationToken);
-
         int sent = 0, failed = 0, pending = 0;
         var waiting = new List<(OutgoingMail Mail, ClaimedDigest Claim)>();
         foreach (var claim in claimed)
         {
-            if (!people.TryGetValue(claim.Recipient, out var person))
+            if (claim.To is not { } person)
             {
                 await outbox.MarkAsync(claim.Id, DigestStatus.Failed, $"{claim.Recipient} is no longer a member of any engagement.", Now());
                 failed++;
@@ -146,21 +143,5 @@ public sealed class DigestDelivery(
     {
         var now = time.GetUtcNow();
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-    }
-
-    private sealed record Person(string Name, string Email, string UnsubscribeToken);
-
-    /// <summary>Each recipient's name, address and unsubscribe token, from their first membership of an open engagement (as the composer took them).</summary>
-    private async Task<Dictionary<string, Person>> PeopleAsync(IReadOnlyCollection<string> recipients, CancellationToken cancellationToken)
-    {
-        var members = await db.Members.AsNoTracking()
-            .Where(m => recipients.Contains(m.Email.ToLower()))
-            .OrderBy(m => m.Engagement!.Status == EngagementStatus.Closed)
-            .ThenBy(m => m.Id)
-            .Select(m => new { m.Name, m.Email, m.UnsubscribeToken })
-            .ToListAsync(cancellationToken);
-        return members
-            .GroupBy(m => DigestLoader.RecipientKey(m.Email))
-            .ToDictionary(g => g.Key, g => new Person(g.First().Name, g.First().Email.Trim(), g.First().UnsubscribeToken));
     }
 }

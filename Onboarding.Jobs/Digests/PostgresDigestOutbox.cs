@@ -7,7 +7,7 @@ using Onboarding.Core.Digests;
 namespace Onboarding.Jobs.Digests;
 
 /// <summary>
-/// On PostgreSQL a chunk is claimed, and its content read, in one statement; marks are one prepared
+/// On PostgreSQL a chunk is claimed, and its content and addressees read, in one statement; marks are one prepared
 /// single-row UPDATE by primary key. The SQL names the tables and columns EF's snake-case convention gives
 /// <see cref="DigestRecord"/>; enums are stored by name.
 /// </summary>
@@ -16,15 +16,29 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
     // FOR UPDATE SKIP LOCKED: rows another worker is claiming this instant are left to it instead of
     // waited for. A row it claimed and committed meanwhile is re-checked against the WHERE once locked
     // (READ COMMITTED), finds itself sending with a fresh lease, and drops out: never claimed twice.
+    // FOR UPDATE SKIP LOCKED: rows another worker is claiming this instant are left to it instead of
+    // waited for. A row it claimed and committed meanwhile is re-checked against the WHERE once locked
+    // (READ COMMITTED), finds itself sending with a fresh lease, and drops out: never claimed twice.
+    // The addressee is each recipient's first membership, open engagements first, found by one hash
+    // join over the members rather than a lookup per digest.
     private const string ClaimSql = """
-        UPDATE digests AS d
-        SET status = 'Sending', claimed_at = $1, attempts = d.attempts + 1
-        FROM (SELECT id FROM digests
-              WHERE id = ANY($2) AND (status = 'Pending' OR (status = 'Sending' AND claimed_at < $3))
-              ORDER BY id
-              FOR UPDATE SKIP LOCKED) AS free
-        WHERE d.id = free.id
-        RETURNING d.id, d.recipient, d.period, d.attempts, d.subject, d.html_body, d.text_body
+        WITH claimed AS (
+            UPDATE digests AS d
+            SET status = 'Sending', claimed_at = $1, attempts = d.attempts + 1
+            FROM (SELECT id FROM digests
+                  WHERE id = ANY($2) AND (status = 'Pending' OR (status = 'Sending' AND claimed_at < $3))
+                  ORDER BY id
+                  FOR UPDATE SKIP LOCKED) AS free
+            WHERE d.id = free.id
+            RETURNING d.id, d.recipient, d.period, d.attempts, d.subject, d.html_body, d.text_body),
+        addressees AS (
+            SELECT DISTINCT ON (lower(m.email)) lower(m.email) AS recipient, m.name, trim(m.email) AS email, m.unsubscribe_token
+            FROM members AS m JOIN engagements AS e ON e.id = m.engagement_id
+            WHERE lower(m.email) IN (SELECT recipient FROM claimed)
+            ORDER BY lower(m.email), e.status = 'Closed', m.id)
+        SELECT c.id, c.recipient, c.period, c.attempts, c.subject, c.html_body, c.text_body, a.name, a.email, a.unsubscribe_token
+        FROM claimed AS c LEFT JOIN addressees AS a ON a.recipient = c.recipient
+        ORDER BY c.id
         """;
 
     private const string RenewSql = """
@@ -79,11 +93,11 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            var to = reader.IsDBNull(7) ? null : new Addressee(reader.GetString(7), reader.GetString(8), reader.GetString(9));
             claimed.Add(new ClaimedDigest(
                 reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt32(3),
-                reader.GetString(4), reader.GetString(5), reader.GetString(6)));
+                reader.GetString(4), reader.GetString(5), reader.GetString(6), to));
         }
-        claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
         return claimed;
     }
 
