@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Core.Data;
 using Onboarding.Core.Digests;
-using Onboarding.Core.Engagements;
 using Onboarding.Jobs.Mail;
 
 namespace Onboarding.Jobs.Digests;
@@ -15,9 +14,10 @@ public sealed record DeliverySummary(int Sent, int Failed, int Pending)
 }
 
 /// <summary>
-/// Sends recorded digests. Each is claimed first (pending → sending, in one conditional UPDATE), so
-/// two workers never both send one; then sent over the mail sender's reused connection; then marked
-/// the moment the server has answered, so a crash repeats at most the one message in flight.
+/// Sends recorded digests. A chunk is claimed first (pending → sending, a lease), so two workers never
+/// both send one; then sent over the mail sender's reused connection; each digest is marked the moment
+/// the server has answered, so a crash repeats at most the one message in flight, and leaves the rest
+/// of its chunk to be claimed again when the lease runs out.
 /// </summary>
 public sealed class DigestDelivery(
     OnboardingDbContext db,
@@ -33,18 +33,23 @@ public sealed class DigestDelivery(
     private const int ErrorLength = 2000;
 
     /// <summary>
-    /// Digests are claimed a few at a time, just before they go: a worker that dies leaves only those
-    /// few "sending" (until <see cref="DigestOptions.ClaimLease"/> runs out), not its whole batch.
+    /// Digests claimed in one statement. A worker that dies leaves at most this many "sending" until
+    /// <see cref="DigestOptions.ClaimLease"/> runs out; a claim held for half the lease is renewed.
     /// </summary>
-    private const int ClaimSize = 20;
+    private const int ClaimSize = 100;
+
+    private readonly TimeSpan lease = options.Value.ClaimLease;
 
     public async Task<DeliverySummary> DeliverAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
+        await using var outbox = await DigestOutbox.OpenAsync(db, cancellationToken);
         var total = new DeliverySummary(0, 0, 0);
-        var chunks = ids.Chunk(ClaimSize).ToList();
+        var chunks = ids.Order().Chunk(ClaimSize).ToList();
         for (var i = 0; i < chunks.Count; i++)
         {
-            var done = await DeliverClaimedAsync(await ClaimAsync(chunks[i], cancellationToken), cancellationToken);
+            var claimedAt = Now();
+            var claimed = await outbox.ClaimAsync(chunks[i], claimedAt, lease, cancellationToken);
+            var done = await DeliverClaimedAsync(outbox, claimed, claimedAt, cancellationToken);
             total += done;
             if (done.Pending > 0 && done.Sent == 0 && done.Failed == 0)
             {
@@ -57,110 +62,86 @@ public sealed class DigestDelivery(
         return total;
     }
 
-    private async Task<DeliverySummary> DeliverClaimedAsync(List<long> claimed, CancellationToken cancellationToken)
+    private async Task<DeliverySummary> DeliverClaimedAsync(DigestOutbox outbox, List<ClaimedDigest> claimed, DateTimeOffset claimedAt, CancellationToken cancellationToken)
     {
         if (claimed.Count == 0)
         {
             return new DeliverySummary(0, 0, 0);
         }
-        var records = await db.Digests.AsNoTracking()
-            .Where(d => claimed.Contains(d.Id))
-            .OrderBy(d => d.Id)
-            .Select(d => new { d.Id, d.Recipient, d.Period, d.Attempts, d.Subject, d.HtmlBody, d.TextBody })
-            .ToListAsync(cancellationToken);
-        var people = await PeopleAsync(records.Select(r => r.Recipient).Distinct().ToList(), cancellationToken);
-
         int sent = 0, failed = 0, pending = 0;
-        var mails = new List<OutgoingMail>();
-        var claims = new Dictionary<DigestKey, (long Id, int Attempts)>();
-        foreach (var record in records)
+        var waiting = new List<(OutgoingMail Mail, ClaimedDigest Claim)>();
+        foreach (var claim in claimed)
         {
-            var key = new DigestKey(record.Recipient, record.Period);
-            if (!people.TryGetValue(record.Recipient, out var person))
+            if (claim.To is not { } person)
             {
-                await MarkAsync(record.Id, DigestStatus.Failed, $"{record.Recipient} is no longer a member of any engagement.");
+                await outbox.MarkAsync(claim.Id, DigestStatus.Failed, $"{claim.Recipient} is no longer a member of any engagement.", Now());
                 failed++;
                 continue;
             }
-            claims[key] = (record.Id, record.Attempts);
-            mails.Add(new OutgoingMail(key, person.Name, person.Email, record.Subject, record.HtmlBody, record.TextBody, composition.Links.Unsubscribe(person.UnsubscribeToken)));
+            var mail = new OutgoingMail(new DigestKey(claim.Recipient, claim.Period), person.Name, person.Email, claim.Subject, claim.HtmlBody, claim.TextBody,
+                composition.Links.Unsubscribe(person.UnsubscribeToken));
+            waiting.Add((mail, claim));
         }
 
-        await foreach (var result in sender.SendAsync(mails, cancellationToken))
+        while (waiting.Count > 0)
         {
-            var (id, attempts) = claims[result.Key];
-            switch (result.Outcome)
+            var done = 0;
+            await foreach (var result in sender.SendAsync(waiting.Select(w => w.Mail).ToList(), cancellationToken))
             {
-                case DeliveryOutcome.Sent:
-                    await MarkAsync(id, DigestStatus.Sent, error: null);
-                    sent++;
+                var claim = waiting[done++].Claim;
+                switch (await RecordAsync(outbox, claim, result))
+                {
+                    case DigestStatus.Sent: sent++; break;
+                    case DigestStatus.Failed: failed++; break;
+                    default: pending++; break;
+                }
+                if (done < waiting.Count && time.GetUtcNow() - claimedAt > lease / 2)
+                {
+                    // Stop before the next message and renew the claim on the rest, so no other worker
+                    // can take a digest this one is still about to send.
                     break;
-                case DeliveryOutcome.PermanentFailure:
-                    logger.LogWarning("Digest {Key} was refused for good: {Error}", result.Key, result.Error);
-                    await MarkAsync(id, DigestStatus.Failed, result.Error);
-                    failed++;
-                    break;
-                case DeliveryOutcome.TransientFailure when attempts >= MaxAttempts:
-                    logger.LogWarning("Digest {Key} still failing after {Attempts} attempts: {Error}", result.Key, attempts, result.Error);
-                    await MarkAsync(id, DigestStatus.Failed, $"Gave up after {attempts} attempts: {result.Error}");
-                    failed++;
-                    break;
-                default:
-                    await MarkAsync(id, DigestStatus.Pending, result.Error);
-                    pending++;
-                    break;
+                }
+            }
+            waiting = waiting[done..];
+            if (waiting.Count > 0)
+            {
+                var renewedAt = Now();
+                var stillOurs = await outbox.RenewAsync(waiting.Select(w => w.Claim.Id).ToArray(), claimedAt, renewedAt, cancellationToken);
+                if (stillOurs.Count < waiting.Count)
+                {
+                    logger.LogWarning("{Lost} claimed digests outlived their lease and were left to the worker that took them", waiting.Count - stillOurs.Count);
+                }
+                waiting = waiting.Where(w => stillOurs.Contains(w.Claim.Id)).ToList();
+                claimedAt = renewedAt;
             }
         }
         return new DeliverySummary(sent, failed, pending);
     }
 
-    /// <summary>Claims each digest that is pending, or whose claim has outlived the lease; returns the ones this call claimed.</summary>
-    private async Task<List<long>> ClaimAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    private async Task<DigestStatus> RecordAsync(DigestOutbox outbox, ClaimedDigest claim, DeliveryResult result)
     {
-        var now = time.GetUtcNow();
-        var claimedBefore = now - options.Value.ClaimLease;
-        var claimed = new List<long>(ids.Count);
-        foreach (var id in ids)
+        var (status, error) = result.Outcome switch
         {
-            // One row per statement: the affected count says whether this worker won the claim.
-            var won = await db.Digests
-                .Where(d => d.Id == id && (d.Status == DigestStatus.Pending || (d.Status == DigestStatus.Sending && d.ClaimedAt < claimedBefore)))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.Status, DigestStatus.Sending)
-                    .SetProperty(d => d.ClaimedAt, now)
-                    .SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
-            if (won == 1)
-            {
-                claimed.Add(id);
-            }
+            DeliveryOutcome.Sent => (DigestStatus.Sent, null),
+            DeliveryOutcome.PermanentFailure => (DigestStatus.Failed, result.Error),
+            _ when claim.Attempts >= MaxAttempts => (DigestStatus.Failed, $"Gave up after {claim.Attempts} attempts: {result.Error}"),
+            _ => (DigestStatus.Pending, result.Error),
+        };
+        if (status == DigestStatus.Failed)
+        {
+            logger.LogWarning("Digest {Key} failed for good after {Attempts} attempts: {Error}", result.Key, claim.Attempts, result.Error);
         }
-        return claimed;
+        await outbox.MarkAsync(claim.Id, status, error is { Length: > ErrorLength } ? error[..ErrorLength] : error, Now());
+        return status;
     }
 
-    // Not cancellable: once the server has taken a message, recording that matters more than stopping quickly.
-    private Task MarkAsync(long id, DigestStatus status, string? error)
+    /// <summary>
+    /// The clock to the microsecond, PostgreSQL's precision: a claim time written and later compared
+    /// (when a claim is renewed) must be the same value on both sides.
+    /// </summary>
+    private DateTimeOffset Now()
     {
         var now = time.GetUtcNow();
-        var lastError = error is { Length: > ErrorLength } ? error[..ErrorLength] : error;
-        return db.Digests.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.Status, status)
-            .SetProperty(d => d.LastError, lastError)
-            .SetProperty(d => d.SentAt, d => status == DigestStatus.Sent ? now : d.SentAt), CancellationToken.None);
-    }
-
-    private sealed record Person(string Name, string Email, string UnsubscribeToken);
-
-    /// <summary>Each recipient's name, address and unsubscribe token, from their first membership of an open engagement (as the composer took them).</summary>
-    private async Task<Dictionary<string, Person>> PeopleAsync(IReadOnlyCollection<string> recipients, CancellationToken cancellationToken)
-    {
-        var members = await db.Members.AsNoTracking()
-            .Where(m => recipients.Contains(m.Email.ToLower()))
-            .OrderBy(m => m.Engagement!.Status == EngagementStatus.Closed)
-            .ThenBy(m => m.Id)
-            .Select(m => new { m.Name, m.Email, m.UnsubscribeToken })
-            .ToListAsync(cancellationToken);
-        return members
-            .GroupBy(m => DigestLoader.RecipientKey(m.Email))
-            .ToDictionary(g => g.Key, g => new Person(g.First().Name, g.First().Email.Trim(), g.First().UnsubscribeToken));
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
 }

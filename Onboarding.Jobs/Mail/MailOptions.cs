@@ -12,7 +12,7 @@ public enum SmtpTlsMode
 
 /// <summary>
 /// The "Smtp" configuration section (<c>Smtp__Host</c>, <c>Smtp__Port</c>, <c>Smtp__Username</c>,
-/// <c>Smtp__Password</c>, <c>Smtp__From</c>, <c>Smtp__Tls</c>). Without a <see cref="Host"/>, mail goes to
+/// <c>Smtp__Password</c>, <c>Smtp__From</c>, <c>Smtp__Tls</c>, <c>Smtp__TrustedCertificateSha256</c>). Without a <see cref="Host"/>, mail goes to
 /// <see cref="PickupDirectory"/>.
 /// </summary>
 public sealed class MailOptions
@@ -31,6 +31,13 @@ public sealed class MailOptions
     public string From { get; set; } = "Onboarding <digests@onboarding.localhost>";
 
     public SmtpTlsMode Tls { get; set; } = SmtpTlsMode.Auto;
+
+    /// <summary>
+    /// SHA-256 fingerprint (hex, colons allowed) of a relay certificate to trust although no trusted
+    /// authority signed it, e.g. an internal relay's self-signed one. Only that exact certificate is
+    /// trusted beyond the system's authorities; every other certificate is still validated as usual.
+    /// </summary>
+    public string? TrustedCertificateSha256 { get; set; }
 
     /// <summary>Right part of Message-IDs; the From address's domain when empty.</summary>
     public string? MessageIdDomain { get; set; }

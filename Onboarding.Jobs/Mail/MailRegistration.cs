@@ -21,6 +21,8 @@ public static class MailRegistration
             .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, dataRoot))
             .Validate(o => MailboxAddress.TryParse(o.From, out _), "Smtp:From must be a mail address, e.g. \"Onboarding <digests@example.com>\".")
             .Validate(o => o.Port is >= 0 and <= 65535, "Smtp:Port must be between 0 and 65535.")
+            .Validate(o => o.TrustedCertificateSha256 is null || SmtpMailSender.Fingerprint(o.TrustedCertificateSha256) is { Length: 64 } hex && hex.All(char.IsAsciiHexDigit),
+                "Smtp:TrustedCertificateSha256 must be a SHA-256 fingerprint: 64 hexadecimal digits, colons allowed.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         if (string.IsNullOrWhiteSpace(section["Host"]))

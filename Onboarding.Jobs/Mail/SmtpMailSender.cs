@@ -1,5 +1,8 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -26,6 +29,7 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
     private readonly string host = string.IsNullOrWhiteSpace(options.Value.Host)
         ? throw new ArgumentException("Smtp:Host is not set; without it mail goes to the pickup folder.", nameof(options))
         : options.Value.Host;
+    private readonly string? trustedFingerprint = options.Value.TrustedCertificateSha256 is { } pinned ? Fingerprint(pinned) : null;
     private readonly SemaphoreSlim gate = new(1, 1);
     private SmtpClient? client;
     private int sentOnConnection;
@@ -92,6 +96,13 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
             {
                 return (Classify(mail, e), false);
             }
+            catch (ServiceNotAuthenticatedException e)
+            {
+                // 530: the relay wants STARTTLS or sign-in first. The settings are wrong, not this message, so it
+                // waits like an outage (as does the rest of the batch) and goes once the settings are fixed.
+                logger.LogWarning(e, "SMTP server {Host}:{Port} refuses mail without TLS or sign-in", host, options.Port);
+                return (new DeliveryResult(mail.Key, DeliveryOutcome.TransientFailure, $"{host}:{options.Port} wants TLS or sign-in first: {e.Message}"), true);
+            }
             catch (Exception e) when (IsTransportFailure(e, cancellationToken))
             {
                 Drop();
@@ -135,6 +146,10 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
         Drop();
 
         var fresh = new SmtpClient { Timeout = (int)options.Timeout.TotalMilliseconds };
+        if (trustedFingerprint is not null)
+        {
+            fresh.ServerCertificateValidationCallback = TrustsCertificate;
+        }
         // SMTP is a conversation of small writes: with Nagle's algorithm on, the end of each message
         // waits for the server's delayed ACK (40 ms on Linux), which caps a connection near 20 messages/s.
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -162,6 +177,14 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
         lastActivity = time.GetTimestamp();
         return fresh;
     }
+
+    /// <summary>What the system trusts, and beyond that exactly the one certificate the settings pin.</summary>
+    private bool TrustsCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+        errors == SslPolicyErrors.None
+        || (certificate is not null && certificate.GetCertHashString(HashAlgorithmName.SHA256) == trustedFingerprint);
+
+    /// <summary>A fingerprint as written in settings (any case, colons or spaces between bytes) in the form .NET prints it.</summary>
+    internal static string Fingerprint(string configured) => configured.Replace(":", "").Replace(" ", "").Trim().ToUpperInvariant();
 
     private static DeliveryResult Classify(OutgoingMail mail, SmtpCommandException e)
     {

@@ -27,13 +27,15 @@ public sealed class DigestWorld : IAsyncDisposable
     public const string BaseUrl = "https://onboarding.example";
     private readonly List<IHost> hosts = [];
 
-    private DigestWorld(string connectionString, FakeTimeProvider clock, TestSmtpServer smtp)
+    private DigestWorld(DatabaseProvider provider, string connectionString, FakeTimeProvider clock, TestSmtpServer smtp)
     {
+        Provider = provider;
         ConnectionString = connectionString;
         Clock = clock;
         Smtp = smtp;
     }
 
+    public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
     public FakeTimeProvider Clock { get; }
     public TestSmtpServer Smtp { get; }
@@ -41,9 +43,13 @@ public sealed class DigestWorld : IAsyncDisposable
     /// <summary>The first host's services; <see cref="StartHost"/> makes more, as more worker nodes.</summary>
     public IServiceProvider Services => hosts[0].Services;
 
-    public static async Task<DigestWorld> StartAsync(DateTimeOffset now)
+    /// <summary>On PostgreSQL, or on a SQLite file as the embedded default runs.</summary>
+    public static async Task<DigestWorld> StartAsync(DateTimeOffset now, DatabaseProvider provider = DatabaseProvider.Postgres)
     {
-        var world = new DigestWorld(await PostgresServer.CreateDatabaseAsync("digests"), new FakeTimeProvider(now), TestSmtpServer.Start());
+        var connectionString = provider == DatabaseProvider.Postgres
+            ? await PostgresServer.CreateDatabaseAsync("digests")
+            : $"Data Source={Path.Combine(Path.GetTempPath(), $"digests-{Guid.NewGuid():N}.db")};Pooling=false";
+        var world = new DigestWorld(provider, connectionString, new FakeTimeProvider(now), TestSmtpServer.Start());
         world.StartHost(runHangfire: false);
         await world.WithDbAsync(db => db.Database.MigrateAsync());
         return world;
@@ -54,7 +60,8 @@ public sealed class DigestWorld : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         var values = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Postgres",
+            ["Database:Provider"] = Provider.ToString(),
+            ["Database:DataDirectory"] = Path.GetTempPath(),
             ["ConnectionStrings:Onboarding"] = ConnectionString,
             ["Jobs:RunServer"] = runHangfire ? "true" : "false",
             ["Jobs:WorkerCount"] = "2",
@@ -160,5 +167,9 @@ public sealed class DigestWorld : IAsyncDisposable
             host.Dispose();
         }
         await Smtp.DisposeAsync();
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            File.Delete(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource);
+        }
     }
 }

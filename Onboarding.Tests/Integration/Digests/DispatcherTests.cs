@@ -190,6 +190,44 @@ public sealed class DispatcherTests : IAsyncLifetime
         Assert.All(records, r => Assert.Equal((DigestStatus.Sent, 1), (r.Status, r.Attempts)));
     }
 
+    [Fact]
+    public async Task A_claim_held_past_half_its_lease_is_renewed_so_another_worker_never_takes_it()
+    {
+        await world.AddEngagementAsync("Acme launch", Kickoff, Enumerable.Range(1, 30).Select(i => new Person($"person{i}@acme.example")));
+        world.Clock.SetUtcNow(BeforeEight.AddMinutes(1));
+        var recorded = await RecordDueAsync();
+        // Two more worker nodes on the shared clock, whose every reading now moves it on a minute: the
+        // chunk of 30 is held for far longer than its 30-minute lease while its messages go one by one.
+        var first = world.StartHost(runHangfire: false, s => s["Digests:ClaimLease"] = "00:30:00");
+        var other = world.StartHost(runHangfire: false, s => s["Digests:ClaimLease"] = "00:30:00");
+        world.Smtp.AcceptDelay = TimeSpan.FromMilliseconds(20);
+        world.Clock.AutoAdvanceAmount = TimeSpan.FromMinutes(1);
+
+        var delivering = Task.Run(() => DigestWorld.WithScopeAsync(first.Services, s => s.GetRequiredService<DigestDelivery>().DeliverAsync(recorded, CancellationToken.None)));
+        while (world.Smtp.MessageCount == 0 && !delivering.IsCompleted)
+        {
+            // The first node has claimed the chunk once it is sending.
+            await Task.Delay(10);
+        }
+        var takenByOther = new DeliverySummary(0, 0, 0);
+        while (!delivering.IsCompleted)
+        {
+            takenByOther += await DigestWorld.WithScopeAsync(other.Services, s => s.GetRequiredService<DigestDelivery>().DeliverAsync(recorded, CancellationToken.None));
+            await Task.Delay(200);
+        }
+        var summary = await delivering;
+        world.Clock.AutoAdvanceAmount = TimeSpan.Zero;
+
+        Assert.Equal(new DeliverySummary(30, 0, 0), summary);
+        Assert.Equal(new DeliverySummary(0, 0, 0), takenByOther);
+        Assert.Equal(30, world.Smtp.Messages.Select(m => m.Recipients.Single()).Distinct().Count());
+        Assert.Equal(30, world.Smtp.MessageCount);
+        var records = await world.WithDbAsync(db => db.Digests.AsNoTracking().ToListAsync());
+        Assert.All(records, r => Assert.Equal((DigestStatus.Sent, 1), (r.Status, r.Attempts)));
+        // Renewed: the last digest's claim is much later than the first's, which was taken with the chunk.
+        Assert.True(records.Max(r => r.ClaimedAt) - records.Min(r => r.ClaimedAt) > TimeSpan.FromMinutes(15));
+    }
+
     private Task<IReadOnlyList<long>> RecordDueAsync() =>
         world.WithScopeAsync(s => s.GetRequiredService<DigestDispatcher>().RecordDueAsync(CancellationToken.None));
 

@@ -35,6 +35,15 @@ public class MailRegistrationTests
         Assert.Contains("Smtp:From", error.Message);
     }
 
+    [Fact]
+    public void A_pinned_certificate_fingerprint_that_is_not_sha256_stops_start_up_with_the_setting_named()
+    {
+        using var host = Build(["--Smtp:Host=smtp.example", "--Smtp:TrustedCertificateSha256=AB:CD:EF"]);
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<MailOptions>>().Value);
+        Assert.Contains("Smtp:TrustedCertificateSha256", error.Message);
+    }
+
     private static IHost Build(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);

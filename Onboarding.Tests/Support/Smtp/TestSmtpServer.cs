@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using MimeKit;
 
@@ -9,13 +12,30 @@ namespace Onboarding.Tests.Support.Smtp;
 /// <summary>A message as the server received it; <see cref="Raw"/> is the dot-unstuffed DATA.</summary>
 public sealed record ReceivedMessage(string MailFrom, IReadOnlyList<string> Recipients, byte[] Raw)
 {
+    /// <summary>Whether the message came over the connection after STARTTLS.</summary>
+    public bool OverTls { get; init; }
+
+    /// <summary>The user the client signed in as with AUTH, if it did.</summary>
+    public string? AuthenticatedAs { get; init; }
+
     public MimeMessage Parse() => MimeMessage.Load(new MemoryStream(Raw));
+}
+
+/// <summary>
+/// What a submission server demands: STARTTLS with <paramref name="Certificate"/>, then AUTH with
+/// these credentials. <see cref="Relay"/> makes one with a fresh self-signed certificate.
+/// </summary>
+public sealed record SubmissionSecurity(X509Certificate2 Certificate, string Username, string Password)
+{
+    public static SubmissionSecurity Relay() => new(TestCertificate.CreateSelfSigned(), "onboarding-relay", "relay-password-for-tests");
 }
 
 /// <summary>
 /// A real SMTP server on loopback, speaking enough RFC 5321 (with PIPELINING) for MailKit, fast
 /// enough for benchmarks. It can be stopped (connections refused) and restarted on the same port,
 /// made to answer MAIL, RCPT or end-of-DATA with any reply, to drop connections, or to say nothing.
+/// Started with a <see cref="SubmissionSecurity"/>, it behaves as a submission relay does: STARTTLS
+/// with a certificate, then AUTH PLAIN or LOGIN, both required before MAIL.
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
@@ -26,13 +46,22 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private int connections;
     private int noOps;
     private int messageCount;
+    private int tlsHandshakes;
+    private int authentications;
+    private readonly SslStreamCertificateContext? tls;
 
-    private TestSmtpServer()
+    private TestSmtpServer(SubmissionSecurity? security)
     {
+        Security = security;
+        // Built once, as a real server loads its certificate chain once rather than per handshake.
+        tls = security is null ? null : SslStreamCertificateContext.Create(security.Certificate, additionalCertificates: null);
         Port = Listen(0);
     }
 
-    public static TestSmtpServer Start() => new();
+    /// <summary>A plain server, or with <paramref name="security"/> a submission relay that requires STARTTLS and AUTH.</summary>
+    public static TestSmtpServer Start(SubmissionSecurity? security = null) => new(security);
+
+    public SubmissionSecurity? Security { get; }
 
     public string Host => "127.0.0.1";
 
@@ -43,6 +72,12 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public int NoOpCount => Volatile.Read(ref noOps);
 
     public int MessageCount => Volatile.Read(ref messageCount);
+
+    /// <summary>Completed STARTTLS handshakes.</summary>
+    public int TlsHandshakeCount => Volatile.Read(ref tlsHandshakes);
+
+    /// <summary>Successful AUTH exchanges.</summary>
+    public int AuthenticationCount => Volatile.Read(ref authentications);
 
     public IReadOnlyList<ReceivedMessage> Messages => received.ToArray();
 
@@ -151,7 +186,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private sealed class Session(TestSmtpServer server, Socket socket)
     {
         private const string Domain = "test-smtp.localhost";
-        private readonly NetworkStream stream = new(socket, ownsSocket: true);
+        // Becomes the TLS stream after STARTTLS.
+        private Stream stream = new NetworkStream(socket, ownsSocket: true);
         private readonly byte[] input = new byte[64 * 1024];
         private readonly MemoryStream output = new();
         private int start;
@@ -160,6 +196,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
         private string? mailFrom;
         private readonly List<string> recipients = [];
         private bool greeted;
+        private bool overTls;
+        private string? user;
 
         public Task Running { get; set; } = Task.CompletedTask;
 
@@ -186,9 +224,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
                     }
                 }
             }
-            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or AuthenticationException)
             {
-                // The client went away, or a test closed the connection: both are normal endings.
+                // The client went away (or refused our certificate), or a test closed the connection: all normal endings.
             }
             finally
             {
@@ -205,7 +243,15 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 case "EHLO":
                     greeted = true;
                     Reset();
-                    Reply($"250-{Domain}\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SMTPUTF8");
+                    // As submission relays do: STARTTLS on the plain connection, AUTH only once it is encrypted.
+                    var security = server.Security is null ? "" : overTls ? "250-AUTH PLAIN LOGIN\r\n" : "250-STARTTLS\r\n";
+                    Reply($"250-{Domain}\r\n250-PIPELINING\r\n250-8BITMIME\r\n{security}250 SMTPUTF8");
+                    return true;
+                case "STAR" when server.tls is { } context && line.Equals("STARTTLS", StringComparison.OrdinalIgnoreCase) && !overTls:
+                    await StartTlsAsync(context);
+                    return true;
+                case "AUTH" when server.Security is { } credentials && overTls:
+                    await AuthenticateAsync(line, credentials);
                     return true;
                 case "HELO":
                     greeted = true;
@@ -216,6 +262,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
                     if (!greeted)
                     {
                         Reply("503 5.5.1 Say EHLO first");
+                    }
+                    else if (server.Security is not null && !overTls)
+                    {
+                        Reply("530 5.7.0 Must issue a STARTTLS command first");
+                    }
+                    else if (server.Security is not null && user is null)
+                    {
+                        Reply("530 5.7.0 Authentication required");
                     }
                     else if (server.MailFromReply is { } mailReply)
                     {
@@ -296,10 +350,78 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 Reply(dataReply);
                 return true;
             }
-            server.Record(new ReceivedMessage(mailFrom, recipients.ToList(), data.ToArray()));
+            server.Record(new ReceivedMessage(mailFrom, recipients.ToList(), data.ToArray()) { OverTls = overTls, AuthenticatedAs = user });
             Reset();
             Reply($"250 2.0.0 Ok: queued as {server.MessageCount}");
             return !server.DropAfterAccept;
+        }
+
+        /// <summary>RFC 3207: after the 220 the client starts the handshake; everything said before is forgotten.</summary>
+        private async Task StartTlsAsync(SslStreamCertificateContext context)
+        {
+            Reply("220 2.0.0 Ready to start TLS");
+            await FlushAsync();
+            // Anything pipelined after STARTTLS was sent in the clear, and is dropped as RFC 3207 requires.
+            start = end = 0;
+            var secure = new SslStream(stream, leaveInnerStreamOpen: false);
+            stream = secure;
+            await secure.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificateContext = context });
+            Interlocked.Increment(ref server.tlsHandshakes);
+            overTls = true;
+            greeted = false;
+            Reset();
+        }
+
+        /// <summary>AUTH PLAIN (RFC 4616, with or without the initial response) and AUTH LOGIN.</summary>
+        private async Task AuthenticateAsync(string line, SubmissionSecurity credentials)
+        {
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var mechanism = words.Length > 1 ? words[1].ToUpperInvariant() : "";
+            string? username, password;
+            switch (mechanism)
+            {
+                case "PLAIN":
+                    var response = words.Length > 2 ? words[2] : await ChallengeAsync("");
+                    // authzid NUL authcid NUL passwd
+                    var parts = Decode(response)?.Split('\0');
+                    (username, password) = parts is { Length: 3 } ? (parts[1], parts[2]) : (null, null);
+                    break;
+                case "LOGIN":
+                    username = Decode(words.Length > 2 ? words[2] : await ChallengeAsync("Username:"));
+                    password = Decode(await ChallengeAsync("Password:"));
+                    break;
+                default:
+                    Reply("504 5.5.4 Unrecognised authentication mechanism");
+                    return;
+            }
+            if (user is null && username == credentials.Username && password == credentials.Password)
+            {
+                user = username;
+                Interlocked.Increment(ref server.authentications);
+                Reply("235 2.7.0 Authentication successful");
+            }
+            else
+            {
+                Reply("535 5.7.8 Authentication credentials invalid");
+            }
+        }
+
+        private async Task<string> ChallengeAsync(string prompt)
+        {
+            Reply($"334 {Convert.ToBase64String(Encoding.UTF8.GetBytes(prompt))}");
+            return await ReadLineAsync() is { } answer ? Encoding.ASCII.GetString(answer.Span) : "";
+        }
+
+        private static string? Decode(string base64)
+        {
+            try
+            {
+                return Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
         }
 
         private void Reset()

@@ -204,7 +204,9 @@ public sealed class DigestsController(OnboardingDbContext db, TimeProvider clock
     /// <summary>
     /// The outbox a person may see: digests to the people of the engagements they lead (all of
     /// their organisation's for an administrator), except digests to anyone who also belongs to an
-    /// engagement the viewer is not part of, since those digests carry that engagement's news.
+    /// engagement the viewer does not lead (for an administrator: cannot see), since a digest carries
+    /// a section for each of its recipient's engagements. Being a member of an engagement without
+    /// leading it is not enough: the section is that person's own tasks and news there.
     /// Null for people who lead nothing.
     /// </summary>
     private async Task<OutboxScope?> OutboxScopeAsync()
@@ -219,9 +221,9 @@ public sealed class DigestsController(OnboardingDbContext db, TimeProvider clock
         {
             return null;
         }
-        var visible = VisibleEngagements();
+        var allowed = administrator ? VisibleEngagements() : led.Select(e => e.Id);
         var recipients = db.Members.Where(m => led.Any(e => e.Id == m.EngagementId)).Select(m => m.Email.ToLower());
-        var withHiddenNews = db.Members.Where(m => !visible.Contains(m.EngagementId)).Select(m => m.Email.ToLower());
+        var withHiddenNews = db.Members.Where(m => !allowed.Contains(m.EngagementId)).Select(m => m.Email.ToLower());
         var digests = db.Digests.AsNoTracking().Where(d => recipients.Contains(d.Recipient) && !withHiddenNews.Contains(d.Recipient));
         return new OutboxScope(led, digests);
     }

@@ -1,0 +1,123 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Onboarding.Core.Accounts;
+using Onboarding.Core.Digests;
+using Onboarding.Core.Engagements;
+using Onboarding.Tests.Support;
+
+namespace Onboarding.Tests.Integration.Digests;
+
+/// <summary>
+/// A digest carries a section for each of its recipient's engagements, so an account leader may see,
+/// open and resend only digests whose every engagement they lead; administrators see all of their organisation's.
+/// </summary>
+public class OutboxPrivacyTests(OnboardingFactory app) : IClassFixture<OnboardingFactory>, IAsyncLifetime
+{
+    private const string Leader = "alex.morgan@northstar.example";
+    private const string Admin = "admin@northstar.example";
+    // In the demo's Acme engagement, which Alex leads.
+    private const string AcmeOnly = "tomas.herrera@acme.example";
+    private const string AlsoInGlobex = "hana.kobayashi@acme.example";
+    private long acmeOnlyDigest;
+    private long sharedDigest;
+
+    // Runs before each test on the class's one app: the second time, finds what the first made.
+    public async Task InitializeAsync()
+    {
+        if (await app.WithDbAsync(db => db.Engagements.AnyAsync(e => e.Name == "Globex RPO launch")))
+        {
+            acmeOnlyDigest = await app.WithDbAsync(db => db.Digests.Where(d => d.Recipient == AcmeOnly).Select(d => d.Id).SingleAsync());
+            sharedDigest = await app.WithDbAsync(db => db.Digests.Where(d => d.Recipient == AlsoInGlobex).Select(d => d.Id).SingleAsync());
+            return;
+        }
+        // Globex: Alex is only a recruiter there (so can open its workspace, but does not lead it), and Hana is in it too.
+        await app.WithDbAsync(async db =>
+        {
+            var provider = await db.Organisations.SingleAsync(o => o.Kind == OrganisationKind.Provider);
+            var alex = await db.Users.SingleAsync(u => u.Email == Leader);
+            db.Engagements.Add(new Engagement
+            {
+                Name = "Globex RPO launch",
+                Provider = provider,
+                Client = new Organisation { Name = "Globex", Kind = OrganisationKind.Client, Provider = provider },
+                Kickoff = new DateOnly(2026, 11, 16),
+                GoLive = new DateOnly(2026, 12, 31),
+                TimeZone = "Europe/London",
+                Members =
+                [
+                    Member("Alex Morgan", Leader, EngagementRole.Recruiter, alex.Id),
+                    Member("Hana Kobayashi", AlsoInGlobex, EngagementRole.HiringManager, userId: null),
+                ],
+            });
+            await db.SaveChangesAsync();
+            return true;
+        });
+        acmeOnlyDigest = await AddFailedDigestAsync(AcmeOnly);
+        sharedDigest = await AddFailedDigestAsync(AlsoInGlobex);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_leader_cannot_list_open_or_resend_a_digest_with_news_of_an_engagement_they_do_not_lead()
+    {
+        var leader = await app.SignedInClientAsync(Leader);
+
+        var outbox = WebUtility.HtmlDecode(await leader.GetStringAsync("/digests/outbox"));
+        var open = await leader.GetAsync($"/digests/outbox/{sharedDigest}");
+        var token = await OnboardingFactory.AntiforgeryTokenAsync(leader, $"/digests/outbox/{acmeOnlyDigest}");
+        var resend = await leader.PostAsync($"/digests/outbox/{sharedDigest}/resend", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Contains(AcmeOnly, outbox);
+        Assert.DoesNotContain(AlsoInGlobex, outbox);
+        Assert.Equal(HttpStatusCode.NotFound, open.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, resend.StatusCode);
+        var record = await app.WithDbAsync(db => db.Digests.AsNoTracking().SingleAsync(d => d.Id == sharedDigest));
+        Assert.Equal((DigestStatus.Failed, 1), (record.Status, record.Attempts));
+    }
+
+    [Fact]
+    public async Task An_administrator_sees_and_opens_both()
+    {
+        var admin = await app.SignedInClientAsync(Admin);
+
+        var outbox = WebUtility.HtmlDecode(await admin.GetStringAsync("/digests/outbox"));
+        var open = await admin.GetAsync($"/digests/outbox/{sharedDigest}");
+
+        Assert.Contains(AcmeOnly, outbox);
+        Assert.Contains(AlsoInGlobex, outbox);
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+    }
+
+    private static Member Member(string name, string email, EngagementRole role, string? userId) => new()
+    {
+        Name = name,
+        Email = email,
+        Role = role,
+        UserId = userId,
+        TimeZone = "Europe/London",
+        CalendarToken = Secrets.NewToken(),
+        UnsubscribeToken = Secrets.NewToken(),
+    };
+
+    private Task<long> AddFailedDigestAsync(string recipient) =>
+        app.WithDbAsync(async db =>
+        {
+            var record = new DigestRecord
+            {
+                Recipient = recipient,
+                Period = new DateOnly(2026, 11, 23),
+                Status = DigestStatus.Failed,
+                Attempts = 1,
+                Subject = $"Digest for {recipient}",
+                HtmlBody = $"<p>Digest for {recipient}</p>",
+                TextBody = $"Plain digest for {recipient}",
+                MessageId = $"digest.{Guid.NewGuid():N}@northstar.example",
+                LastError = "550 5.1.1 No such user here",
+                CreatedAt = app.Clock.GetUtcNow(),
+            };
+            db.Digests.Add(record);
+            await db.SaveChangesAsync();
+            return record.Id;
+        });
+}
