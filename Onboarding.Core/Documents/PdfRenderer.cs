@@ -78,6 +78,7 @@ public sealed class PdfRenderer : IDisposable
                     placed.Slice.Draw(context, margins.Left, placed.Y);
                 }
 
+                context.Flush();
                 endPage();
             }
         }
