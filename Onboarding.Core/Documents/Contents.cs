@@ -14,6 +14,8 @@ internal sealed class ContentsBlock(int maxLevel) : Block
     {
         var theme = context.Theme;
         var numberWidth = context.Lines([new TextSpan("0000")], theme.Body, width)[0].Width;
+        // Page numbers are laid out while drawing, once pages are known.
+        context.Reserve("0123456789", theme.Body);
         foreach (var heading in context.Headings.Where(h => h.InContents && h.Level <= maxLevel))
         {
             var indent = (heading.Level - 1) * LevelIndent;

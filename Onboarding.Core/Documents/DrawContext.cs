@@ -2,39 +2,7 @@ using SkiaSharp;
 
 namespace Onboarding.Core.Documents;
 
-/// <summary>The glyphs each face draws in one document, and the characters they stand for.</summary>
-internal sealed class GlyphUsage
-{
-    // Shaped words are cached and shared, so most runs drawn are runs already counted.
-    private readonly HashSet<GlyphRun> _seen = new(ReferenceEqualityComparer.Instance);
-
-    public Dictionary<ShapingFace, (HashSet<ushort> Glyphs, HashSet<int> Codepoints)> Faces { get; } = [];
-
-    public void Add(GlyphRun run)
-    {
-        if (!_seen.Add(run))
-        {
-            return;
-        }
-
-        if (!Faces.TryGetValue(run.Face, out var used))
-        {
-            used = ([], []);
-            Faces[run.Face] = used;
-        }
-
-        used.Glyphs.UnionWith(run.Glyphs);
-        foreach (var rune in run.Text.EnumerateRunes())
-        {
-            used.Codepoints.Add(rune.Value);
-        }
-    }
-}
-
-/// <summary>
-/// Per-page drawing state of one render: the canvas, fonts at size, and where headings landed.
-/// With a <see cref="GlyphUsage"/> it draws no text and only records which glyphs would be drawn.
-/// </summary>
+/// <summary>Per-page drawing state of one render: the canvas, fonts at size, and where headings landed.</summary>
 /// <remarks>
 /// Text is not drawn line by line: lines of one colour are gathered and drawn together, one
 /// positioned run per stretch in one face and size, when anything else is about to be drawn
@@ -48,7 +16,7 @@ internal sealed class DrawContext(
     DocumentTheme theme,
     IReadOnlyDictionary<string, int> anchorPages,
     Func<ShapingFace, SKTypeface> typefaces,
-    GlyphUsage? usage = null) : IDisposable
+    GlyphUsage usage) : IDisposable
 {
     private readonly Dictionary<(ShapingFace, float), SKFont> _fonts = [];
     private readonly Dictionary<SKColor, SKPaint> _paints = [];
@@ -83,9 +51,25 @@ internal sealed class DrawContext(
     /// <summary>Page number (1-based) of each heading anchor.</summary>
     public IReadOnlyDictionary<string, int> AnchorPages { get; } = anchorPages;
 
-    /// <summary>One line of text known only while drawing, such as a page number.</summary>
-    public TextLine Text(string text, TextStyle style, float width) =>
-        TextLayout.Layout([new TextSpan(text)], style, Theme.Link, width, fonts)[0];
+    /// <summary>
+    /// One line of text known only while drawing, such as a page number. The fonts are already
+    /// cut down to the glyphs found during layout, so its glyphs must have been laid out then
+    /// (see <see cref="LayoutContext.Reserve"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A glyph of the text was not laid out before drawing.</exception>
+    public TextLine Text(string text, TextStyle style, float width)
+    {
+        var line = TextLayout.Layout([new TextSpan(text)], style, Theme.Link, width, fonts)[0];
+        foreach (var run in line.Runs)
+        {
+            if (!usage.Covers(run.Glyphs))
+            {
+                throw new InvalidOperationException($"'{text}' is drawn but was not laid out, so the glyphs of '{run.Glyphs.Text}' are not embedded; reserve it while laying out");
+            }
+        }
+
+        return line;
+    }
 
     public SKPaint Fill(SKColor color)
     {
@@ -112,16 +96,6 @@ internal sealed class DrawContext(
 
     public void DrawLine(TextLine line, float x, float top)
     {
-        if (usage is not null)
-        {
-            foreach (var run in line.Runs)
-            {
-                usage.Add(run.Glyphs);
-            }
-
-            return;
-        }
-
         var baseline = top + line.Baseline;
         foreach (var run in line.Runs)
         {
