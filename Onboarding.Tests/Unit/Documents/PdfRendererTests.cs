@@ -122,6 +122,27 @@ public class PdfRendererTests(RendererFixture fixture) : IClassFixture<RendererF
     }
 
     [Fact]
+    public void The_same_notes_render_wherever_they_appear_and_in_every_style()
+    {
+        // Converted Markdown is shared between uses, so each use must still draw on its own.
+        const string notes = "Agree the **interview slots** with the [hiring manager](https://example.com/hm):\n\n- first call\n- panel";
+        Document Notes(float size) => new Document(SampleDocuments.Metadata)
+            .Content(c => c.Markdown(notes).Markdown(notes).Markdown(notes, new TextStyle { Size = size }));
+
+        using var first = PdfDocument.Open(_renderer.Render(Notes(8)));
+        using var second = PdfDocument.Open(_renderer.Render(Notes(12)));
+
+        const string once = "Agree the interview slots with the hiring manager: first call panel";
+        Assert.Equal(string.Join(" ", Enumerable.Repeat(once, 3)), Flowing(first));
+        Assert.Equal(3, first.GetPage(1).GetAnnotations().Count(a => a.Action is UriAction));
+        Assert.Equal([8.0, 10.0], SizesOf(first));
+        Assert.Equal([10.0, 12.0], SizesOf(second));
+
+        static IEnumerable<double> SizesOf(PdfDocument pdf) =>
+            pdf.GetPage(1).Letters.Where(l => l.Value == "A").Select(l => Math.Round(l.PointSize)).Distinct().Order();
+    }
+
+    [Fact]
     public void Contents_page_numbers_match_where_the_headings_are()
     {
         using var pdf = PdfDocument.Open(_renderer.Render(SampleDocuments.PlanPack(tasks: 90)));
