@@ -23,8 +23,9 @@ internal sealed class DrawContext(
     private readonly Dictionary<(SKColor, float), SKPaint> _pens = [];
     private readonly SKTextBlobBuilder _blob = new();
 
-    // The batch: glyphs and absolute positions in drawing order, cut into runs of one face and size.
-    private readonly List<(ShapingFace Face, float Size, int Count)> _runs = [];
+    // The batch: glyphs and absolute positions in drawing order, cut into runs of one face and
+    // size, each run from its start to the next one's.
+    private readonly List<(ShapingFace Face, float Size, int Start)> _runs = [];
     private ushort[] _glyphs = new ushort[1024];
     private SKPoint[] _positions = new SKPoint[1024];
     private int _count;
@@ -113,16 +114,22 @@ internal sealed class DrawContext(
             _color = run.Color;
             if (_runs.Count == 0 || _runs[^1].Face != glyphs.Face || _runs[^1].Size != run.Size)
             {
-                _runs.Add((glyphs.Face, run.Size, 0));
+                _runs.Add((glyphs.Face, run.Size, _count));
             }
 
-            _runs[^1] = _runs[^1] with { Count = _runs[^1].Count + glyphs.Glyphs.Length };
-            Reserve(glyphs.Glyphs.Length);
-            glyphs.Glyphs.CopyTo(_glyphs, _count);
-            foreach (var position in glyphs.Positions)
+            var count = glyphs.Glyphs.Length;
+            Reserve(count);
+            glyphs.Glyphs.CopyTo(_glyphs.AsSpan(_count));
+            var source = glyphs.Positions;
+            var target = _positions.AsSpan(_count, count);
+            var origin = x + run.X;
+            var size = run.Size;
+            for (var i = 0; i < target.Length; i++)
             {
-                _positions[_count++] = new SKPoint(x + run.X + (position.X * run.Size), baseline + (position.Y * run.Size));
+                target[i] = new SKPoint(origin + (source[i].X * size), baseline + (source[i].Y * size));
             }
+
+            _count += count;
         }
 
         // One annotation per link, across its words and the spaces between them. Annotations
@@ -153,13 +160,13 @@ internal sealed class DrawContext(
             return;
         }
 
-        var at = 0;
-        foreach (var (face, size, count) in _runs)
+        for (var i = 0; i < _runs.Count; i++)
         {
+            var (face, size, start) = _runs[i];
+            var count = (i + 1 < _runs.Count ? _runs[i + 1].Start : _count) - start;
             var buffer = _blob.AllocatePositionedRun(Font(face, size), count);
-            _glyphs.AsSpan(at, count).CopyTo(buffer.Glyphs);
-            _positions.AsSpan(at, count).CopyTo(buffer.Positions);
-            at += count;
+            _glyphs.AsSpan(start, count).CopyTo(buffer.Glyphs);
+            _positions.AsSpan(start, count).CopyTo(buffer.Positions);
         }
 
         _runs.Clear();
