@@ -14,6 +14,8 @@ internal sealed class ContentsBlock(int maxLevel) : Block
     {
         var theme = context.Theme;
         var numberWidth = context.Lines([new TextSpan("0000")], theme.Body, width)[0].Width;
+        // Page numbers are laid out while drawing, once pages are known.
+        context.Reserve("0123456789", theme.Body);
         foreach (var heading in context.Headings.Where(h => h.InContents && h.Level <= maxLevel))
         {
             var indent = (heading.Level - 1) * LevelIndent;
@@ -30,6 +32,8 @@ internal sealed class ContentsBlock(int maxLevel) : Block
 
 internal sealed record ContentsEntrySlice : Slice
 {
+    private const float DotSize = 0.9f;
+
     public ContentsEntrySlice(IReadOnlyList<TextLine> lines, string anchor, float indent, float width)
         : base(lines.Sum(l => l.Height))
     {
@@ -64,15 +68,17 @@ internal sealed record ContentsEntrySlice : Slice
         var baseline = top - last.Height + last.Baseline;
         context.DrawLine(number, numberX, baseline - number.Baseline);
 
-        // Dot leaders guide the eye from the title to its page number. Tiny squares in one path:
-        // a circle apiece made the contents page the costliest page of the document to write.
+        // Dot leaders guide the eye from the title to its page number. Each dot is a stroke as long
+        // as it is wide, all in one path: a square's worth of stroke is two points in the page's
+        // content where a filled square is five, and the contents page was the largest page to write.
         using var dots = new SKPath();
         for (var dotX = numberX - 6; dotX > x + Indent + last.Width + 6; dotX -= 4)
         {
-            dots.AddRect(SKRect.Create(dotX - 0.45f, baseline - 1.05f, 0.9f, 0.9f));
+            dots.MoveTo(dotX - (DotSize / 2), baseline - 0.15f - (DotSize / 2));
+            dots.RLineTo(DotSize, 0);
         }
 
-        context.Canvas.DrawPath(dots, context.Fill(context.Theme.Muted));
+        context.Canvas.DrawPath(dots, context.Stroke(context.Theme.Muted, DotSize));
 
         using var link = context.Canvas.DrawLinkDestinationAnnotation(SKRect.Create(x + Indent, y, Width - Indent, Height), Anchor);
     }

@@ -2,53 +2,75 @@ using SkiaSharp;
 
 namespace Onboarding.Core.Documents;
 
-/// <summary>The glyphs each face draws in one document, and the characters they stand for.</summary>
-internal sealed class GlyphUsage
-{
-    public Dictionary<ShapingFace, (HashSet<ushort> Glyphs, HashSet<int> Codepoints)> Faces { get; } = [];
-
-    public void Add(GlyphRun run)
-    {
-        if (!Faces.TryGetValue(run.Face, out var used))
-        {
-            used = ([], []);
-            Faces[run.Face] = used;
-        }
-
-        used.Glyphs.UnionWith(run.Glyphs);
-        foreach (var rune in run.Text.EnumerateRunes())
-        {
-            used.Codepoints.Add(rune.Value);
-        }
-    }
-}
-
-/// <summary>
-/// Per-page drawing state of one render: the canvas, fonts at size, and where headings landed.
-/// With a <see cref="GlyphUsage"/> it draws no text and only records which glyphs would be drawn.
-/// </summary>
+/// <summary>Per-page drawing state of one render: the canvas, fonts at size, and where headings landed.</summary>
+/// <remarks>
+/// Text is not drawn line by line: lines of one colour are gathered and drawn together, one
+/// positioned run per stretch in one face and size, when anything else is about to be drawn
+/// (any use of <see cref="Canvas"/>) or the page ends (<see cref="Flush"/>). Skia writes each
+/// run as one text object, so a paragraph costs one object and one font selection instead of
+/// one per line, and the page's content stream, which Skia compresses, is that much shorter.
+/// Painting order is kept: nothing is drawn between text gathered into one batch.
+/// </remarks>
 internal sealed class DrawContext(
     FontSet fonts,
     DocumentTheme theme,
     IReadOnlyDictionary<string, int> anchorPages,
     Func<ShapingFace, SKTypeface> typefaces,
-    GlyphUsage? usage = null) : IDisposable
+    GlyphUsage usage) : IDisposable
 {
     private readonly Dictionary<(ShapingFace, float), SKFont> _fonts = [];
     private readonly Dictionary<SKColor, SKPaint> _paints = [];
+    private readonly Dictionary<(SKColor, float), SKPaint> _pens = [];
     private readonly SKTextBlobBuilder _blob = new();
 
-    /// <summary>The current page's canvas, set as each page begins.</summary>
-    public SKCanvas Canvas { get; set; } = null!;
+    // The batch: glyphs and absolute positions in drawing order, cut into runs of one face and
+    // size, each run from its start to the next one's.
+    private readonly List<(ShapingFace Face, float Size, int Start)> _runs = [];
+    private ushort[] _glyphs = new ushort[1024];
+    private SKPoint[] _positions = new SKPoint[1024];
+    private int _count;
+    private SKColor _color;
+    private SKCanvas _canvas = null!;
+
+    /// <summary>
+    /// The current page's canvas, set as each page begins. Getting it draws the text gathered so
+    /// far first, so take it for each shape rather than keeping it across text.
+    /// </summary>
+    public SKCanvas Canvas
+    {
+        get
+        {
+            Flush();
+            return _canvas;
+        }
+
+        set => _canvas = value;
+    }
 
     public DocumentTheme Theme { get; } = theme;
 
     /// <summary>Page number (1-based) of each heading anchor.</summary>
     public IReadOnlyDictionary<string, int> AnchorPages { get; } = anchorPages;
 
-    /// <summary>One line of text known only while drawing, such as a page number.</summary>
-    public TextLine Text(string text, TextStyle style, float width) =>
-        TextLayout.Layout([new TextSpan(text)], style, Theme.Link, width, fonts)[0];
+    /// <summary>
+    /// One line of text known only while drawing, such as a page number. The fonts are already
+    /// cut down to the glyphs found during layout, so its glyphs must have been laid out then
+    /// (see <see cref="LayoutContext.Reserve"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A glyph of the text was not laid out before drawing.</exception>
+    public TextLine Text(string text, TextStyle style, float width)
+    {
+        var line = TextLayout.Layout([new TextSpan(text)], style, Theme.Link, width, fonts)[0];
+        foreach (var run in line.Runs)
+        {
+            if (!usage.Covers(run.Glyphs))
+            {
+                throw new InvalidOperationException($"'{text}' is drawn but was not laid out, so the glyphs of '{run.Glyphs.Text}' are not embedded; reserve it while laying out");
+            }
+        }
+
+        return line;
+    }
 
     public SKPaint Fill(SKColor color)
     {
@@ -61,75 +83,58 @@ internal sealed class DrawContext(
         return paint;
     }
 
+    /// <summary>A pen of <paramref name="width"/> with butt ends, so a stroke covers exactly its length.</summary>
+    public SKPaint Stroke(SKColor color, float width)
+    {
+        if (!_pens.TryGetValue((color, width), out var pen))
+        {
+            pen = new SKPaint { Color = color, IsAntialias = true, IsStroke = true, StrokeWidth = width, StrokeCap = SKStrokeCap.Butt };
+            _pens[(color, width)] = pen;
+        }
+
+        return pen;
+    }
+
     public void DrawLine(TextLine line, float x, float top)
     {
-        if (usage is not null)
-        {
-            foreach (var run in line.Runs)
-            {
-                usage.Add(run.Glyphs);
-            }
-
-            return;
-        }
-
-        // A blob is drawn with one paint, so each stretch of one colour is one blob; within it,
-        // neighbouring words in the same face and size become one positioned run, written straight
-        // into Skia's buffer: a run per word made building blobs cost as much as drawing them.
         var baseline = top + line.Baseline;
-        var runs = line.Runs;
-        for (var start = 0; start < runs.Count;)
+        foreach (var run in line.Runs)
         {
-            var color = runs[start].Color;
-            var end = start;
-            while (end < runs.Count && runs[end].Color == color)
+            var glyphs = run.Glyphs;
+            if (glyphs.Glyphs.Length == 0)
             {
-                end++;
+                continue;
             }
 
-            for (var first = start; first < end;)
+            if (_count > 0 && run.Color != _color)
             {
-                var face = runs[first].Glyphs.Face;
-                var size = runs[first].Size;
-                var last = first;
-                var count = 0;
-                while (last < end && runs[last].Glyphs.Face == face && runs[last].Size == size)
-                {
-                    count += runs[last++].Glyphs.Glyphs.Length;
-                }
-
-                if (count > 0)
-                {
-                    var buffer = _blob.AllocatePositionedRun(Font(face, size), count);
-                    var glyphs = buffer.Glyphs;
-                    var positions = buffer.Positions;
-                    var at = 0;
-                    for (var i = first; i < last; i++)
-                    {
-                        var run = runs[i];
-                        run.Glyphs.Glyphs.CopyTo(glyphs[at..]);
-                        foreach (var position in run.Glyphs.Positions)
-                        {
-                            positions[at++] = new SKPoint(x + run.X + (position.X * run.Size), baseline + (position.Y * run.Size));
-                        }
-                    }
-                }
-
-                first = last;
+                Flush();
             }
 
-            // Building hands the runs over and empties the builder for the next blob.
-            using var blob = _blob.Build();
-            if (blob is not null)
+            _color = run.Color;
+            if (_runs.Count == 0 || _runs[^1].Face != glyphs.Face || _runs[^1].Size != run.Size)
             {
-                Canvas.DrawText(blob, 0, 0, Fill(color));
+                _runs.Add((glyphs.Face, run.Size, _count));
             }
 
-            start = end;
+            var count = glyphs.Glyphs.Length;
+            Reserve(count);
+            glyphs.Glyphs.CopyTo(_glyphs.AsSpan(_count));
+            var source = glyphs.Positions;
+            var target = _positions.AsSpan(_count, count);
+            var origin = x + run.X;
+            var size = run.Size;
+            for (var i = 0; i < target.Length; i++)
+            {
+                target[i] = new SKPoint(origin + (source[i].X * size), baseline + (source[i].Y * size));
+            }
+
+            _count += count;
         }
 
-        // One annotation per link, across its words and the spaces between them.
-        for (var i = 0; i < line.Runs.Count; i++)
+        // One annotation per link, across its words and the spaces between them. Annotations
+        // are not painted, so they go on the canvas without drawing the gathered text first.
+        for (var i = 0; i < line.Runs.Length; i++)
         {
             var first = line.Runs[i];
             if (first.Link is null)
@@ -138,12 +143,50 @@ internal sealed class DrawContext(
             }
 
             var last = first;
-            while (i + 1 < line.Runs.Count && line.Runs[i + 1].Link == first.Link)
+            while (i + 1 < line.Runs.Length && line.Runs[i + 1].Link == first.Link)
             {
                 last = line.Runs[++i];
             }
 
-            using var url = Canvas.DrawUrlAnnotation(new SKRect(x + first.X, top, x + last.X + last.Width, top + line.Height), first.Link);
+            using var url = _canvas.DrawUrlAnnotation(new SKRect(x + first.X, top, x + last.X + last.Width, top + line.Height), first.Link);
+        }
+    }
+
+    /// <summary>Draws the text gathered so far; called before anything else is painted and at the end of each page.</summary>
+    public void Flush()
+    {
+        if (_count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _runs.Count; i++)
+        {
+            var (face, size, start) = _runs[i];
+            var count = (i + 1 < _runs.Count ? _runs[i + 1].Start : _count) - start;
+            var buffer = _blob.AllocatePositionedRun(Font(face, size), count);
+            _glyphs.AsSpan(start, count).CopyTo(buffer.Glyphs);
+            _positions.AsSpan(start, count).CopyTo(buffer.Positions);
+        }
+
+        _runs.Clear();
+        _count = 0;
+
+        // Building hands the runs over and empties the builder for the next batch.
+        using var blob = _blob.Build();
+        if (blob is not null)
+        {
+            _canvas.DrawText(blob, 0, 0, Fill(_color));
+        }
+    }
+
+    private void Reserve(int more)
+    {
+        if (_count + more > _glyphs.Length)
+        {
+            var size = Math.Max(_glyphs.Length * 2, _count + more);
+            Array.Resize(ref _glyphs, size);
+            Array.Resize(ref _positions, size);
         }
     }
 
@@ -171,7 +214,7 @@ internal sealed class DrawContext(
             font.Dispose();
         }
 
-        foreach (var paint in _paints.Values)
+        foreach (var paint in _paints.Values.Concat(_pens.Values))
         {
             paint.Dispose();
         }

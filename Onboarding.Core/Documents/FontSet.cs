@@ -27,7 +27,9 @@ internal sealed class FontSet : IDisposable
     private readonly ShapingFace[] _primary;
     private readonly ConcurrentDictionary<(FontFace, int), ShapingFace> _fallbackByCodepoint = new();
     private readonly ConcurrentDictionary<(string, int, int, SKFontStyleSlant, int, SKFontStyleSlant), ShapingFace> _fallbackFaces = new();
-    private readonly ConcurrentDictionary<(FontFace, string), ShapedText> _shaped = new();
+    // One cache per face, keyed by text compared ordinally so it can be searched by span.
+    private readonly ConcurrentDictionary<string, ShapedText>[] _shaped =
+        [.. Enum.GetValues<FontFace>().Select(_ => new ConcurrentDictionary<string, ShapedText>(StringComparer.Ordinal))];
 
     public FontSet(string family)
     {
@@ -54,20 +56,27 @@ internal sealed class FontSet : IDisposable
 
     public ShapingFace Primary(FontFace face) => _primary[(int)face];
 
-    public ShapedText Shape(FontFace face, string text)
+    /// <summary>The text shaped in <paramref name="face"/>; found by span, so a cached word costs no string.</summary>
+    public ShapedText Shape(FontFace face, ReadOnlySpan<char> text)
     {
-        if (_shaped.TryGetValue((face, text), out var cached))
+        var shaped = _shaped[(int)face];
+        var lookup = shaped.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var cached))
         {
             return cached;
         }
 
-        if (_shaped.Count > ShapeCacheLimit)
+        if (shaped.Count > ShapeCacheLimit)
         {
-            _shaped.Clear();
+            shaped.Clear();
         }
 
-        return _shaped.GetOrAdd((face, text), key => ShapeUncached(key.Item1, key.Item2));
+        var key = text.ToString();
+        return shaped.GetOrAdd(key, ShapeUncached(face, key));
     }
+
+    /// <summary>The word space of <paramref name="face"/>.</summary>
+    public ShapedText Space(FontFace face) => Shape(face, " ");
 
     private ShapedText ShapeUncached(FontFace face, string text)
     {
@@ -97,7 +106,7 @@ internal sealed class FontSet : IDisposable
             runs.Add(current.Shape(text, start, text.Length - start));
         }
 
-        return new ShapedText(runs, runs.Sum(r => r.Advance));
+        return new ShapedText([.. runs], runs.Sum(r => r.Advance));
     }
 
     // Marks, joiners and variation selectors belong to the character before them and must be

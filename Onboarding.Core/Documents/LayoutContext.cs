@@ -1,7 +1,7 @@
 namespace Onboarding.Core.Documents;
 
 /// <summary>What blocks need while measuring: fonts, theme, and the headings of the whole document.</summary>
-internal sealed class LayoutContext(FontSet fonts, DocumentTheme theme, IReadOnlyList<HeadingBlock> headings)
+internal sealed class LayoutContext(FontSet fonts, DocumentTheme theme, IReadOnlyList<HeadingBlock> headings, GlyphUsage usage)
 {
     // Headings are numbered per render, so the same Document object can be rendered concurrently.
     private readonly Dictionary<HeadingBlock, string> _anchors = headings
@@ -20,8 +20,20 @@ internal sealed class LayoutContext(FontSet fonts, DocumentTheme theme, IReadOnl
             ? anchor
             : throw new InvalidOperationException($"heading '{heading.Text}' is not part of the document body");
 
-    public IReadOnlyList<TextLine> Lines(IReadOnlyList<TextSpan> spans, TextStyle style, float width) =>
-        TextLayout.Layout(spans, style, Theme.Link, width, Fonts);
+    /// <summary>The text broken into lines; their glyphs will be embedded.</summary>
+    public IReadOnlyList<TextLine> Lines(IReadOnlyList<TextSpan> spans, TextStyle style, float width)
+    {
+        var lines = TextLayout.Layout(spans, style, Theme.Link, width, Fonts);
+        foreach (var line in lines)
+        {
+            usage.Add(line);
+        }
+
+        return lines;
+    }
+
+    /// <summary>Embeds the glyphs of text that is only laid out while drawing (<see cref="DrawContext.Text"/>), such as page numbers.</summary>
+    public void Reserve(string text, TextStyle style) => Lines([new TextSpan(text)], style, float.MaxValue);
 
     public List<Slice> LayoutAll(IEnumerable<Block> blocks, float width) =>
         [.. blocks.SelectMany(b => b.Layout(this, width))];

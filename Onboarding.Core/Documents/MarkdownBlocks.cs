@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
@@ -15,8 +16,31 @@ namespace Onboarding.Core.Documents;
 /// </summary>
 internal static class MarkdownBlocks
 {
-    public static List<Block> From(string? markdown, TextStyle? style) =>
-        [.. MarkdownText.Parse(markdown).SelectMany(b => Convert(b, style))];
+    // The same notes come back render after render (and from template to plan), and blocks are
+    // immutable, so converted notes are shared. The bound keeps unusual input from growing it forever.
+    private const int CacheLimit = 10_000;
+
+    private static readonly ConcurrentDictionary<(string Markdown, TextStyle? Style), Block[]> Converted = new();
+
+    public static IReadOnlyList<Block> From(string? markdown, TextStyle? style)
+    {
+        if (string.IsNullOrEmpty(markdown))
+        {
+            return [];
+        }
+
+        if (Converted.TryGetValue((markdown, style), out var blocks))
+        {
+            return blocks;
+        }
+
+        if (Converted.Count > CacheLimit)
+        {
+            Converted.Clear();
+        }
+
+        return Converted.GetOrAdd((markdown, style), key => [.. MarkdownText.Parse(key.Markdown).SelectMany(b => Convert(b, key.Style))]);
+    }
 
     private static IEnumerable<Block> Convert(Markdig.Syntax.Block block, TextStyle? style, bool bold = false)
     {

@@ -27,7 +27,9 @@ public sealed class PdfRenderer : IDisposable
         var margins = setup.Margins;
         var width = setup.Width - margins.Left - margins.Right;
         var headings = document.Body.Headings().ToList();
-        var layout = new LayoutContext(_fonts, document.Theme, headings);
+        // Glyphs are gathered as text is laid out, so only those are embedded.
+        var usage = new GlyphUsage();
+        var layout = new LayoutContext(_fonts, document.Theme, headings, usage);
 
         StackSlice? Band(Action<Column, PageContext>? compose, PageContext page)
         {
@@ -65,31 +67,6 @@ public sealed class PdfRenderer : IDisposable
             .Select(p => (Header: Band(document.HeaderComposer, new PageContext(p.Number, total)), Footer: Band(document.FooterComposer, new PageContext(p.Number, total))))
             .ToList();
 
-        void DrawPages(DrawContext context, Func<SKCanvas> beginPage, Action endPage)
-        {
-            foreach (var page in pagination.Pages)
-            {
-                context.Canvas = beginPage();
-                var (header, footer) = bands[page.Number - 1];
-                header?.Draw(context, margins.Left, margins.Top);
-                footer?.Draw(context, margins.Left, setup.Height - margins.Bottom - page.FooterHeight);
-                foreach (var placed in page.Slices)
-                {
-                    placed.Slice.Draw(context, margins.Left, placed.Y);
-                }
-
-                endPage();
-            }
-        }
-
-        // A dry run finds the glyphs each face needs, so only those are embedded.
-        var usage = new GlyphUsage();
-        using (var noDraw = new SKNoDrawCanvas((int)setup.Width, (int)setup.Height))
-        using (var collector = new DrawContext(_fonts, document.Theme, pagination.AnchorPages, face => face.Typeface, usage))
-        {
-            DrawPages(collector, () => noDraw, () => { });
-        }
-
         var subsets = usage.Faces.ToDictionary(f => f.Key, f => f.Key.Subset(f.Value.Glyphs, f.Value.Codepoints));
         // Native memory: Skia writes in many small pieces, and a growing managed buffer would be
         // reallocated on the large-object heap several times per document.
@@ -97,9 +74,22 @@ public sealed class PdfRenderer : IDisposable
         try
         {
             using var pdf = SKDocument.CreatePdf(output, metadata);
-            using (var context = new DrawContext(_fonts, document.Theme, pagination.AnchorPages, face => subsets[face]))
+            using (var context = new DrawContext(_fonts, document.Theme, pagination.AnchorPages, face => subsets[face], usage))
             {
-                DrawPages(context, () => pdf.BeginPage(setup.Width, setup.Height), pdf.EndPage);
+                foreach (var page in pagination.Pages)
+                {
+                    context.Canvas = pdf.BeginPage(setup.Width, setup.Height);
+                    var (header, footer) = bands[page.Number - 1];
+                    header?.Draw(context, margins.Left, margins.Top);
+                    footer?.Draw(context, margins.Left, setup.Height - margins.Bottom - page.FooterHeight);
+                    foreach (var placed in page.Slices)
+                    {
+                        placed.Slice.Draw(context, margins.Left, placed.Y);
+                    }
+
+                    context.Flush();
+                    pdf.EndPage();
+                }
             }
 
             pdf.Close();

@@ -107,7 +107,7 @@ internal sealed record GlyphRun(
     float Advance);
 
 /// <summary>A piece of text shaped in one style, possibly across fallback faces.</summary>
-internal sealed record ShapedText(IReadOnlyList<GlyphRun> Runs, float Advance)
+internal sealed record ShapedText(GlyphRun[] Runs, float Advance)
 {
     /// <summary>The advance, in em, of the glyphs for the chars before <paramref name="charIndex"/>.</summary>
     public float AdvanceBefore(int charIndex)

@@ -4,225 +4,38 @@ using SkiaSharp;
 
 namespace Onboarding.Core.Documents;
 
-internal sealed record PlacedRun(GlyphRun Glyphs, float X, float Size, SKColor Color, string? Link)
+internal readonly record struct PlacedRun(GlyphRun Glyphs, float X, float Size, SKColor Color, string? Link)
 {
     public float Width => Glyphs.Advance * Size;
 }
 
 /// <summary>One laid-out line; <see cref="Baseline"/> is measured from the line's top.</summary>
-internal sealed record TextLine(float Width, float Height, float Baseline, IReadOnlyList<PlacedRun> Runs);
+internal sealed record TextLine(float Width, float Height, float Baseline, PlacedRun[] Runs);
 
 /// <summary>
 /// Greedy line breaking that never exceeds the width: lines break at spaces and after
-/// '-' or '/', and a word wider than the whole line is cut between characters.
+/// '-' or '/', and a word wider than the whole line is cut between characters. The space
+/// between two words on a line is placed as a glyph like any other.
 /// </summary>
+/// <remarks>
+/// A pack lays out tens of thousands of words, so a word is never copied out of its span:
+/// it is a list of (span text, start, length) pieces, looked up in the shaping cache by span.
+/// </remarks>
 internal static class TextLayout
 {
     // Layout widths are sums of floats; a hair of tolerance keeps an exact fit on one line.
     private const float Tolerance = 0.01f;
 
-    private sealed record Fragment(string Text, FontFace Face, SKColor Color, string? Link);
-
-    private sealed record Word(IReadOnlyList<Fragment> Fragments, bool SpaceBefore, FontFace SpaceFace);
-
     public static IReadOnlyList<TextLine> Layout(
         IReadOnlyList<TextSpan> spans, TextStyle style, SKColor linkColor, float width, FontSet fonts)
     {
-        var size = style.Size;
-        var regular = fonts.Primary(FontFace.Regular);
-        var lineHeight = size * style.LineHeight;
-        var baseline = ((lineHeight - ((regular.Ascent + regular.Descent) * size)) / 2) + (regular.Ascent * size);
-
-        var lines = new List<TextLine>();
-        var runs = new List<PlacedRun>();
-        var x = 0f;
-
-        void Finish()
-        {
-            var offset = style.Align switch
-            {
-                TextAlign.Right => width - x,
-                TextAlign.Center => (width - x) / 2,
-                _ => 0,
-            };
-            lines.Add(new TextLine(x, lineHeight, baseline, offset == 0 ? runs : [.. runs.Select(r => r with { X = r.X + offset })]));
-            runs = [];
-            x = 0;
-        }
-
-        float WidthOf(IEnumerable<Fragment> fragments) => fragments.Sum(f => fonts.Shape(f.Face, f.Text).Advance * size);
-
-        void Place(IEnumerable<Fragment> fragments, float at)
-        {
-            foreach (var fragment in fragments)
-            {
-                foreach (var run in fonts.Shape(fragment.Face, fragment.Text).Runs)
-                {
-                    runs.Add(new PlacedRun(run, at, size, fragment.Link is null ? fragment.Color : linkColor, fragment.Link));
-                    at += run.Advance * size;
-                }
-            }
-        }
-
-        foreach (var token in Tokenize(spans, style))
-        {
-            if (token is null)
-            {
-                Finish();
-                continue;
-            }
-
-            var word = token;
-            while (true)
-            {
-                var wordWidth = WidthOf(word.Fragments);
-                var space = runs.Count > 0 && word.SpaceBefore ? fonts.Shape(word.SpaceFace, " ").Advance * size : 0;
-                if (x + space + wordWidth <= width + Tolerance)
-                {
-                    Place(word.Fragments, x + space);
-                    x += space + wordWidth;
-                    break;
-                }
-
-                if (runs.Count > 0)
-                {
-                    Finish();
-                    continue;
-                }
-
-                var (head, tail) = Cut(word.Fragments, width, size, fonts);
-                Place(head, 0);
-                x = WidthOf(head);
-                Finish();
-                word = new Word(tail, SpaceBefore: false, word.SpaceFace);
-            }
-        }
-
-        if (runs.Count > 0 || lines.Count == 0)
-        {
-            Finish();
-        }
-
-        return lines;
-    }
-
-    private static List<Word?> Tokenize(IReadOnlyList<TextSpan> spans, TextStyle style)
-    {
-        var tokens = new List<Word?>();
-        var fragments = new List<Fragment>();
-        var text = new StringBuilder();
-        var spaceBefore = false;
-        var spaceFace = FaceOf(style.Bold, style.Italic);
-        TextSpan? current = null;
-
-        void EndFragment()
-        {
-            if (text.Length > 0 && current is not null)
-            {
-                fragments.Add(new Fragment(
-                    text.ToString(), FaceOf(style.Bold || current.Bold, style.Italic || current.Italic), style.Color, current.Link));
-                text.Clear();
-            }
-        }
-
-        void EndWord(bool spaceFollows)
-        {
-            EndFragment();
-            if (fragments.Count > 0)
-            {
-                tokens.Add(new Word(fragments, spaceBefore, spaceFace));
-                fragments = [];
-                spaceBefore = false;
-            }
-
-            spaceBefore |= spaceFollows;
-        }
-
+        var breaker = new LineBreaker(style, linkColor, width, fonts);
         foreach (var span in spans)
         {
-            EndFragment();
-            current = span;
-            var normalized = span.Text.Normalize(NormalizationForm.FormC);
-            for (var i = 0; i < normalized.Length; i++)
-            {
-                var c = normalized[i];
-                if (c == '\n')
-                {
-                    EndWord(spaceFollows: false);
-                    tokens.Add(null);
-                    spaceBefore = false;
-                }
-                else if (char.IsWhiteSpace(c) && c != '\u00A0')
-                {
-                    EndWord(spaceFollows: true);
-                    spaceFace = FaceOf(style.Bold || span.Bold, style.Italic || span.Italic);
-                }
-                else
-                {
-                    text.Append(c);
-                    var breakAfter = (c is '-' or '/') && i + 1 < normalized.Length && !char.IsWhiteSpace(normalized[i + 1]);
-                    if (breakAfter)
-                    {
-                        EndWord(spaceFollows: false);
-                    }
-                }
-            }
+            breaker.Add(span);
         }
 
-        EndWord(spaceFollows: false);
-        return tokens;
-    }
-
-    /// <summary>Splits a word too wide for any line at the last character boundary that fits.</summary>
-    private static (List<Fragment> Head, List<Fragment> Tail) Cut(
-        IReadOnlyList<Fragment> fragments, float width, float size, FontSet fonts)
-    {
-        // Candidate cuts in reading order: (fragment, char index, estimated head width).
-        var cuts = new List<(int Fragment, int Index, float Width)>();
-        var before = 0f;
-        for (var f = 0; f < fragments.Count; f++)
-        {
-            var shaped = fonts.Shape(fragments[f].Face, fragments[f].Text);
-            foreach (var index in StringInfo.ParseCombiningCharacters(fragments[f].Text))
-            {
-                if (f > 0 || index > 0)
-                {
-                    cuts.Add((f, index, before + (shaped.AdvanceBefore(index) * size)));
-                }
-            }
-
-            before += shaped.Advance * size;
-        }
-
-        if (cuts.Count == 0)
-        {
-            // A single character wider than the column: nothing narrower exists to put there.
-            return ([.. fragments], []);
-        }
-
-        var chosen = cuts.FindLastIndex(c => c.Width <= width + Tolerance);
-        while (true)
-        {
-            // Every line takes at least one character, or a too-narrow column would loop forever.
-            var (fragment, index, _) = cuts[Math.Max(chosen, 0)];
-            var head = fragments.Take(fragment).ToList();
-            var tail = fragments.Skip(fragment + 1).ToList();
-            var split = fragments[fragment];
-            if (index > 0)
-            {
-                head.Add(split with { Text = split.Text[..index] });
-            }
-
-            tail.Insert(0, split with { Text = split.Text[index..] });
-
-            // Kerning across the cut can change the head's width; step back if it grew.
-            if (chosen <= 0 || head.Sum(h => fonts.Shape(h.Face, h.Text).Advance * size) <= width + Tolerance)
-            {
-                return (head, tail);
-            }
-
-            chosen--;
-        }
+        return breaker.Finish();
     }
 
     internal static FontFace FaceOf(bool bold, bool italic) => (bold, italic) switch
@@ -232,4 +45,256 @@ internal static class TextLayout
         (false, true) => FontFace.Italic,
         _ => FontFace.Regular,
     };
+
+    /// <summary>Part of a word that lies in one span, shaped in that span's face.</summary>
+    private readonly record struct Piece(string Text, int Start, int Length, FontFace Face, string? Link, ShapedText Shaped)
+    {
+        public ReadOnlySpan<char> Chars => Text.AsSpan(Start, Length);
+    }
+
+    private sealed class LineBreaker(TextStyle style, SKColor linkColor, float width, FontSet fonts)
+    {
+        private readonly float _size = style.Size;
+        private readonly float _lineHeight = style.Size * style.LineHeight;
+        private readonly float _baseline = Baseline(style, fonts.Primary(FontFace.Regular));
+        // The line and the word being built are copied out when done, so their lists are reused:
+        // one pair per thread, as laying out text never lays out other text before it returns.
+        [ThreadStatic]
+        private static (List<PlacedRun> Runs, List<Piece> Word)? t_scratch;
+
+        private readonly List<TextLine> _lines = [];
+        private readonly List<PlacedRun> _runs = Scratch().Runs;
+        private readonly List<Piece> _word = Scratch().Word;
+        private float _x;
+
+        // The whitespace before the word being read: whether there was any, and the face and link of the span it sat in.
+        private bool _spaceBefore;
+        private FontFace _spaceFace = FaceOf(style.Bold, style.Italic);
+        private string? _spaceLink;
+
+        private static (List<PlacedRun> Runs, List<Piece> Word) Scratch()
+        {
+            var scratch = t_scratch ??= ([], []);
+            scratch.Runs.Clear();
+            scratch.Word.Clear();
+            return scratch;
+        }
+
+        public void Add(TextSpan span)
+        {
+            var text = span.Text.Normalize(NormalizationForm.FormC);
+            var face = FaceOf(style.Bold || span.Bold, style.Italic || span.Italic);
+            var start = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '\n')
+                {
+                    EndPiece(text, start, i, face, span.Link);
+                    EndWord();
+                    EndLine();
+                    _spaceBefore = false;
+                    start = i + 1;
+                }
+                else if (char.IsWhiteSpace(c) && c != '\u00A0')
+                {
+                    EndPiece(text, start, i, face, span.Link);
+                    EndWord();
+                    _spaceBefore = true;
+                    _spaceFace = face;
+                    _spaceLink = span.Link;
+                    start = i + 1;
+                }
+                else if ((c is '-' or '/') && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))
+                {
+                    EndPiece(text, start, i + 1, face, span.Link);
+                    EndWord();
+                    start = i + 1;
+                }
+            }
+
+            // A word may go on in the next span, in another face.
+            EndPiece(text, start, text.Length, face, span.Link);
+        }
+
+        public IReadOnlyList<TextLine> Finish()
+        {
+            EndWord();
+            if (_runs.Count > 0 || _lines.Count == 0)
+            {
+                EndLine();
+            }
+
+            return _lines;
+        }
+
+        private void EndPiece(string text, int start, int end, FontFace face, string? link)
+        {
+            if (end > start)
+            {
+                _word.Add(new Piece(text, start, end - start, face, link, fonts.Shape(face, text.AsSpan(start, end - start))));
+            }
+        }
+
+        private void EndWord()
+        {
+            if (_word.Count == 0)
+            {
+                return;
+            }
+
+            Place(_word);
+            _word.Clear();
+            _spaceBefore = false;
+        }
+
+        private void Place(List<Piece> word)
+        {
+            var spaceBefore = _spaceBefore;
+            while (true)
+            {
+                var wordWidth = WidthOf(word);
+                var space = _runs.Count > 0 && spaceBefore ? fonts.Space(_spaceFace) : null;
+                var spaceWidth = space is null ? 0 : space.Advance * _size;
+                if (_x + spaceWidth + wordWidth <= width + Tolerance)
+                {
+                    // The space is drawn as a glyph, not left as a gap: a line in one face becomes one
+                    // string in the PDF instead of a move and a string per word, and copied text keeps its spaces.
+                    if (space is not null)
+                    {
+                        PlaceShaped(space, _spaceLink);
+                    }
+
+                    foreach (var piece in word)
+                    {
+                        PlaceShaped(piece.Shaped, piece.Link);
+                    }
+
+                    return;
+                }
+
+                if (_runs.Count > 0)
+                {
+                    EndLine();
+                    continue;
+                }
+
+                var (head, tail) = Cut(word);
+                foreach (var piece in head)
+                {
+                    PlaceShaped(piece.Shaped, piece.Link);
+                }
+
+                EndLine();
+                word = tail;
+                spaceBefore = false;
+            }
+        }
+
+        private void PlaceShaped(ShapedText shaped, string? link)
+        {
+            var color = link is null ? style.Color : linkColor;
+            foreach (var run in shaped.Runs)
+            {
+                _runs.Add(new PlacedRun(run, _x, _size, color, link));
+                _x += run.Advance * _size;
+            }
+        }
+
+        private float WidthOf(List<Piece> pieces)
+        {
+            var sum = 0f;
+            foreach (var piece in pieces)
+            {
+                sum += piece.Shaped.Advance * _size;
+            }
+
+            return sum;
+        }
+
+        private void EndLine()
+        {
+            var offset = style.Align switch
+            {
+                TextAlign.Right => width - _x,
+                TextAlign.Center => (width - _x) / 2,
+                _ => 0,
+            };
+            var runs = new PlacedRun[_runs.Count];
+            for (var i = 0; i < runs.Length; i++)
+            {
+                runs[i] = offset == 0 ? _runs[i] : _runs[i] with { X = _runs[i].X + offset };
+            }
+
+            _lines.Add(new TextLine(_x, _lineHeight, _baseline, runs));
+            _runs.Clear();
+            _x = 0;
+        }
+
+        // Centred in the line pitch on the regular face's ascent and descent, whatever the faces on the line.
+        private static float Baseline(TextStyle style, ShapingFace regular)
+        {
+            var lineHeight = style.Size * style.LineHeight;
+            return ((lineHeight - ((regular.Ascent + regular.Descent) * style.Size)) / 2) + (regular.Ascent * style.Size);
+        }
+
+        /// <summary>Splits a word too wide for any line at the last character boundary that fits.</summary>
+        private (List<Piece> Head, List<Piece> Tail) Cut(List<Piece> pieces)
+        {
+            // Candidate cuts in reading order: (piece, char index within it, estimated head width).
+            var cuts = new List<(int Piece, int Index, float Width)>();
+            var before = 0f;
+            for (var p = 0; p < pieces.Count; p++)
+            {
+                var piece = pieces[p];
+                foreach (var index in StringInfo.ParseCombiningCharacters(piece.Chars.ToString()))
+                {
+                    if (p > 0 || index > 0)
+                    {
+                        cuts.Add((p, index, before + (piece.Shaped.AdvanceBefore(index) * _size)));
+                    }
+                }
+
+                before += piece.Shaped.Advance * _size;
+            }
+
+            if (cuts.Count == 0)
+            {
+                // A single character wider than the column: nothing narrower exists to put there.
+                return ([.. pieces], []);
+            }
+
+            var chosen = cuts.FindLastIndex(c => c.Width <= width + Tolerance);
+            while (true)
+            {
+                // Every line takes at least one character, or a too-narrow column would loop forever.
+                var (at, index, _) = cuts[Math.Max(chosen, 0)];
+                var head = pieces.Take(at).ToList();
+                var tail = pieces.Skip(at + 1).ToList();
+                var split = pieces[at];
+                if (index > 0)
+                {
+                    head.Add(Part(split, 0, index));
+                }
+
+                tail.Insert(0, Part(split, index, split.Length - index));
+
+                // Kerning across the cut can change the head's width; step back if it grew.
+                if (chosen <= 0 || WidthOf(head) <= width + Tolerance)
+                {
+                    return (head, tail);
+                }
+
+                chosen--;
+            }
+        }
+
+        private Piece Part(Piece piece, int start, int length) =>
+            piece with
+            {
+                Start = piece.Start + start,
+                Length = length,
+                Shaped = fonts.Shape(piece.Face, piece.Text.AsSpan(piece.Start + start, length)),
+            };
+    }
 }

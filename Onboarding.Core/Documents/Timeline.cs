@@ -81,7 +81,7 @@ internal sealed class TimelineBlock(TimelineChart chart) : Block
 
         void Paint(DrawContext c, float x, float y)
         {
-            var canvas = c.Canvas;
+            // The canvas is taken afresh for each shape, so text gathered before it is drawn first.
             var grid = c.Fill(theme.Rule);
             foreach (var (tickX, text) in ticks)
             {
@@ -92,7 +92,7 @@ internal sealed class TimelineBlock(TimelineChart chart) : Block
             {
                 var band = bands[i];
                 var rect = new SKRect(x + band.Left + 1, y + axisHeight, x + band.Right - 1, y + axisHeight + bandHeight);
-                canvas.DrawRoundRect(rect, 3, 3, c.Fill(theme.Bands[i % theme.Bands.Count]));
+                c.Canvas.DrawRoundRect(rect, 3, 3, c.Fill(theme.Bands[i % theme.Bands.Count]));
                 var top = rect.Top + BandPadding;
                 foreach (var line in band.Lines)
                 {
@@ -104,7 +104,7 @@ internal sealed class TimelineBlock(TimelineChart chart) : Block
             if (labels.Count > 0)
             {
                 var laneY = y + milestoneTop + (MilestoneLane / 2);
-                canvas.DrawRect(x, laneY - 0.4f, width, 0.8f, grid);
+                c.Canvas.DrawRect(x, laneY - 0.4f, width, 0.8f, grid);
                 foreach (var (markerX, labelX, row, lines) in labels)
                 {
                     using var diamond = new SKPath();
@@ -113,11 +113,11 @@ internal sealed class TimelineBlock(TimelineChart chart) : Block
                     diamond.LineTo(x + markerX, laneY + 5);
                     diamond.LineTo(x + markerX - 5, laneY);
                     diamond.Close();
-                    canvas.DrawPath(diamond, c.Fill(theme.Accent));
+                    c.Canvas.DrawPath(diamond, c.Fill(theme.Accent));
                     var top = y + milestoneTop + MilestoneLane + (row * rowHeight);
                     if (row > 0)
                     {
-                        canvas.DrawRect(x + markerX - 0.25f, laneY + 5, 0.5f, top - laneY - 5, grid);
+                        c.Canvas.DrawRect(x + markerX - 0.25f, laneY + 5, 0.5f, top - laneY - 5, grid);
                     }
 
                     foreach (var line in lines)
@@ -139,7 +139,7 @@ internal sealed class TimelineBlock(TimelineChart chart) : Block
                     StrokeWidth = 1,
                     PathEffect = dash,
                 };
-                canvas.DrawLine(todayX, y + axisHeight - 2, todayX, y + height, dashed);
+                c.Canvas.DrawLine(todayX, y + axisHeight - 2, todayX, y + height, dashed);
             }
         }
 

@@ -3,6 +3,7 @@ using UglyToad.PdfPig;
 using UglyToad.PdfPig.Actions;
 using UglyToad.PdfPig.Annotations;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Graphics.Operations.TextObjects;
 using UglyToad.PdfPig.Outline;
 using static Onboarding.Tests.Unit.Documents.PdfText;
 
@@ -79,6 +80,66 @@ public class PdfRendererTests(RendererFixture fixture) : IClassFixture<RendererF
         using var pdf = PdfDocument.Open(_renderer.Render(document));
 
         Assert.Contains("find the office flow", TextOf(pdf.GetPage(1)));
+    }
+
+    [Fact]
+    public void A_paragraph_is_written_as_one_text_object_and_reads_back_with_its_spaces()
+    {
+        const string text = "Map the current hiring process with the TA lead so recruiters follow real steps, "
+            + "then agree who signs off each offer, by when, and what happens when a hiring manager is away for a week.";
+        var document = new Document(SampleDocuments.Metadata).Content(c => c.Paragraph(text));
+
+        using var pdf = PdfDocument.Open(_renderer.Render(document));
+
+        var page = pdf.GetPage(1);
+        var lines = LinesOf(page);
+        Assert.True(lines.Count > 1, $"one line: {lines[0]}");
+        Assert.Equal(text, Flowing([page]));
+        Assert.Single(page.Operations.OfType<BeginText>());
+        // Spaces are glyphs, so copied text keeps them; none is drawn where a line breaks.
+        Assert.Equal(text.Count(c => c == ' ') - (lines.Count - 1), page.Letters.Count(l => l.Value == " "));
+    }
+
+    [Fact]
+    public void Text_in_several_faces_colours_links_and_fallback_fonts_reads_back_in_order()
+    {
+        // Tifinagh is not in DejaVu Serif, so it comes from another font in the middle of a line.
+        using var serif = new PdfRenderer(new PdfOptions { FontFamily = "DejaVu Serif" });
+        const string markdown = "Plain words then **bold office flow** and *italic find* with [a link over three words](https://example.com/plan) "
+            + "and ⴰⵣⵓⵍ in Tifinagh, then Zażółć Ñandú Øster, repeated until the paragraph wraps onto a second and a third line of text. "
+            + "Plain words then **bold office flow** and *italic find* to finish.";
+        var document = new Document(SampleDocuments.Metadata).Content(c => c.Markdown(markdown));
+
+        using var pdf = PdfDocument.Open(serif.Render(document));
+
+        var page = pdf.GetPage(1);
+        Assert.True(LinesOf(page).Count > 2);
+        Assert.Equal(markdown.Replace("**", "", StringComparison.Ordinal).Replace("*", "", StringComparison.Ordinal)
+            .Replace("[a link over three words](https://example.com/plan)", "a link over three words", StringComparison.Ordinal), Flowing([page]));
+        var link = Assert.Single(page.GetAnnotations(), a => a.Action is UriAction);
+        Assert.Equal("https://example.com/plan", Assert.IsType<UriAction>(link.Action).Uri);
+        Assert.Equal(["a", "link", "over", "three", "words"], page.GetWords().Where(w => Inside(w, link)).Select(w => w.Text));
+    }
+
+    [Fact]
+    public void The_same_notes_render_wherever_they_appear_and_in_every_style()
+    {
+        // Converted Markdown is shared between uses, so each use must still draw on its own.
+        const string notes = "Agree the **interview slots** with the [hiring manager](https://example.com/hm):\n\n- first call\n- panel";
+        Document Notes(float size) => new Document(SampleDocuments.Metadata)
+            .Content(c => c.Markdown(notes).Markdown(notes).Markdown(notes, new TextStyle { Size = size }));
+
+        using var first = PdfDocument.Open(_renderer.Render(Notes(8)));
+        using var second = PdfDocument.Open(_renderer.Render(Notes(12)));
+
+        const string once = "Agree the interview slots with the hiring manager: first call panel";
+        Assert.Equal(string.Join(" ", Enumerable.Repeat(once, 3)), Flowing(first));
+        Assert.Equal(3, first.GetPage(1).GetAnnotations().Count(a => a.Action is UriAction));
+        Assert.Equal([8.0, 10.0], SizesOf(first));
+        Assert.Equal([10.0, 12.0], SizesOf(second));
+
+        static IEnumerable<double> SizesOf(PdfDocument pdf) =>
+            pdf.GetPage(1).Letters.Where(l => l.Value == "A").Select(l => Math.Round(l.PointSize)).Distinct().Order();
     }
 
     [Fact]
@@ -363,6 +424,11 @@ public class PdfRendererTests(RendererFixture fixture) : IClassFixture<RendererF
                 });
             });
     }
+
+    private static bool Inside(Word word, Annotation link) =>
+        word.BoundingBox.Centroid is var c
+        && c.X >= link.Rectangle.Left && c.X <= link.Rectangle.Right
+        && c.Y >= link.Rectangle.Bottom && c.Y <= link.Rectangle.Top;
 
     private static bool InRectangle(Page page, string line, Annotation link) =>
         page.GetWords()

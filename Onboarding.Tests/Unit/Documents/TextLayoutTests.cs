@@ -24,7 +24,7 @@ public sealed class TextLayoutTests : IDisposable
         Assert.All(lines, l => Assert.True(l.Width <= width + 0.01f, $"line of {l.Width} in {width}"));
         Assert.Equal(
             (text + " bold tail").Replace(" ", "", StringComparison.Ordinal),
-            string.Concat(lines.SelectMany(l => l.Runs).Select(r => r.Glyphs.Text)));
+            string.Concat(lines.SelectMany(l => l.Runs).Select(r => r.Glyphs.Text)).Replace(" ", "", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -32,7 +32,25 @@ public sealed class TextLayoutTests : IDisposable
     {
         var lines = TextLayout.Layout([new TextSpan("alpha beta gamma delta")], new TextStyle(), default, 70, _fonts);
 
-        Assert.Equal(["alphabeta", "gammadelta"], lines.Select(l => string.Concat(l.Runs.Select(r => r.Glyphs.Text))));
+        // The space between words on a line is placed; the one where the line breaks is not.
+        Assert.Equal(["alpha beta", "gamma delta"], lines.Select(l => string.Concat(l.Runs.Select(r => r.Glyphs.Text))));
+    }
+
+    [Fact]
+    public void A_space_takes_the_face_and_link_of_the_span_it_is_in()
+    {
+        var lines = TextLayout.Layout(
+            [new TextSpan("see "), new TextSpan("the plan", Link: "https://example.com/plan"), new TextSpan(" now", Bold: true)],
+            new TextStyle(),
+            default,
+            500,
+            _fonts);
+
+        var runs = lines.Single().Runs;
+        Assert.Equal(["see", " ", "the", " ", "plan", " ", "now"], runs.Select(r => r.Glyphs.Text));
+        Assert.Equal([null, null, "https://example.com/plan", "https://example.com/plan", "https://example.com/plan", null, null], runs.Select(r => r.Link));
+        Assert.Equal(_fonts.Primary(FontFace.Bold), runs[5].Glyphs.Face);
+        Assert.All(runs.Zip(runs.Skip(1)), p => Assert.Equal(p.First.X + p.First.Width, p.Second.X, 0.001f));
     }
 
     [Fact]
