@@ -62,6 +62,23 @@ public sealed class EngagementAccessFilter(OnboardingDbContext db) : IAsyncResou
         await next();
     }
 
+    /// <summary>
+    /// One round trip on every engagement request: the membership, whether an administrator's
+    /// provider owns the engagement, whether it is closed (for OpenEngagementOnly) and its revision.
+    /// Compiled once, as it runs on every request. A left join on (engagement, user) rather than
+    /// <c>e.Members.FirstOrDefault(...)</c>, which EF translates into a window over every membership the user has.
+    /// </summary>
+    private static readonly Func<OnboardingDbContext, int, string, Task<GateRow?>> Gate = EF.CompileAsyncQuery(
+        (OnboardingDbContext db, int engagementId, string userId) => (
+            from e in db.Engagements.AsNoTracking()
+            where e.Id == engagementId
+            join m in db.Members.AsNoTracking().Where(m => m.UserId == userId) on e.Id equals m.EngagementId into memberships
+            from member in memberships.DefaultIfEmpty()
+            select new GateRow(e.ProviderId, e.Status, e.Revision, member))
+            .FirstOrDefault());
+
+    private sealed record GateRow(int ProviderId, EngagementStatus Status, Guid Revision, Member? Member);
+
     private async Task<EngagementAccess?> FindAccessAsync(HttpContext http, string? rawId)
     {
         if (http.User.Identity?.IsAuthenticated != true || !int.TryParse(rawId, out var engagementId))
@@ -69,18 +86,7 @@ public sealed class EngagementAccessFilter(OnboardingDbContext db) : IAsyncResou
             return null;
         }
 
-        var userId = http.User.UserId();
-        // One round trip on every engagement request: the membership, whether an administrator's
-        // provider owns it, whether it is closed (for OpenEngagementOnly) and its revision.
-        // A left join on (engagement, user) rather than e.Members.FirstOrDefault(...), which EF
-        // translates into a window over every membership the user has.
-        var found = await (
-            from e in db.Engagements.AsNoTracking()
-            where e.Id == engagementId
-            join m in db.Members.AsNoTracking().Where(m => m.UserId == userId) on e.Id equals m.EngagementId into memberships
-            from member in memberships.DefaultIfEmpty()
-            select new { e.ProviderId, e.Status, e.Revision, Member = member })
-            .FirstOrDefaultAsync();
+        var found = await Gate(db, engagementId, http.User.UserId());
         if (found is null)
         {
             return null;
