@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Time;
 using PlanTemplate = Onboarding.Core.Templates.PlanTemplate;
 using TemplateCatalog = Onboarding.Core.Templates.TemplateCatalog;
-using Onboarding.Core.Time;
 
 namespace Onboarding.Core.Demo;
 

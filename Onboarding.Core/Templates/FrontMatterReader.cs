@@ -1,7 +1,7 @@
-using Onboarding.Core.Engagements;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Onboarding.Core.Digests;
+using Onboarding.Core.Engagements;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;

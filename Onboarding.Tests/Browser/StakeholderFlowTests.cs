@@ -19,7 +19,11 @@ public sealed class StakeholderFlowTests(LiveApp app, Chromium chromium)
             .OrderBy(t => t.Due)
             .Select(t => new
             {
-                t.Id, t.EngagementId, t.Title, t.PhaseKey, t.PhaseTitle,
+                t.Id,
+                t.EngagementId,
+                t.Title,
+                t.PhaseKey,
+                t.PhaseTitle,
                 Milestone = db.Milestones.Where(m => m.TaskId == t.Id).Select(m => m.Title).First(),
             })
             .FirstAsync());

@@ -23,8 +23,13 @@ public class EngagementRevisionTests(OnboardingFactory app) : IClassFixture<Onbo
             var demo = await db.Engagements.AsNoTracking().FirstAsync(e => e.Id == engagementId);
             var other = new Engagement
             {
-                Name = $"Bystander for {change}", TimeZone = "Europe/London", ProviderId = demo.ProviderId, ClientId = demo.ClientId,
-                Kickoff = demo.Kickoff, GoLive = demo.GoLive, CreatedAt = demo.CreatedAt,
+                Name = $"Bystander for {change}",
+                TimeZone = "Europe/London",
+                ProviderId = demo.ProviderId,
+                ClientId = demo.ClientId,
+                Kickoff = demo.Kickoff,
+                GoLive = demo.GoLive,
+                CreatedAt = demo.CreatedAt,
             };
             db.Engagements.Add(other);
             await db.SaveChangesAsync();

@@ -270,23 +270,44 @@ public sealed class MarkdownInjectionTests(LiveApp app, Chromium chromium)
         await db.SaveChangesAsync();
         var user = new AppUser
         {
-            UserName = Victim, Email = Victim, EmailConfirmed = true, DisplayName = $"Ivy {Short}",
-            OrganisationId = client.Id, TimeZone = "Europe/London", CreatedAt = now,
+            UserName = Victim,
+            Email = Victim,
+            EmailConfirmed = true,
+            DisplayName = $"Ivy {Short}",
+            OrganisationId = client.Id,
+            TimeZone = "Europe/London",
+            CreatedAt = now,
         };
         var created = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().CreateAsync(user, OnboardingFactory.DemoPassword);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
 
         var ivy = new Member
         {
-            UserId = user.Id, Name = $"Ivy {Short}", Email = Victim, Title = Short, Role = EngagementRole.Recruiter,
-            TimeZone = "Europe/London", CalendarToken = Secrets.NewToken(), UnsubscribeToken = Secrets.NewToken(), CreatedAt = now,
+            UserId = user.Id,
+            Name = $"Ivy {Short}",
+            Email = Victim,
+            Title = Short,
+            Role = EngagementRole.Recruiter,
+            TimeZone = "Europe/London",
+            CalendarToken = Secrets.NewToken(),
+            UnsubscribeToken = Secrets.NewToken(),
+            CreatedAt = now,
         };
         PlanTask Task(string key, PlanTaskStatus status) => new()
         {
-            Key = key, Title = $"{key} {Short}", PhaseKey = "days-1-30", PhaseTitle = $"Days 1–30 {Short}",
-            Start = new DateOnly(2026, 11, 16), Due = new DateOnly(2026, 11, 27), OwnerRole = EngagementRole.Recruiter, Owner = ivy,
-            Status = status, BlockedReason = status == PlanTaskStatus.Blocked ? Short : null,
-            What = Markdown, Why = Markdown, IsMilestone = key == "open",
+            Key = key,
+            Title = $"{key} {Short}",
+            PhaseKey = "days-1-30",
+            PhaseTitle = $"Days 1–30 {Short}",
+            Start = new DateOnly(2026, 11, 16),
+            Due = new DateOnly(2026, 11, 27),
+            OwnerRole = EngagementRole.Recruiter,
+            Owner = ivy,
+            Status = status,
+            BlockedReason = status == PlanTaskStatus.Blocked ? Short : null,
+            What = Markdown,
+            Why = Markdown,
+            IsMilestone = key == "open",
             Checklist = [new ChecklistItem { Text = Short, Position = 0 }],
             Comments = [new TaskComment { AuthorName = $"Mallory {Short}", Body = Markdown, CreatedAt = now }],
         };
@@ -294,8 +315,14 @@ public sealed class MarkdownInjectionTests(LiveApp app, Chromium chromium)
         var blocked = Task("blocked", PlanTaskStatus.Blocked);
         var engagement = new Engagement
         {
-            Name = EngagementName, ProviderId = provider.Id, ClientId = client.Id, TimeZone = "Europe/London",
-            Kickoff = new DateOnly(2026, 11, 16), GoLive = new DateOnly(2026, 12, 14), SharedPurpose = Markdown, CreatedAt = now,
+            Name = EngagementName,
+            ProviderId = provider.Id,
+            ClientId = client.Id,
+            TimeZone = "Europe/London",
+            Kickoff = new DateOnly(2026, 11, 16),
+            GoLive = new DateOnly(2026, 12, 14),
+            SharedPurpose = Markdown,
+            CreatedAt = now,
             Outcomes = [new BusinessOutcome { Title = Short, HowMeasured = Markdown, Position = 0 }],
             Members = [ivy],
             Tasks = [open, blocked],

@@ -63,8 +63,15 @@ internal static class BenchEngagements
         {
             engagement.Members.Add(new Member
             {
-                Id = i + 1, Name = person.Name, Email = person.Email, Role = person.Role, Title = person.Title, TimeZone = person.Zone,
-                CalendarToken = "", UnsubscribeToken = "", CreatedAt = Now.AddMinutes(i),
+                Id = i + 1,
+                Name = person.Name,
+                Email = person.Email,
+                Role = person.Role,
+                Title = person.Title,
+                TimeZone = person.Zone,
+                CalendarToken = "",
+                UnsubscribeToken = "",
+                CreatedAt = Now.AddMinutes(i),
             });
         }
 

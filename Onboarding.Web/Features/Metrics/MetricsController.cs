@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Time;
-using Onboarding.Web.Infrastructure;
 using Onboarding.Web.Features.Engagements;
+using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web.Features.Metrics;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
-using Onboarding.Web.Infrastructure;
 using Onboarding.Web.Features.Engagements;
+using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web.Features.Wins;
 
