@@ -73,11 +73,15 @@ public sealed class EngagementRevisions : SaveChangesInterceptor
 
     private static void AddOwners(EntityEntry entry, HashSet<int> touched)
     {
+        // Nullable on some records (an invitation may be to no engagement).
         var property = entry.Property(EngagementIdProperty);
-        touched.Add((int)property.CurrentValue!);
-        if (entry.State == EntityState.Modified)
+        if (property.CurrentValue is int current)
         {
-            touched.Add((int)property.OriginalValue!);
+            touched.Add(current);
+        }
+        if (entry.State == EntityState.Modified && property.OriginalValue is int original)
+        {
+            touched.Add(original);
         }
     }
 
