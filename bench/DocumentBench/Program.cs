@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Onboarding.Core.Documents;
 
 // Render time and peak memory of plan-pack-shaped documents.
@@ -20,10 +21,15 @@ foreach (var tasks in sizes)
     }
 
     times.Sort();
-    Console.WriteLine($"{tasks,5} tasks: median {times[times.Count / 2],7:F1} ms, best {times[0],7:F1} ms, {length / 1024,6} KiB");
+    Figure($"document_{tasks}_median", times[times.Count / 2], "ms");
+    Figure($"document_{tasks}_best", times[0], "ms");
+    Figure($"document_{tasks}_size", length / 1024, "KiB");
 }
 
-Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+Figure("document_peak_working_set", Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024), "MiB");
+
+static void Figure(string name, double value, string unit) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {value:0.0} {unit}"));
 
 static Document Pack(int tasks) => new Document(new DocumentMetadata("Plan pack", "Northwind RPO", "First 90 days", new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)))
     .Footer((c, page) => c.Paragraph($"Page {page.Number} of {page.Total}", DocumentTheme.Default.Small with { Align = TextAlign.Right }))
