@@ -89,6 +89,19 @@ public class OutboxPrivacyTests(OnboardingFactory app) : IClassFixture<Onboardin
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
     }
 
+    [Fact]
+    public async Task A_leaders_preview_leaves_out_the_section_of_an_engagement_they_do_not_lead()
+    {
+        var leader = await app.SignedInClientAsync(Leader);
+        var hana = await app.WithDbAsync(db => db.Members.AsNoTracking()
+            .SingleAsync(m => m.Email == AlsoInGlobex && m.Engagement!.Name != "Globex RPO launch"));
+
+        var preview = WebUtility.HtmlDecode(await leader.GetStringAsync($"/engagements/{hana.EngagementId}/digests/preview?member={hana.Id}&date=2026-11-23"));
+
+        Assert.Contains("1 section for engagements you do not lead", preview);
+        Assert.DoesNotContain("Globex", preview);
+    }
+
     private static Member Member(string name, string email, EngagementRole role, string? userId) => new()
     {
         Name = name,

@@ -111,8 +111,9 @@ public sealed class DigestsController(OnboardingDbContext db, TimeProvider clock
             return View(new PreviewViewModel(engagementId, engagement.Name, members, chosen, date, null, "Enter the date as YYYY-MM-DD, e.g. 2026-11-24."));
         }
 
-        var visible = (await VisibleEngagementsAsync()).ToHashSet();
-        var preview = await previews.ForAsync(chosen.Email, day, visible.Contains, HttpContext.RequestAborted);
+        // The outbox's rule: a section is the person's own tasks and news there, so only engagements the viewer leads.
+        var shown = (await (User.IsAdministrator() ? VisibleEngagements() : LedEngagements()).ToListAsync()).ToHashSet();
+        var preview = await previews.ForAsync(chosen.Email, day, shown.Contains, HttpContext.RequestAborted);
         return View(new PreviewViewModel(engagementId, engagement.Name, members, chosen, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), preview, null));
     }
 
@@ -238,7 +239,11 @@ public sealed class DigestsController(OnboardingDbContext db, TimeProvider clock
             : db.Members.Where(m => m.UserId == userId).Select(m => m.EngagementId);
     }
 
-    private async Task<List<int>> VisibleEngagementsAsync() => await VisibleEngagements().ToListAsync();
+    private IQueryable<int> LedEngagements()
+    {
+        var userId = User.UserId();
+        return db.Members.Where(m => m.UserId == userId && m.Role == EngagementRole.AccountLeader).Select(m => m.EngagementId);
+    }
 
     private sealed record OutboxScope(IQueryable<Engagement> Led, IQueryable<DigestRecord> Digests);
 }
