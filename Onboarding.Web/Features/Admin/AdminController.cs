@@ -126,14 +126,7 @@ public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser>
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Invitations", await BuildInvitationsAsync(form, null, 1));
         }
-        db.Activity.Add(new ActivityEntry
-        {
-            EngagementId = engagement.Id,
-            At = now,
-            ActorUserId = User.UserId(),
-            ActorName = User.DisplayName(),
-            Description = $"Invited {member.Name} to sign in",
-        });
+        db.RecordActivity(User, engagement.Id, $"Invited {member.Name} to sign in", now);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"Invitation for {member.Name} created. Send them this link (valid for 7 days, works once): {Request.Scheme}://{Request.Host}/invitations/{token}";
         return Redirect("/admin/invitations");

@@ -86,7 +86,7 @@ public sealed class EngagementsController(OnboardingDbContext db, EngagementSnap
         var now = clock.GetUtcNow();
         engagement.Status = EngagementStatus.Closed;
         engagement.ClosedAt = now;
-        Record(engagementId, "Closed the engagement: it is completed and kept read-only", now);
+        db.RecordActivity(User, engagementId, "Closed the engagement: it is completed and kept read-only", now);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"{engagement.Name} is closed and shows as completed.";
         return Redirect($"/engagements/{engagementId}");
@@ -102,22 +102,12 @@ public sealed class EngagementsController(OnboardingDbContext db, EngagementSnap
             var now = clock.GetUtcNow();
             engagement.Status = EngagementStatus.Active;
             engagement.ClosedAt = null;
-            Record(engagementId, "Reopened the engagement", now);
+            db.RecordActivity(User, engagementId, "Reopened the engagement", now);
             await db.SaveChangesAsync();
         }
         TempData["Notice"] = $"{engagement.Name} is open again.";
         return Redirect($"/engagements/{engagementId}");
     }
-
-    private void Record(int engagementId, string description, DateTimeOffset now) =>
-        db.Activity.Add(new ActivityEntry
-        {
-            EngagementId = engagementId,
-            At = now,
-            ActorUserId = User.UserId(),
-            ActorName = User.DisplayName(),
-            Description = description,
-        });
 }
 
 public sealed record CloseViewModel(int EngagementId, string EngagementName, int OpenTasks);

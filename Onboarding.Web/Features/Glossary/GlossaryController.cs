@@ -46,14 +46,7 @@ public sealed class GlossaryController(OnboardingDbContext db, TimeProvider cloc
         term.Definition = form.Definition.Trim();
         term.Agreed = form.Agreed;
         term.UpdatedAt = now;
-        db.Activity.Add(new ActivityEntry
-        {
-            EngagementId = engagementId,
-            At = now,
-            ActorUserId = User.UserId(),
-            ActorName = User.DisplayName(),
-            Description = $"{(form.Id is null ? "Added" : "Updated")} the glossary term “{term.ClientTerm}”{(term.Agreed ? " (agreed)" : "")}",
-        });
+        db.RecordActivity(User, engagementId, $"{(form.Id is null ? "Added" : "Updated")} the glossary term “{term.ClientTerm}”{(term.Agreed ? " (agreed)" : "")}", now);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"“{term.ClientTerm}” saved.";
         return Redirect($"/engagements/{engagementId}/glossary");

@@ -71,14 +71,7 @@ public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog cat
         PlanWriter.Add(engagement, prepared.Plan, prepared.Applications, now);
         db.Engagements.Add(engagement);
         await db.SaveChangesAsync();
-        db.Activity.Add(new ActivityEntry
-        {
-            EngagementId = engagement.Id,
-            At = now,
-            ActorUserId = User.UserId(),
-            ActorName = User.DisplayName(),
-            Description = $"Launched the engagement with {prepared.Plan.Tasks.Count} tasks from {string.Join(", ", prepared.Applications.Select(a => a.Template.Title).Distinct())}",
-        });
+        db.RecordActivity(User, engagement.Id, $"Launched the engagement with {prepared.Plan.Tasks.Count} tasks from {string.Join(", ", prepared.Applications.Select(a => a.Template.Title).Distinct())}", now);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"{engagement.Name} is launched with {prepared.Plan.Tasks.Count} tasks. Invite the stakeholders next.";
         return Redirect($"/engagements/{engagement.Id}/plan");

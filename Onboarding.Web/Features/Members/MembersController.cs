@@ -54,14 +54,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
             UnsubscribeToken = Secrets.NewToken(),
             CreatedAt = now,
         });
-        db.Activity.Add(new ActivityEntry
-        {
-            EngagementId = engagementId,
-            At = now,
-            ActorUserId = User.UserId(),
-            ActorName = User.DisplayName(),
-            Description = $"Added {form.Name.Trim()} as {form.Role.DisplayName()}",
-        });
+        db.RecordActivity(User, engagementId, $"Added {form.Name.Trim()} as {form.Role.DisplayName()}", now);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"{form.Name.Trim()} was added.";
         return Redirect($"/engagements/{engagementId}/stakeholders");
@@ -100,14 +93,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         member.Title = form.Title?.Trim() ?? "";
         if (changes.Count > 0)
         {
-            db.Activity.Add(new ActivityEntry
-            {
-                EngagementId = engagementId,
-                At = clock.GetUtcNow(),
-                ActorUserId = User.UserId(),
-                ActorName = User.DisplayName(),
-                Description = $"Changed {member.Name}: {string.Join(", ", changes)}",
-            });
+            db.RecordActivity(User, engagementId, $"Changed {member.Name}: {string.Join(", ", changes)}", clock.GetUtcNow());
         }
         await db.SaveChangesAsync();
         TempData["Notice"] = $"{member.Name} saved.";
@@ -135,14 +121,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
             TempData["Notice"] = $"Could not create an account for {member.Email}: {error}";
             return Redirect($"/engagements/{engagementId}/stakeholders");
         }
-        db.Activity.Add(new ActivityEntry
-        {
-            EngagementId = engagementId,
-            At = now,
-            ActorUserId = User.UserId(),
-            ActorName = User.DisplayName(),
-            Description = $"Invited {member.Name} to sign in",
-        });
+        db.RecordActivity(User, engagementId, $"Invited {member.Name} to sign in", now);
         await db.SaveChangesAsync();
 
         var link = $"{Request.Scheme}://{Request.Host}/invitations/{token}";

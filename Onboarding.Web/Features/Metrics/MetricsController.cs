@@ -40,7 +40,7 @@ public sealed class MetricsController(OnboardingDbContext db, TimeProvider clock
             Target = form.Target,
             HowMeasured = form.HowMeasured?.Trim() ?? "",
         });
-        Record(engagementId, $"Added the metric “{form.Name.Trim()}”", now);
+        db.RecordActivity(User, engagementId, $"Added the metric “{form.Name.Trim()}”", now);
         await db.SaveChangesAsync();
         return Redirect($"/engagements/{engagementId}/metrics");
     }
@@ -73,7 +73,7 @@ public sealed class MetricsController(OnboardingDbContext db, TimeProvider clock
             RecordedByUserId = User.UserId(),
             RecordedAt = now,
         });
-        Record(engagementId, $"Recorded {value:0.##} {metric.Unit} for “{metric.Name}”", now);
+        db.RecordActivity(User, engagementId, $"Recorded {value:0.##} {metric.Unit} for “{metric.Name}”", now);
         if (!wasMet && metric.IsMet(value))
         {
             db.Wins.Add(new Win
@@ -90,9 +90,6 @@ public sealed class MetricsController(OnboardingDbContext db, TimeProvider clock
         await db.SaveChangesAsync();
         return Redirect($"/engagements/{engagementId}/metrics#metric-{metricId}");
     }
-
-    private void Record(int engagementId, string description, DateTimeOffset now) =>
-        db.Activity.Add(new ActivityEntry { EngagementId = engagementId, At = now, ActorUserId = User.UserId(), ActorName = User.DisplayName(), Description = description });
 
     private async Task<MetricsViewModel> BuildPageAsync(int engagementId, MetricForm form, (int MetricId, MeasurementForm Form)? rejected)
     {

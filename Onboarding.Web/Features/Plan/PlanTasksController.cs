@@ -61,15 +61,7 @@ public sealed class PlanTasksController(OnboardingDbContext db, TimeProvider clo
             db.Milestones.Add(new Milestone { EngagementId = engagementId, Title = task.Title, Date = task.Due, Task = entity });
         }
         await db.SaveChangesAsync();
-        db.Activity.Add(new ActivityEntry
-        {
-            EngagementId = engagementId,
-            TaskId = entity.Id,
-            At = clock.GetUtcNow(),
-            ActorUserId = User.UserId(),
-            ActorName = User.DisplayName(),
-            Description = $"Added task “{task.Title}” for {task.Owner.Name}, {task.Start:d MMM}–{task.Due:d MMM}",
-        });
+        db.RecordActivity(User, engagementId, $"Added task “{task.Title}” for {task.Owner.Name}, {task.Start:d MMM}–{task.Due:d MMM}", clock.GetUtcNow(), entity.Id);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"“{task.Title}” is in the plan.";
         return Redirect($"/engagements/{engagementId}/tasks/{entity.Id}");

@@ -54,14 +54,7 @@ public sealed class PlanTemplatesController(OnboardingDbContext db, TemplateCata
         var now = clock.GetUtcNow();
         PlanWriter.Add(engagement, plan, [application.Application], now);
         var title = application.Application.Template.Title + (application.ForMember is { } m ? $" for {m.Name}" : "");
-        db.Activity.Add(new ActivityEntry
-        {
-            EngagementId = engagementId,
-            At = now,
-            ActorUserId = User.UserId(),
-            ActorName = User.DisplayName(),
-            Description = $"Applied the template “{title}” from {application.Start:d MMM yyyy}: {plan.Tasks.Count} tasks added",
-        });
+        db.RecordActivity(User, engagementId, $"Applied the template “{title}” from {application.Start:d MMM yyyy}: {plan.Tasks.Count} tasks added", now);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"“{title}” added {plan.Tasks.Count} tasks to the plan.";
         return Redirect($"/engagements/{engagementId}/plan");
@@ -97,14 +90,7 @@ public sealed class PlanTemplatesController(OnboardingDbContext db, TemplateCata
         db.TemplateSnapshots.Remove(snapshot);
         var title = snapshot.Title + (snapshot.ForMember is { } m ? $" for {m.Name}" : "");
         var done = tasks.Count(t => t.Status == PlanTaskStatus.Done);
-        db.Activity.Add(new ActivityEntry
-        {
-            EngagementId = engagementId,
-            At = clock.GetUtcNow(),
-            ActorUserId = User.UserId(),
-            ActorName = User.DisplayName(),
-            Description = $"Removed the template “{title}” (version {snapshot.Version}) and its {tasks.Count} tasks ({done} done): {form.Reason.Trim()}",
-        });
+        db.RecordActivity(User, engagementId, $"Removed the template “{title}” (version {snapshot.Version}) and its {tasks.Count} tasks ({done} done): {form.Reason.Trim()}", clock.GetUtcNow());
         await db.SaveChangesAsync();
         TempData["Notice"] = $"“{title}” and its {tasks.Count} tasks were removed; the activity log keeps the reason.";
         return Redirect($"/engagements/{engagementId}/plan/templates");

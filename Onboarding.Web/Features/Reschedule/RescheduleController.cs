@@ -69,13 +69,13 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
         };
         PlanReschedule.Apply(engagement, moves, plan.Milestones, form.Target, date);
         var now = clock.GetUtcNow();
-        Record(engagementId, null, $"Moved {what}: {moves.Count} task{(moves.Count == 1 ? "" : "s")} moved, done tasks kept their dates", now);
+        db.RecordActivity(User, engagementId, $"Moved {what}: {moves.Count} task{(moves.Count == 1 ? "" : "s")} moved, done tasks kept their dates", now);
         if (form.Target == RescheduleTarget.Task)
         {
             // A task move touches few tasks: each one's history says when and why it moved.
             foreach (var move in moves)
             {
-                Record(engagementId, move.Task.Id, $"Rescheduled “{move.Task.Title}”: {move.NewStart:d MMM}–{move.NewDue:d MMM}", now);
+                db.RecordActivity(User, engagementId, $"Rescheduled “{move.Task.Title}”: {move.NewStart:d MMM}–{move.NewDue:d MMM}", now, move.Task.Id);
             }
         }
         await db.SaveChangesAsync();
@@ -158,17 +158,6 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
         var milestones = await db.Milestones.Where(m => m.EngagementId == engagementId && m.TaskId != null && m.ReachedAt == null).ToListAsync();
         return new LoadedPlan(engagement, tasks, snapshots.ToDictionary(s => s.Id, PlanReschedule.AnchorOf), milestones);
     }
-
-    private void Record(int engagementId, int? taskId, string description, DateTimeOffset now) =>
-        db.Activity.Add(new ActivityEntry
-        {
-            EngagementId = engagementId,
-            TaskId = taskId,
-            At = now,
-            ActorUserId = User.UserId(),
-            ActorName = User.DisplayName(),
-            Description = description,
-        });
 
     private sealed record LoadedPlan(
         Engagement Engagement, IReadOnlyList<PlanTask> Tasks, IReadOnlyDictionary<int, Core.Templates.DayAnchor> Anchors, IReadOnlyList<Milestone> Milestones);

@@ -43,7 +43,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         }
         if (result.Changed)
         {
-            Record(engagementId, task.Id, result.Description!, now);
+            db.RecordActivity(User, engagementId, result.Description!, now, task.Id);
             if (result.ReachedMilestone)
             {
                 await ReachMilestoneAsync(engagementId, task, now);
@@ -71,7 +71,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
 
         var now = clock.GetUtcNow();
         db.TaskComments.Add(new TaskComment { TaskId = task.Id, AuthorUserId = User.UserId(), AuthorName = User.DisplayName(), Body = form.Body.Trim(), CreatedAt = now });
-        Record(engagementId, task.Id, $"Commented on “{task.Title}”", now);
+        db.RecordActivity(User, engagementId, $"Commented on “{task.Title}”", now, task.Id);
         await db.SaveChangesAsync();
         return Redirect($"/engagements/{engagementId}/tasks/{taskId}#comments");
     }
@@ -105,7 +105,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         task.Status = PlanTaskStatus.Skipped;
         task.SkippedReason = reason;
         task.BlockedReason = null;
-        Record(engagementId, task.Id, $"Skipped “{task.Title}”: {reason}", clock.GetUtcNow());
+        db.RecordActivity(User, engagementId, $"Skipped “{task.Title}”: {reason}", clock.GetUtcNow(), task.Id);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"“{task.Title}” is skipped.";
         return Redirect($"/engagements/{engagementId}/tasks/{taskId}");
@@ -141,22 +141,11 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         db.PlanTasks.Remove(task);
         var reason = form.RemoveReason.Trim();
         var what = $"{task.PhaseTitle}, {task.Start:d MMM}–{task.Due:d MMM}, {task.Status.DisplayName().ToLowerInvariant()}{(comments > 0 ? $", {comments} comment{(comments == 1 ? "" : "s")}" : "")}";
-        Record(engagementId, null, $"Removed task “{task.Title}” ({what}): {reason}", clock.GetUtcNow());
+        db.RecordActivity(User, engagementId, $"Removed task “{task.Title}” ({what}): {reason}", clock.GetUtcNow());
         await db.SaveChangesAsync();
         TempData["Notice"] = $"“{task.Title}” was removed from the plan; the activity log keeps the reason.";
         return Redirect($"/engagements/{engagementId}/plan");
     }
-
-    private void Record(int engagementId, int? taskId, string description, DateTimeOffset now) =>
-        db.Activity.Add(new ActivityEntry
-        {
-            EngagementId = engagementId,
-            TaskId = taskId,
-            At = now,
-            ActorUserId = User.UserId(),
-            ActorName = User.DisplayName(),
-            Description = description,
-        });
 
     /// <summary>A completed milestone task reaches its milestone and shows up among the wins by itself.</summary>
     private async Task ReachMilestoneAsync(int engagementId, PlanTask task, DateTimeOffset now)

@@ -37,7 +37,7 @@ public sealed class WinsController(OnboardingDbContext db, TimeProvider clock) :
             AuthorName = User.DisplayName(),
             CreatedAt = now,
         });
-        db.Activity.Add(new ActivityEntry { EngagementId = engagementId, At = now, ActorUserId = User.UserId(), ActorName = User.DisplayName(), Description = $"Gave kudos: {form.Title.Trim()}" });
+        db.RecordActivity(User, engagementId, $"Gave kudos: {form.Title.Trim()}", now);
         await db.SaveChangesAsync();
         TempData["Notice"] = "Kudos posted. Thank you for noticing.";
         return Redirect($"/engagements/{engagementId}/wins");
