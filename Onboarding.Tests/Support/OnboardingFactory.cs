@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Onboarding.Core.Data;
 
@@ -12,6 +13,8 @@ namespace Onboarding.Tests.Support;
 public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "correct-horse-battery";
+    private static readonly ILoggerFactory SharedLogging = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
     public string ConnectionString { get; private set; } = "";
 
@@ -38,6 +41,11 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
             services.AddSingleton<TimeProvider>(Clock);
             // Fast hashing keeps sign-in cheap in tests; production keeps the strong default.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+            // Hangfire logs through one process-wide provider, bound to the logger factory of the last
+            // host that configured it. A test run starts and disposes many hosts side by side, so they
+            // share one factory that outlives them all, or a disposed host's would break the others.
+            services.RemoveAll<ILoggerFactory>();
+            services.AddSingleton(SharedLogging);
         });
     }
 
