@@ -15,8 +15,9 @@ public sealed record DeliverySummary(int Sent, int Failed, int Pending)
 
 /// <summary>
 /// Sends recorded digests. A chunk is claimed first (pending → sending, a lease), so two workers never
-/// both send one; then sent over the mail sender's reused connection; each digest is marked the moment
-/// the server has answered, so a crash repeats at most the one message in flight, and leaves the rest
+/// both send one; then sent over the mail sender's reused connection; each outcome is written as soon
+/// as the server has answered, while the next message goes out (<see cref="MarkWriter"/>), so a crash
+/// repeats at most the messages the server took in the last database round trip, and leaves the rest
 /// of its chunk to be claimed again when the lease runs out.
 /// </summary>
 public sealed class DigestDelivery(
@@ -69,56 +70,67 @@ public sealed class DigestDelivery(
             return new DeliverySummary(0, 0, 0);
         }
         int sent = 0, failed = 0, pending = 0;
-        var waiting = new List<(OutgoingMail Mail, ClaimedDigest Claim)>();
-        foreach (var claim in claimed)
+        var marks = new MarkWriter(outbox);
+        try
         {
-            if (claim.To is not { } person)
+            var waiting = new List<(OutgoingMail Mail, ClaimedDigest Claim)>();
+            foreach (var claim in claimed)
             {
-                await outbox.MarkAsync(claim.Id, DigestStatus.Failed, $"{claim.Recipient} is no longer a member of any engagement.", Now());
-                failed++;
-                continue;
+                if (claim.To is not { } person)
+                {
+                    marks.Add(new DigestMark(claim.Id, DigestStatus.Failed, $"{claim.Recipient} is no longer a member of any engagement.", Now()));
+                    failed++;
+                    continue;
+                }
+                var mail = new OutgoingMail(new DigestKey(claim.Recipient, claim.Period), person.Name, person.Email, claim.Subject, claim.HtmlBody, claim.TextBody,
+                    composition.Links.Unsubscribe(person.UnsubscribeToken));
+                waiting.Add((mail, claim));
             }
-            var mail = new OutgoingMail(new DigestKey(claim.Recipient, claim.Period), person.Name, person.Email, claim.Subject, claim.HtmlBody, claim.TextBody,
-                composition.Links.Unsubscribe(person.UnsubscribeToken));
-            waiting.Add((mail, claim));
-        }
 
-        while (waiting.Count > 0)
+            while (waiting.Count > 0)
+            {
+                var done = 0;
+                await foreach (var result in sender.SendAsync(waiting.Select(w => w.Mail).ToList(), cancellationToken))
+                {
+                    var mark = Outcome(waiting[done++].Claim, result);
+                    marks.Add(mark);
+                    switch (mark.Status)
+                    {
+                        case DigestStatus.Sent: sent++; break;
+                        case DigestStatus.Failed: failed++; break;
+                        default: pending++; break;
+                    }
+                    if (done < waiting.Count && time.GetUtcNow() - claimedAt > lease / 2)
+                    {
+                        // Stop before the next message and renew the claim on the rest, so no other worker
+                        // can take a digest this one is still about to send.
+                        break;
+                    }
+                }
+                waiting = waiting[done..];
+                if (waiting.Count > 0)
+                {
+                    await marks.FlushAsync();
+                    var renewedAt = Now();
+                    var stillOurs = await outbox.RenewAsync(waiting.Select(w => w.Claim.Id).ToArray(), claimedAt, renewedAt, cancellationToken);
+                    if (stillOurs.Count < waiting.Count)
+                    {
+                        logger.LogWarning("{Lost} claimed digests outlived their lease and were left to the worker that took them", waiting.Count - stillOurs.Count);
+                    }
+                    waiting = waiting.Where(w => stillOurs.Contains(w.Claim.Id)).ToList();
+                    claimedAt = renewedAt;
+                }
+            }
+        }
+        finally
         {
-            var done = 0;
-            await foreach (var result in sender.SendAsync(waiting.Select(w => w.Mail).ToList(), cancellationToken))
-            {
-                var claim = waiting[done++].Claim;
-                switch (await RecordAsync(outbox, claim, result))
-                {
-                    case DigestStatus.Sent: sent++; break;
-                    case DigestStatus.Failed: failed++; break;
-                    default: pending++; break;
-                }
-                if (done < waiting.Count && time.GetUtcNow() - claimedAt > lease / 2)
-                {
-                    // Stop before the next message and renew the claim on the rest, so no other worker
-                    // can take a digest this one is still about to send.
-                    break;
-                }
-            }
-            waiting = waiting[done..];
-            if (waiting.Count > 0)
-            {
-                var renewedAt = Now();
-                var stillOurs = await outbox.RenewAsync(waiting.Select(w => w.Claim.Id).ToArray(), claimedAt, renewedAt, cancellationToken);
-                if (stillOurs.Count < waiting.Count)
-                {
-                    logger.LogWarning("{Lost} claimed digests outlived their lease and were left to the worker that took them", waiting.Count - stillOurs.Count);
-                }
-                waiting = waiting.Where(w => stillOurs.Contains(w.Claim.Id)).ToList();
-                claimedAt = renewedAt;
-            }
+            // Also when sending stopped half-way (cancelled, or the sender threw): what the server took is recorded.
+            await marks.FlushAsync();
         }
         return new DeliverySummary(sent, failed, pending);
     }
 
-    private async Task<DigestStatus> RecordAsync(DigestOutbox outbox, ClaimedDigest claim, DeliveryResult result)
+    private DigestMark Outcome(ClaimedDigest claim, DeliveryResult result)
     {
         var (status, error) = result.Outcome switch
         {
@@ -131,8 +143,7 @@ public sealed class DigestDelivery(
         {
             logger.LogWarning("Digest {Key} failed for good after {Attempts} attempts: {Error}", result.Key, claim.Attempts, result.Error);
         }
-        await outbox.MarkAsync(claim.Id, status, error is { Length: > ErrorLength } ? error[..ErrorLength] : error, Now());
-        return status;
+        return new DigestMark(claim.Id, status, error is { Length: > ErrorLength } ? error[..ErrorLength] : error, Now());
     }
 
     /// <summary>

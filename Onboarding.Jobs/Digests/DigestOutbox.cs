@@ -16,9 +16,9 @@ internal sealed record Addressee(string Name, string Email, string UnsubscribeTo
 
 /// <summary>
 /// The outbox statements delivery runs. A claim is a lease: pending (or sending with a lapsed lease)
-/// becomes sending at a claim time, and only the worker that wrote that time sends the digest. Each
-/// digest is marked on its own the moment the server has answered, which is what bounds a crash to
-/// repeating at most the one message in flight.
+/// becomes sending at a claim time, and only the worker that wrote that time sends the digest. Outcomes
+/// are written as they come, several in one statement when they came during the previous write (see
+/// <see cref="MarkWriter"/>).
 /// </summary>
 internal abstract class DigestOutbox : IAsyncDisposable
 {
@@ -32,8 +32,8 @@ internal abstract class DigestOutbox : IAsyncDisposable
     /// <summary>Moves the claim time of those of <paramref name="ids"/> still claimed at <paramref name="claimedAt"/> to <paramref name="now"/>; returns them.</summary>
     public abstract Task<HashSet<long>> RenewAsync(long[] ids, DateTimeOffset claimedAt, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Records an outcome. Not cancellable: once the server has taken a message, recording that matters more than stopping quickly.</summary>
-    public abstract Task MarkAsync(long id, DigestStatus status, string? error, DateTimeOffset now);
+    /// <summary>Records outcomes, all or none. Not cancellable: once the server has taken a message, recording that matters more than stopping quickly.</summary>
+    public abstract Task MarkAsync(IReadOnlyList<DigestMark> marks);
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
@@ -100,9 +100,16 @@ internal sealed class PortableDigestOutbox(OnboardingDbContext db) : DigestOutbo
         return renewed;
     }
 
-    public override Task MarkAsync(long id, DigestStatus status, string? error, DateTimeOffset now) =>
-        db.Digests.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.Status, status)
-            .SetProperty(d => d.LastError, error)
-            .SetProperty(d => d.SentAt, d => status == DigestStatus.Sent ? now : d.SentAt), CancellationToken.None);
+    public override async Task MarkAsync(IReadOnlyList<DigestMark> marks)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        foreach (var mark in marks)
+        {
+            await db.Digests.Where(d => d.Id == mark.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, mark.Status)
+                .SetProperty(d => d.LastError, mark.Error)
+                .SetProperty(d => d.SentAt, d => mark.Status == DigestStatus.Sent ? mark.At : d.SentAt), CancellationToken.None);
+        }
+        await transaction.CommitAsync(CancellationToken.None);
+    }
 }

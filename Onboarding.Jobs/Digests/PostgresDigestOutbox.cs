@@ -7,15 +7,12 @@ using Onboarding.Core.Digests;
 namespace Onboarding.Jobs.Digests;
 
 /// <summary>
-/// On PostgreSQL a chunk is claimed, and its content and addressees read, in one statement; marks are one prepared
-/// single-row UPDATE by primary key. The SQL names the tables and columns EF's snake-case convention gives
+/// On PostgreSQL a chunk is claimed, and its content and addressees read, in one statement; a group of marks is one
+/// prepared UPDATE joined to the marks passed as arrays. The SQL names the tables and columns EF's snake-case convention gives
 /// <see cref="DigestRecord"/>; enums are stored by name.
 /// </summary>
 internal sealed class PostgresDigestOutbox : DigestOutbox
 {
-    // FOR UPDATE SKIP LOCKED: rows another worker is claiming this instant are left to it instead of
-    // waited for. A row it claimed and committed meanwhile is re-checked against the WHERE once locked
-    // (READ COMMITTED), finds itself sending with a fresh lease, and drops out: never claimed twice.
     // FOR UPDATE SKIP LOCKED: rows another worker is claiming this instant are left to it instead of
     // waited for. A row it claimed and committed meanwhile is re-checked against the WHERE once locked
     // (READ COMMITTED), finds itself sending with a fresh lease, and drops out: never claimed twice.
@@ -47,7 +44,12 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
         RETURNING id
         """;
 
-    private const string MarkSql = "UPDATE digests SET status = $1, last_error = $2, sent_at = COALESCE($3, sent_at) WHERE id = $4";
+    private const string MarkSql = """
+        UPDATE digests AS d
+        SET status = m.status, last_error = m.error, sent_at = COALESCE(m.sent_at, d.sent_at)
+        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bigint[]) AS m(status, error, sent_at, id)
+        WHERE d.id = m.id
+        """;
 
     private readonly OnboardingDbContext db;
     private readonly NpgsqlCommand mark;
@@ -65,13 +67,13 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
         {
             Parameters =
             {
-                new() { NpgsqlDbType = NpgsqlDbType.Text },
-                new() { NpgsqlDbType = NpgsqlDbType.Text },
-                new() { NpgsqlDbType = NpgsqlDbType.TimestampTz },
-                new() { NpgsqlDbType = NpgsqlDbType.Bigint },
+                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
+                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
             },
         };
-        // Prepared once per physical connection (Npgsql keeps it across pooled uses): each mark is then a bind and execute.
+        // Prepared once per physical connection (Npgsql keeps it across pooled uses): each group is then a bind and execute.
         await mark.PrepareAsync(cancellationToken);
         return new PostgresDigestOutbox(db, mark);
     }
@@ -121,12 +123,12 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
         return renewed;
     }
 
-    public override async Task MarkAsync(long id, DigestStatus status, string? error, DateTimeOffset now)
+    public override async Task MarkAsync(IReadOnlyList<DigestMark> marks)
     {
-        mark.Parameters[0].Value = status.ToString();
-        mark.Parameters[1].Value = (object?)error ?? DBNull.Value;
-        mark.Parameters[2].Value = status == DigestStatus.Sent ? now : DBNull.Value;
-        mark.Parameters[3].Value = id;
+        mark.Parameters[0].Value = marks.Select(m => m.Status.ToString()).ToArray();
+        mark.Parameters[1].Value = marks.Select(m => m.Error).ToArray();
+        mark.Parameters[2].Value = marks.Select(m => m.Status == DigestStatus.Sent ? m.At : (DateTimeOffset?)null).ToArray();
+        mark.Parameters[3].Value = marks.Select(m => m.Id).ToArray();
         await mark.ExecuteNonQueryAsync(CancellationToken.None);
     }
 

@@ -228,6 +228,33 @@ public sealed class DispatcherTests : IAsyncLifetime
         Assert.True(records.Max(r => r.ClaimedAt) - records.Min(r => r.ClaimedAt) > TimeSpan.FromMinutes(15));
     }
 
+    [Fact]
+    public async Task Each_message_is_recorded_as_sent_while_the_rest_of_its_chunk_is_still_going_out()
+    {
+        await world.AddEngagementAsync("Acme launch", Kickoff, Enumerable.Range(1, 12).Select(i => new Person($"person{i}@acme.example")));
+        world.Clock.SetUtcNow(BeforeEight.AddMinutes(1));
+        var recorded = await RecordDueAsync();
+        world.Smtp.AcceptDelay = TimeSpan.FromMilliseconds(300);
+
+        var delivering = Task.Run(() => DeliverAsync(recorded));
+        var (taken, marked) = (0, 0);
+        while (taken < 6 && !delivering.IsCompleted)
+        {
+            await Task.Delay(20);
+            taken = world.Smtp.MessageCount;
+            // Read after the server's count: anything it took by then is recorded within a round trip or two.
+            await Task.Delay(100);
+            marked = await world.WithDbAsync(db => db.Digests.CountAsync(d => d.Status == DigestStatus.Sent));
+        }
+        var stillSending = !delivering.IsCompleted;
+        var summary = await delivering;
+
+        Assert.True(stillSending, "delivery finished before the check: nothing was left in flight");
+        // The check took at least 100 ms of the 300 the server spends on each message, so at most one more was taken since.
+        Assert.InRange(marked, taken, taken + 1);
+        Assert.Equal(new DeliverySummary(12, 0, 0), summary);
+    }
+
     private Task<IReadOnlyList<long>> RecordDueAsync() =>
         world.WithScopeAsync(s => s.GetRequiredService<DigestDispatcher>().RecordDueAsync(CancellationToken.None));
 
