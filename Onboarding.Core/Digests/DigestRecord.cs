@@ -19,6 +19,14 @@ public sealed class DigestRecord
     /// <summary>The recipient's email, lower-cased: one person across all their engagements.</summary>
     public required string Recipient { get; set; }
     public DateOnly Period { get; set; }
+
+    /// <summary>
+    /// The engagements the digest has a section for, as composed. Who may see it in the outbox follows
+    /// from these, not from the recipient's memberships now (which change). Empty on digests recorded
+    /// before it was kept.
+    /// </summary>
+    public List<int> EngagementIds { get; set; } = [];
+
     public DigestStatus Status { get; set; }
     public int Attempts { get; set; }
     public required string Subject { get; set; }

@@ -128,6 +128,7 @@ public sealed class DigestDispatcher(
             {
                 Recipient = c.Due.Key.Recipient,
                 Period = c.Due.Key.Period,
+                EngagementIds = c.Model!.Engagements.Select(e => e.EngagementId).ToList(),
                 Status = DigestStatus.Pending,
                 Subject = rendered.Subject,
                 HtmlBody = rendered.Html,

@@ -52,8 +52,9 @@ public class OutboxPrivacyTests(OnboardingFactory app) : IClassFixture<Onboardin
             await db.SaveChangesAsync();
             return true;
         });
-        acmeOnlyDigest = await AddFailedDigestAsync(AcmeOnly);
-        sharedDigest = await AddFailedDigestAsync(AlsoInGlobex);
+        var (acme, globex) = await EngagementIdsAsync();
+        acmeOnlyDigest = await AddFailedDigestAsync(AcmeOnly, acme);
+        sharedDigest = await AddFailedDigestAsync(AlsoInGlobex, acme, globex);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -102,6 +103,42 @@ public class OutboxPrivacyTests(OnboardingFactory app) : IClassFixture<Onboardin
         Assert.DoesNotContain("Globex", preview);
     }
 
+    [Fact]
+    public async Task A_digest_stays_hidden_after_its_recipient_leaves_the_engagement_the_leader_does_not_lead()
+    {
+        var email = $"lee.{Guid.NewGuid():N}@acme.example";
+        var (acme, globex) = await EngagementIdsAsync();
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var engagementId in new[] { acme, globex })
+            {
+                var lee = Member("Lee Park", email, EngagementRole.HiringManager, userId: null);
+                lee.EngagementId = engagementId;
+                db.Members.Add(lee);
+            }
+            await db.SaveChangesAsync();
+            return true;
+        });
+        var digest = await AddFailedDigestAsync(email, acme, globex);
+        // Lee leaves Globex: only Acme, which Alex leads, is left, but the digest already carried Globex's section.
+        await app.WithDbAsync(db => db.Members.Where(m => m.Email == email && m.EngagementId == globex).ExecuteDeleteAsync());
+        var leader = await app.SignedInClientAsync(Leader);
+        var admin = await app.SignedInClientAsync(Admin);
+
+        var outbox = WebUtility.HtmlDecode(await leader.GetStringAsync("/digests/outbox"));
+        var open = await leader.GetAsync($"/digests/outbox/{digest}");
+        var openByAdmin = await admin.GetAsync($"/digests/outbox/{digest}");
+
+        Assert.DoesNotContain(email, outbox);
+        Assert.Equal(HttpStatusCode.NotFound, open.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, openByAdmin.StatusCode);
+    }
+
+    private Task<(int Acme, int Globex)> EngagementIdsAsync() =>
+        app.WithDbAsync(async db => (
+            await db.Members.Where(m => m.Email == AcmeOnly).Select(m => m.EngagementId).SingleAsync(),
+            await db.Engagements.Where(e => e.Name == "Globex RPO launch").Select(e => e.Id).SingleAsync()));
+
     private static Member Member(string name, string email, EngagementRole role, string? userId) => new()
     {
         Name = name,
@@ -113,13 +150,14 @@ public class OutboxPrivacyTests(OnboardingFactory app) : IClassFixture<Onboardin
         UnsubscribeToken = Secrets.NewToken(),
     };
 
-    private Task<long> AddFailedDigestAsync(string recipient) =>
+    private Task<long> AddFailedDigestAsync(string recipient, params int[] engagementIds) =>
         app.WithDbAsync(async db =>
         {
             var record = new DigestRecord
             {
                 Recipient = recipient,
                 Period = new DateOnly(2026, 11, 23),
+                EngagementIds = [.. engagementIds],
                 Status = DigestStatus.Failed,
                 Attempts = 1,
                 Subject = $"Digest for {recipient}",

@@ -203,11 +203,11 @@ public sealed class DigestsController(OnboardingDbContext db, TimeProvider clock
     }
 
     /// <summary>
-    /// The outbox a person may see: digests to the people of the engagements they lead (all of
-    /// their organisation's for an administrator), except digests to anyone who also belongs to an
-    /// engagement the viewer does not lead (for an administrator: cannot see), since a digest carries
-    /// a section for each of its recipient's engagements. Being a member of an engagement without
-    /// leading it is not enough: the section is that person's own tasks and news there.
+    /// The outbox a person may see: digests with a section for an engagement they lead (any of
+    /// their organisation's for an administrator) and none for an engagement they do not lead (for
+    /// an administrator: cannot see). Being a member of an engagement without leading it is not
+    /// enough: the section is that person's own tasks and news there. A digest recorded before
+    /// digests kept their engagements is judged by its recipient's memberships now instead.
     /// Null for people who lead nothing.
     /// </summary>
     private async Task<OutboxScope?> OutboxScopeAsync()
@@ -222,10 +222,13 @@ public sealed class DigestsController(OnboardingDbContext db, TimeProvider clock
         {
             return null;
         }
-        var allowed = administrator ? VisibleEngagements() : led.Select(e => e.Id);
-        var recipients = db.Members.Where(m => led.Any(e => e.Id == m.EngagementId)).Select(m => m.Email.ToLower());
+        var ledIds = led.Select(e => e.Id);
+        var allowed = administrator ? VisibleEngagements() : ledIds;
+        var recipients = db.Members.Where(m => ledIds.Contains(m.EngagementId)).Select(m => m.Email.ToLower());
         var withHiddenNews = db.Members.Where(m => !allowed.Contains(m.EngagementId)).Select(m => m.Email.ToLower());
-        var digests = db.Digests.AsNoTracking().Where(d => recipients.Contains(d.Recipient) && !withHiddenNews.Contains(d.Recipient));
+        var digests = db.Digests.AsNoTracking().Where(d =>
+            (d.EngagementIds.Count > 0 && d.EngagementIds.Any(id => ledIds.Contains(id)) && d.EngagementIds.All(id => allowed.Contains(id)))
+            || (d.EngagementIds.Count == 0 && recipients.Contains(d.Recipient) && !withHiddenNews.Contains(d.Recipient)));
         return new OutboxScope(led, digests);
     }
 

@@ -442,6 +442,11 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.PrimitiveCollection<List<int>>("EngagementIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("engagement_ids");
+
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("text")

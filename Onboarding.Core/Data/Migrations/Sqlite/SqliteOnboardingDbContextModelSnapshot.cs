@@ -424,6 +424,11 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.PrimitiveCollection<string>("EngagementIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("engagement_ids");
+
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("TEXT")
