@@ -255,6 +255,34 @@ public sealed class DispatcherTests : IAsyncLifetime
         Assert.Equal(new DeliverySummary(12, 0, 0), summary);
     }
 
+    [Fact]
+    public async Task Losing_the_database_mid_chunk_stops_sending_what_could_not_be_recorded()
+    {
+        await world.AddEngagementAsync("Acme launch", Kickoff, Enumerable.Range(1, 12).Select(i => new Person($"person{i}@acme.example")));
+        world.Clock.SetUtcNow(BeforeEight.AddMinutes(1));
+        var recorded = await RecordDueAsync();
+        const string worker = "delivery-losing-its-database";
+        var node = world.StartHost(runHangfire: false, s => s["ConnectionStrings:Onboarding"] = $"{world.ConnectionString};Application Name={worker}");
+        world.Smtp.AcceptDelay = TimeSpan.FromMilliseconds(200);
+
+        var delivering = Task.Run(() => DigestWorld.WithScopeAsync(node.Services, s => s.GetRequiredService<DigestDelivery>().DeliverAsync(recorded, CancellationToken.None)));
+        while (world.Smtp.MessageCount < 3 && !delivering.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+        await world.WithDbAsync(db => db.Database.ExecuteSqlAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = {worker}"));
+        var takenWhenCut = world.Smtp.MessageCount;
+
+        await Assert.ThrowsAnyAsync<Exception>(() => delivering);
+        // After the cut: the message going out then, whose outcome write fails, and the one sent while that write ran.
+        Assert.InRange(world.Smtp.MessageCount, takenWhenCut, takenWhenCut + 2);
+        var records = await world.WithDbAsync(db => db.Digests.AsNoTracking().ToListAsync());
+        // What the relay had taken by the cut is recorded, unless the cut fell on the last one's write.
+        Assert.InRange(records.Count(r => r.Status == DigestStatus.Sent), takenWhenCut - 1, takenWhenCut);
+        // The rest stay claimed until the lease runs out, then go out with the next delivery.
+        Assert.All(records.Where(r => r.Status != DigestStatus.Sent), r => Assert.Equal(DigestStatus.Sending, r.Status));
+    }
+
     private Task<IReadOnlyList<long>> RecordDueAsync() =>
         world.WithScopeAsync(s => s.GetRequiredService<DigestDispatcher>().RecordDueAsync(CancellationToken.None));
 
