@@ -67,6 +67,7 @@ public static class WebServiceExtensions
         services.AddHealthChecks().AddDbContextCheck<OnboardingDbContext>();
         services.AddPlanPack(builder.Configuration);
         services.AddSingleton<EngagementSnapshots>();
+        services.AddSingleton<Features.Account.InvitationMailer>();
         return builder;
     }
 

@@ -82,7 +82,7 @@ public sealed class DigestDelivery(
                     failed++;
                     continue;
                 }
-                var mail = new OutgoingMail(new DigestKey(claim.Recipient, claim.Period), person.Name, person.Email, claim.Subject, claim.HtmlBody, claim.TextBody,
+                var mail = new OutgoingMail(MailMessages.LocalPart(new DigestKey(claim.Recipient, claim.Period)), person.Name, person.Email, claim.Subject, claim.HtmlBody, claim.TextBody,
                     composition.Links.Unsubscribe(person.UnsubscribeToken));
                 waiting.Add((mail, claim));
             }
@@ -141,7 +141,7 @@ public sealed class DigestDelivery(
         };
         if (status == DigestStatus.Failed)
         {
-            logger.LogWarning("Digest {Key} failed for good after {Attempts} attempts: {Error}", result.Key, claim.Attempts, result.Error);
+            logger.LogWarning("Digest {Id} to {Recipient} failed for good after {Attempts} attempts: {Error}", claim.Id, claim.Recipient, claim.Attempts, result.Error);
         }
         return new DigestMark(claim.Id, status, error is { Length: > ErrorLength } ? error[..ErrorLength] : error, Now());
     }

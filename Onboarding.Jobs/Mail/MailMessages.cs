@@ -14,12 +14,14 @@ public static class MailMessages
     public static string MessageId(DigestKey key, string domain) => $"{LocalPart(key)}@{domain}";
 
     /// <summary>The Message-ID under <paramref name="options"/>: its MessageIdDomain, or else the From address's domain.</summary>
-    public static string MessageId(DigestKey key, MailOptions options) =>
-        MessageId(key, string.IsNullOrWhiteSpace(options.MessageIdDomain) ? MailboxAddress.Parse(options.From).Domain : options.MessageIdDomain);
+    public static string MessageId(DigestKey key, MailOptions options) => MessageId(key, MessageIdDomain(options));
+
+    private static string MessageIdDomain(MailOptions options) =>
+        string.IsNullOrWhiteSpace(options.MessageIdDomain) ? MailboxAddress.Parse(options.From).Domain : options.MessageIdDomain;
 
     // The recipient is hashed: an email address cannot sit in a Message-ID's left part, and
     // headers travel further than the mail's addressee.
-    internal static string LocalPart(DigestKey key)
+    public static string LocalPart(DigestKey key)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key.Recipient));
         return $"digest.{Convert.ToHexStringLower(hash.AsSpan(0, 10))}.{key.Period:yyyyMMdd}";
@@ -33,14 +35,17 @@ public static class MailMessages
         {
             Subject = mail.Subject,
             Date = now,
-            MessageId = MessageId(mail.Key, options),
+            MessageId = $"{mail.Id}@{MessageIdDomain(options)}",
             Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody(),
         };
         message.From.Add(from);
         message.To.Add(new MailboxAddress(mail.ToName, MailboxAddress.Parse(mail.ToAddress).Address));
-        // RFC 8058 one-click unsubscribe: mail providers POST to the URL without showing a page.
-        message.Headers.Add(HeaderId.ListUnsubscribe, $"<{mail.UnsubscribeUrl}>");
-        message.Headers.Add(HeaderId.ListUnsubscribePost, "List-Unsubscribe=One-Click");
+        if (mail.UnsubscribeUrl is not null)
+        {
+            // RFC 8058 one-click unsubscribe: mail providers POST to the URL without showing a page.
+            message.Headers.Add(HeaderId.ListUnsubscribe, $"<{mail.UnsubscribeUrl}>");
+            message.Headers.Add(HeaderId.ListUnsubscribePost, "List-Unsubscribe=One-Click");
+        }
         // RFC 3834: keeps out-of-office replies away from the sender.
         message.Headers.Add(HeaderId.AutoSubmitted, "auto-generated");
         return message;

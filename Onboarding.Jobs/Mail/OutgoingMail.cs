@@ -1,16 +1,18 @@
-using Onboarding.Core.Digests;
-
 namespace Onboarding.Jobs.Mail;
 
-/// <summary>One digest to deliver, as stored in the outbox.</summary>
+/// <summary>
+/// One mail to deliver. <see cref="Id"/> is its Message-ID's left part, the same on every try of the same mail
+/// (a digest's comes from its outbox key), and names its results and its pickup file. Mail with an
+/// <see cref="UnsubscribeUrl"/> carries one-click unsubscribe headers.
+/// </summary>
 public sealed record OutgoingMail(
-    DigestKey Key,
+    string Id,
     string ToName,
     string ToAddress,
     string Subject,
     string Html,
     string Text,
-    string UnsubscribeUrl);
+    string? UnsubscribeUrl);
 
 public enum DeliveryOutcome
 {
@@ -23,10 +25,10 @@ public enum DeliveryOutcome
     PermanentFailure,
 }
 
-public sealed record DeliveryResult(DigestKey Key, DeliveryOutcome Outcome, string? Error = null);
+public sealed record DeliveryResult(string Id, DeliveryOutcome Outcome, string? Error = null);
 
 /// <summary>
-/// Delivers a batch of digests. Results come back in the batch's order, one per mail, each as soon
+/// Delivers a batch of mails. Results come back in the batch's order, one per mail, each as soon
 /// as that mail is done, so the caller can record it before the next one goes out.
 /// </summary>
 public interface IMailSender

@@ -5,8 +5,8 @@ using MimeKit;
 namespace Onboarding.Jobs.Mail;
 
 /// <summary>
-/// Writes each digest as an .eml file named after its outbox key, for machines without an SMTP
-/// server. Writing the same key again replaces the file, so a retry never makes a second copy.
+/// Writes each mail as an .eml file named after its <see cref="OutgoingMail.Id"/>, for machines without an
+/// SMTP server. Writing the same mail again replaces the file, so a retry never makes a second copy.
 /// </summary>
 public sealed class PickupFolderMailSender(IOptions<MailOptions> options, TimeProvider time) : IMailSender
 {
@@ -30,10 +30,10 @@ public sealed class PickupFolderMailSender(IOptions<MailOptions> options, TimePr
         }
         catch (ParseException e)
         {
-            return new DeliveryResult(mail.Key, DeliveryOutcome.PermanentFailure, $"Bad address: {e.Message}");
+            return new DeliveryResult(mail.Id, DeliveryOutcome.PermanentFailure, $"Bad address: {e.Message}");
         }
 
-        var path = Path.Combine(options.PickupDirectory, MailMessages.LocalPart(mail.Key) + ".eml");
+        var path = Path.Combine(options.PickupDirectory, mail.Id + ".eml");
         // Written beside, then moved: a reader of the folder never sees half a message.
         var partial = path + ".partial";
         try
@@ -43,11 +43,11 @@ public sealed class PickupFolderMailSender(IOptions<MailOptions> options, TimePr
                 await message.WriteToAsync(file, cancellationToken);
             }
             File.Move(partial, path, overwrite: true);
-            return new DeliveryResult(mail.Key, DeliveryOutcome.Sent);
+            return new DeliveryResult(mail.Id, DeliveryOutcome.Sent);
         }
         catch (IOException e)
         {
-            return new DeliveryResult(mail.Key, DeliveryOutcome.TransientFailure, e.Message);
+            return new DeliveryResult(mail.Id, DeliveryOutcome.TransientFailure, e.Message);
         }
     }
 }

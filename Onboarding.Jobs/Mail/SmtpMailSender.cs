@@ -13,7 +13,7 @@ using MimeKit;
 namespace Onboarding.Jobs.Mail;
 
 /// <summary>
-/// Sends digests over one reused SMTP connection. Register as a singleton: batches are serialised,
+/// Sends mail over one reused SMTP connection. Register as a singleton: batches are serialised,
 /// and the connection outlives a batch so the next dispatcher run can reuse it.
 /// </summary>
 /// <remarks>
@@ -46,7 +46,7 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
                 if (unreachable is not null)
                 {
                     // One failed connect per batch is enough; the rest wait for the next run.
-                    yield return new DeliveryResult(mail.Key, DeliveryOutcome.TransientFailure, unreachable);
+                    yield return new DeliveryResult(mail.Id, DeliveryOutcome.TransientFailure, unreachable);
                     continue;
                 }
                 var (result, serverUnreachable) = await SendOneAsync(mail, cancellationToken);
@@ -69,7 +69,7 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
         }
         catch (ParseException e)
         {
-            return (new DeliveryResult(mail.Key, DeliveryOutcome.PermanentFailure, $"Bad address: {e.Message}"), false);
+            return (new DeliveryResult(mail.Id, DeliveryOutcome.PermanentFailure, $"Bad address: {e.Message}"), false);
         }
 
         for (var attempt = 1; ; attempt++)
@@ -82,7 +82,7 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
             catch (Exception e) when (e is SmtpCommandException || IsTransportFailure(e, cancellationToken))
             {
                 logger.LogWarning(e, "Cannot reach SMTP server {Host}:{Port}", host, options.Port);
-                return (new DeliveryResult(mail.Key, DeliveryOutcome.TransientFailure, $"Cannot reach {host}:{options.Port}: {e.Message}"), true);
+                return (new DeliveryResult(mail.Id, DeliveryOutcome.TransientFailure, $"Cannot reach {host}:{options.Port}: {e.Message}"), true);
             }
 
             var reused = sentOnConnection > 0;
@@ -90,7 +90,7 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
             {
                 await smtp.SendAsync(message, cancellationToken);
                 sentOnConnection++;
-                return (new DeliveryResult(mail.Key, DeliveryOutcome.Sent), false);
+                return (new DeliveryResult(mail.Id, DeliveryOutcome.Sent), false);
             }
             catch (SmtpCommandException e)
             {
@@ -101,17 +101,17 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
                 // 530: the relay wants STARTTLS or sign-in first. The settings are wrong, not this message, so it
                 // waits like an outage (as does the rest of the batch) and goes once the settings are fixed.
                 logger.LogWarning(e, "SMTP server {Host}:{Port} refuses mail without TLS or sign-in", host, options.Port);
-                return (new DeliveryResult(mail.Key, DeliveryOutcome.TransientFailure, $"{host}:{options.Port} wants TLS or sign-in first: {e.Message}"), true);
+                return (new DeliveryResult(mail.Id, DeliveryOutcome.TransientFailure, $"{host}:{options.Port} wants TLS or sign-in first: {e.Message}"), true);
             }
             catch (Exception e) when (IsTransportFailure(e, cancellationToken))
             {
                 Drop();
                 if (reused && attempt == 1)
                 {
-                    logger.LogInformation(e, "SMTP connection broke while sending {Key}; retrying on a new connection", mail.Key);
+                    logger.LogInformation(e, "SMTP connection broke while sending {Id}; retrying on a new connection", mail.Id);
                     continue;
                 }
-                return (new DeliveryResult(mail.Key, DeliveryOutcome.TransientFailure, e.Message), false);
+                return (new DeliveryResult(mail.Id, DeliveryOutcome.TransientFailure, e.Message), false);
             }
             finally
             {
@@ -192,7 +192,7 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, TimeProvider t
         var permanent = code is >= 500 and < 600 && e.ErrorCode is
             SmtpErrorCode.SenderNotAccepted or SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted;
         return new DeliveryResult(
-            mail.Key,
+            mail.Id,
             permanent ? DeliveryOutcome.PermanentFailure : DeliveryOutcome.TransientFailure,
             $"{code} {e.Message}");
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using MimeKit;
 using Onboarding.Tests.Support;
 
 namespace Onboarding.Tests.Integration;
@@ -10,7 +11,13 @@ public class InvitationTests(OnboardingFactory app) : IClassFixture<OnboardingFa
     public async Task A_leader_invites_a_new_stakeholder_who_sets_a_password_once_and_signs_in()
     {
         var link = await InviteNewStakeholderAsync(app, "priya.patel@acme.example");
+        var mail = app.Smtp.Messages.Select(m => m.Parse()).Single(m => m.To.Mailboxes.Single().Address == "priya.patel@acme.example");
 
+        Assert.Equal("Alex Morgan invited you to Acme Robotics RPO launch", mail.Subject);
+        Assert.Contains("Alex Morgan of Northstar Talent Partners has invited you", mail.TextBody);
+        Assert.Equal(link, new Uri(Regex.Match(mail.TextBody ?? "", @"https?://\S+/invitations/[A-Za-z0-9_-]+").Value).PathAndQuery);
+        Assert.Contains($"href=\"http://localhost{link}\"", mail.HtmlBody);
+        Assert.Null(mail.Headers[HeaderId.ListUnsubscribe]);
         var invitee = app.AnonymousClient();
         Assert.Contains("priya.patel@acme.example", await invitee.GetStringAsync(link));
         var accepted = await PostFormAsync(invitee, link, new() { ["Password"] = "a long enough password", ["ConfirmPassword"] = "a long enough password" });
@@ -21,6 +28,23 @@ public class InvitationTests(OnboardingFactory app) : IClassFixture<OnboardingFa
 
         var again = await app.AnonymousClient().GetStringAsync(link);
         Assert.Contains("This invitation link no longer works", again);
+    }
+
+    [Fact]
+    public async Task When_the_mail_server_refuses_the_invitation_the_leader_is_told_why_and_still_has_the_link()
+    {
+        app.Smtp.RcptToReply = "550 5.1.1 Mailbox unavailable";
+        try
+        {
+            var (link, page) = await InviteNewStakeholderShowingAsync(app, "bounced.bea@acme.example");
+
+            Assert.StartsWith("/invitations/", link);
+            Assert.Contains("the email could not be sent (550 5.1.1 Mailbox unavailable", page);
+        }
+        finally
+        {
+            app.Smtp.RcptToReply = null;
+        }
     }
 
     [Fact]
@@ -56,7 +80,11 @@ public class InvitationTests(OnboardingFactory app) : IClassFixture<OnboardingFa
         Assert.Contains("value=\"Jo Bloggs\"", html);
     }
 
-    internal static async Task<string> InviteNewStakeholderAsync(OnboardingFactory app, string email)
+    internal static async Task<string> InviteNewStakeholderAsync(OnboardingFactory app, string email) =>
+        (await InviteNewStakeholderShowingAsync(app, email)).Link;
+
+    /// <returns>The link from the page the leader is shown next, and that page.</returns>
+    private static async Task<(string Link, string Page)> InviteNewStakeholderShowingAsync(OnboardingFactory app, string email)
     {
         var leader = await app.SignedInClientAsync("alex.morgan@northstar.example");
         var engagementId = await DemoEngagementIdAsync(app);
@@ -78,7 +106,7 @@ public class InvitationTests(OnboardingFactory app) : IClassFixture<OnboardingFa
         var page = await leader.GetStringAsync(stakeholders);
         var link = Regex.Match(page, @"https?://[^\s<]+/invitations/[A-Za-z0-9_-]+");
         Assert.True(link.Success, "the leader is shown the invitation link");
-        return new Uri(link.Value).PathAndQuery;
+        return (new Uri(link.Value).PathAndQuery, WebUtility.HtmlDecode(page));
     }
 
     internal static Task<int> DemoEngagementIdAsync(OnboardingFactory app) =>

@@ -6,10 +6,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Onboarding.Core.Data;
+using Onboarding.Tests.Support.Smtp;
 
 namespace Onboarding.Tests.Support;
 
-/// <summary>The app on a fresh PostgreSQL database with the demo seeded, a fake clock and helpers to sign in.</summary>
+/// <summary>The app on a fresh PostgreSQL database with the demo seeded, a fake clock, its own SMTP server and helpers to sign in.</summary>
 public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "correct-horse-battery";
@@ -18,6 +19,9 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>Where the app's mail goes (digests resent, invitations), over a real socket.</summary>
+    public TestSmtpServer Smtp { get; } = TestSmtpServer.Start();
+
     public async Task InitializeAsync()
     {
         ConnectionString = await PostgresServer.CreateDatabaseAsync("web");
@@ -25,7 +29,11 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
         _ = Services;
     }
 
-    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,6 +43,9 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
         builder.UseSetting("Seed:AdminPassword", DemoPassword);
+        builder.UseSetting("Smtp:Host", Smtp.Host);
+        builder.UseSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Smtp:Tls", "None");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

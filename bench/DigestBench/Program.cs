@@ -156,7 +156,7 @@ static async Task<T> WithScopeAsync<T>(IHost host, Func<IServiceProvider, Task<T
 
 static async Task<List<OutgoingMail>> OutgoingAsync(OnboardingDbContext db, List<long> ids) =>
     (await db.Digests.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync())
-        .Select(d => new OutgoingMail(new(d.Recipient, d.Period), d.Recipient, d.Recipient, d.Subject, d.HtmlBody, d.TextBody, "https://onboarding.example/digests/unsubscribe/bench"))
+        .Select(d => new OutgoingMail(MailMessages.LocalPart(new(d.Recipient, d.Period)), d.Recipient, d.Recipient, d.Subject, d.HtmlBody, d.TextBody, "https://onboarding.example/digests/unsubscribe/bench"))
         .ToList();
 
 // Each engagement: ten people in three zones that share 08:00 UTC in November, each owning a task

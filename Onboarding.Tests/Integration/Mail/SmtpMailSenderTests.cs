@@ -37,7 +37,7 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
         Assert.Equal(mail.Subject, message.Subject);
         Assert.Equal($"<{mail.UnsubscribeUrl}>", message.Headers[HeaderId.ListUnsubscribe]);
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers[HeaderId.ListUnsubscribePost]);
-        Assert.Equal(MailMessages.MessageId(mail.Key, "northwind.example"), message.MessageId);
+        Assert.Equal($"{mail.Id}@northwind.example", message.MessageId);
         Assert.Matches(@"^digest\.[0-9a-f]{20}\.20261123@northwind\.example$", message.MessageId);
         var alternative = Assert.IsType<MultipartAlternative>(message.Body);
         Assert.Equal(["text/plain", "text/html"], alternative.Select(p => p.ContentType.MimeType));
@@ -47,16 +47,17 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Message_id_depends_only_on_the_outbox_key()
+    public void A_digests_message_id_depends_only_on_its_outbox_key()
     {
         var key = new DigestKey("ada@client.example", new DateOnly(2026, 3, 8));
         var options = new MailOptions { From = "digests@northwind.example" };
 
-        var first = MailMessages.Create(Mail(1) with { Key = key }, options, clock.GetUtcNow());
-        var retry = MailMessages.Create(Mail(2) with { Key = key }, options, clock.GetUtcNow().AddHours(1));
-        var nextDay = MailMessages.Create(Mail(1) with { Key = key with { Period = new DateOnly(2026, 3, 9) } }, options, clock.GetUtcNow());
+        var first = MailMessages.Create(Mail(1) with { Id = MailMessages.LocalPart(key) }, options, clock.GetUtcNow());
+        var retry = MailMessages.Create(Mail(2) with { Id = MailMessages.LocalPart(key) }, options, clock.GetUtcNow().AddHours(1));
+        var nextDay = MailMessages.Create(Mail(1) with { Id = MailMessages.LocalPart(key with { Period = new DateOnly(2026, 3, 9) }) }, options, clock.GetUtcNow());
 
         Assert.Equal(first.MessageId, retry.MessageId);
+        Assert.Equal(MailMessages.MessageId(key, options), first.MessageId);
         Assert.NotEqual(first.MessageId, nextDay.MessageId);
         Assert.DoesNotContain("ada", first.MessageId);
     }
@@ -235,7 +236,7 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     private static List<OutgoingMail> Mails(int count) => Enumerable.Range(1, count).Select(Mail).ToList();
 
     internal static OutgoingMail Mail(int n) => new(
-        new DigestKey($"ada{n}@client.example", new DateOnly(2026, 11, 23)),
+        MailMessages.LocalPart(new DigestKey($"ada{n}@client.example", new DateOnly(2026, 11, 23))),
         $"Ada {n}",
         $"ada{n}@client.example",
         $"Acme RPO · day 12: {n} things this week",

@@ -16,7 +16,7 @@ namespace Onboarding.Web.Features.Admin;
 /// the invitations sent to them, and the templates the app loaded with their validation status.
 /// </summary>
 [AdministratorsOnly]
-public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser> users, TemplateCatalog catalog, TimeProvider clock) : Controller
+public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser> users, InvitationMailer mailer, TemplateCatalog catalog, TimeProvider clock) : Controller
 {
     private const int PageSize = 50;
 
@@ -128,7 +128,10 @@ public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser>
         }
         db.RecordActivity(User, engagement.Id, $"Invited {member.Name} to sign in", now);
         await db.SaveChangesAsync();
-        TempData["Notice"] = $"Invitation for {member.Name} created. Send them this link (valid for 7 days, works once): {Request.Scheme}://{Request.Host}/invitations/{token}";
+        var provider = await db.Organisations.Where(o => o.Id == engagement.ProviderId).Select(o => o.Name).SingleAsync();
+        var letter = new InvitationLetter(member.Name, member.Email, engagement.Name, provider, User.DisplayName(),
+            $"{Request.Scheme}://{Request.Host}/invitations/{token}", now + InvitationIssuer.Lifetime);
+        TempData["Notice"] = InvitationMailer.Notice(letter, await mailer.SendAsync(letter, HttpContext.RequestAborted));
         return Redirect("/admin/invitations");
     }
 

@@ -13,7 +13,7 @@ using Onboarding.Web.Infrastructure;
 namespace Onboarding.Web.Features.Members;
 
 [Route("/engagements/{engagementId:int}/stakeholders")]
-public sealed class MembersController(OnboardingDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
+public sealed class MembersController(OnboardingDbContext db, UserManager<AppUser> users, InvitationMailer mailer, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int engagementId) => View(await BuildPageAsync(engagementId, new AddMemberForm()));
@@ -101,14 +101,15 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
     }
 
     /// <summary>
-    /// Creates the person's account if they have none and a one-time link to set its password.
-    /// The link is shown to the leader, who can pass it on.
+    /// Creates the person's account if they have none and a one-time link to set its password, and
+    /// emails them the link. The link is also shown to the leader, who can pass it on.
     /// </summary>
     [HttpPost("{memberId:int}/invite")]
     [EngagementRoles(EngagementRole.AccountLeader)]
     public async Task<IActionResult> Invite(int engagementId, int memberId)
     {
-        var member = await db.Members.Include(m => m.Engagement).FirstOrDefaultAsync(m => m.Id == memberId && m.EngagementId == engagementId);
+        var member = await db.Members.Include(m => m.Engagement).ThenInclude(e => e!.Provider)
+            .FirstOrDefaultAsync(m => m.Id == memberId && m.EngagementId == engagementId);
         if (member is null)
         {
             return NotFound();
@@ -124,8 +125,10 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         db.RecordActivity(User, engagementId, $"Invited {member.Name} to sign in", now);
         await db.SaveChangesAsync();
 
-        var link = $"{Request.Scheme}://{Request.Host}/invitations/{token}";
-        TempData["Notice"] = $"Invitation for {member.Name} created. Send them this link (valid for 7 days, works once): {link}";
+        var engagement = member.Engagement!;
+        var letter = new InvitationLetter(member.Name, member.Email, engagement.Name, engagement.Provider!.Name, User.DisplayName(),
+            $"{Request.Scheme}://{Request.Host}/invitations/{token}", now + InvitationIssuer.Lifetime);
+        TempData["Notice"] = InvitationMailer.Notice(letter, await mailer.SendAsync(letter, HttpContext.RequestAborted));
         return Redirect($"/engagements/{engagementId}/stakeholders");
     }
 
