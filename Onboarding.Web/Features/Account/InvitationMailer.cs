@@ -17,8 +17,14 @@ public sealed class InvitationMailer(IMailSender sender, ILogger<InvitationMaile
     /// <summary>How long the leader's request waits for the mail server (which may be busy with a batch of digests).</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
+    /// <returns>What the leader is told: the link either way, since only they can pass it on if the mail goes astray.</returns>
+    public async Task<string> SendAsync(InvitationLetter letter, CancellationToken cancellationToken) =>
+        await TrySendAsync(letter, cancellationToken) is { } error
+            ? $"Invitation for {letter.Name} created, but the email could not be sent ({error}). Send them this link yourself (valid for 7 days, works once): {letter.Link}"
+            : $"Invitation emailed to {letter.Name} ({letter.Email}). If it does not arrive, send them this link yourself (valid for 7 days, works once): {letter.Link}";
+
     /// <returns>Null when the mail server took it, otherwise why it did not.</returns>
-    public async Task<string?> SendAsync(InvitationLetter letter, CancellationToken cancellationToken)
+    private async Task<string?> TrySendAsync(InvitationLetter letter, CancellationToken cancellationToken)
     {
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         patience.CancelAfter(Patience);
@@ -42,12 +48,7 @@ public sealed class InvitationMailer(IMailSender sender, ILogger<InvitationMaile
         }
     }
 
-    /// <summary>What the leader is told: the link either way, since only they can pass it on if the mail went astray.</summary>
-    public static string Notice(InvitationLetter letter, string? mailError) => mailError is null
-        ? $"Invitation emailed to {letter.Name} ({letter.Email}). If it does not arrive, send them this link yourself (valid for 7 days, works once): {letter.Link}"
-        : $"Invitation for {letter.Name} created, but the email could not be sent ({mailError}). Send them this link yourself (valid for 7 days, works once): {letter.Link}";
-
-    public static OutgoingMail Mail(InvitationLetter letter)
+    private static OutgoingMail Mail(InvitationLetter letter)
     {
         var expires = letter.ExpiresAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var subject = $"{letter.InvitedBy} invited you to {letter.Engagement}";

@@ -131,7 +131,7 @@ public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser>
         var provider = await db.Organisations.Where(o => o.Id == engagement.ProviderId).Select(o => o.Name).SingleAsync();
         var letter = new InvitationLetter(member.Name, member.Email, engagement.Name, provider, User.DisplayName(),
             $"{Request.Scheme}://{Request.Host}/invitations/{token}", now + InvitationIssuer.Lifetime);
-        TempData["Notice"] = InvitationMailer.Notice(letter, await mailer.SendAsync(letter, HttpContext.RequestAborted));
+        TempData["Notice"] = await mailer.SendAsync(letter, HttpContext.RequestAborted);
         return Redirect("/admin/invitations");
     }
 

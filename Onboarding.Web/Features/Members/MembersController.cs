@@ -128,7 +128,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         var engagement = member.Engagement!;
         var letter = new InvitationLetter(member.Name, member.Email, engagement.Name, engagement.Provider!.Name, User.DisplayName(),
             $"{Request.Scheme}://{Request.Host}/invitations/{token}", now + InvitationIssuer.Lifetime);
-        TempData["Notice"] = InvitationMailer.Notice(letter, await mailer.SendAsync(letter, HttpContext.RequestAborted));
+        TempData["Notice"] = await mailer.SendAsync(letter, HttpContext.RequestAborted);
         return Redirect($"/engagements/{engagementId}/stakeholders");
     }
 
