@@ -15,6 +15,8 @@ public class InvitationTests(OnboardingFactory app) : IClassFixture<OnboardingFa
 
         Assert.Equal("Alex Morgan invited you to Acme Robotics RPO launch", mail.Subject);
         Assert.Contains("Alex Morgan of Northstar Talent Partners has invited you", mail.TextBody);
+        // Invited at 14:00 UTC on 23 November; seven days on, in the invitee's Berlin time.
+        Assert.Contains("until 30 November 2026, 15:00 (Europe/Berlin)", mail.TextBody);
         Assert.Equal(link, new Uri(Regex.Match(mail.TextBody ?? "", @"https?://\S+/invitations/[A-Za-z0-9_-]+").Value).PathAndQuery);
         Assert.Contains($"href=\"http://localhost{link}\"", mail.HtmlBody);
         Assert.Null(mail.Headers[HeaderId.ListUnsubscribe]);

@@ -4,8 +4,8 @@ using Onboarding.Jobs.Mail;
 
 namespace Onboarding.Web.Features.Account;
 
-/// <summary>Who is invited where, by whom, and the link that lets them set their password.</summary>
-public sealed record InvitationLetter(string Name, string Email, string Engagement, string Provider, string InvitedBy, string Link, DateTimeOffset ExpiresAt);
+/// <summary>Who is invited where, by whom, and the link that lets them set their password; <see cref="TimeZone"/> is the invitee's (IANA).</summary>
+public sealed record InvitationLetter(string Name, string Email, string TimeZone, string Engagement, string Provider, string InvitedBy, string Link, DateTimeOffset ExpiresAt);
 
 /// <summary>
 /// Emails an invitation link while the leader waits. The token exists only in this request (only its hash is
@@ -50,7 +50,7 @@ public sealed class InvitationMailer(IMailSender sender, ILogger<InvitationMaile
 
     private static OutgoingMail Mail(InvitationLetter letter)
     {
-        var expires = letter.ExpiresAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var expires = ExpiryInTheirZone(letter);
         var subject = $"{letter.InvitedBy} invited you to {letter.Engagement}";
         var text = $"""
             Hello {letter.Name},
@@ -75,5 +75,14 @@ public sealed class InvitationMailer(IMailSender sender, ILogger<InvitationMaile
             </body></html>
             """;
         return new OutgoingMail($"invitation.{Guid.NewGuid():N}", letter.Name, letter.Email, subject, html, text, UnsubscribeUrl: null);
+    }
+
+    /// <summary>"30 November 2026, 15:00 (Europe/Berlin)", or in UTC when the member's zone is not one this machine knows.</summary>
+    private static string ExpiryInTheirZone(InvitationLetter letter)
+    {
+        var (at, zone) = TimeZoneInfo.TryFindSystemTimeZoneById(letter.TimeZone, out var theirs)
+            ? (TimeZoneInfo.ConvertTime(letter.ExpiresAt, theirs), letter.TimeZone)
+            : (letter.ExpiresAt.ToUniversalTime(), "UTC");
+        return $"{at.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)} ({zone})";
     }
 }

@@ -129,7 +129,7 @@ public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser>
         db.RecordActivity(User, engagement.Id, $"Invited {member.Name} to sign in", now);
         await db.SaveChangesAsync();
         var provider = await db.Organisations.Where(o => o.Id == engagement.ProviderId).Select(o => o.Name).SingleAsync();
-        var letter = new InvitationLetter(member.Name, member.Email, engagement.Name, provider, User.DisplayName(),
+        var letter = new InvitationLetter(member.Name, member.Email, member.TimeZone, engagement.Name, provider, User.DisplayName(),
             $"{Request.Scheme}://{Request.Host}/invitations/{token}", now + InvitationIssuer.Lifetime);
         TempData["Notice"] = await mailer.SendAsync(letter, HttpContext.RequestAborted);
         return Redirect("/admin/invitations");

@@ -126,7 +126,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         await db.SaveChangesAsync();
 
         var engagement = member.Engagement!;
-        var letter = new InvitationLetter(member.Name, member.Email, engagement.Name, engagement.Provider!.Name, User.DisplayName(),
+        var letter = new InvitationLetter(member.Name, member.Email, member.TimeZone, engagement.Name, engagement.Provider!.Name, User.DisplayName(),
             $"{Request.Scheme}://{Request.Host}/invitations/{token}", now + InvitationIssuer.Lifetime);
         TempData["Notice"] = await mailer.SendAsync(letter, HttpContext.RequestAborted);
         return Redirect($"/engagements/{engagementId}/stakeholders");
