@@ -35,7 +35,8 @@ public static class PostgresServer
         var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d).Select(d => Path.Combine(d, "bin"))
             .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
             ?? throw new InvalidOperationException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install postgresql, or set ONBOARDING_TEST_POSTGRES.");
-        var root = Path.Combine(Path.GetTempPath(), $"onboarding-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        RemoveAbandoned(bin);
+        var root = Path.Combine(Path.GetTempPath(), $"{ClusterPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         var data = Path.Combine(root, "data");
         Directory.CreateDirectory(root);
         var port = FreePort();
@@ -55,6 +56,50 @@ public static class PostgresServer
         };
         Console.WriteLine($"PostgreSQL test cluster on 127.0.0.1:{port}");
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
+    }
+
+    private const string ClusterPrefix = "onboarding-pg-";
+
+    /// <summary>
+    /// Stops and deletes the clusters of test runs that were killed before they could clean up (their
+    /// folder names their process, which is gone); left alone, each keeps a server running and its files.
+    /// </summary>
+    private static void RemoveAbandoned(string bin)
+    {
+        foreach (var root in Directory.GetDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
+        {
+            var owner = Path.GetFileName(root)[ClusterPrefix.Length..].Split('-')[0];
+            if (!int.TryParse(owner, out var pid) || IsRunning(pid))
+            {
+                continue;
+            }
+            var data = Path.Combine(root, "data");
+            if (File.Exists(Path.Combine(data, "postmaster.pid")))
+            {
+                RunAs(Environment.UserName == "root", Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate stop", check: false);
+            }
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another test run is removing it at the same moment.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static int FreePort()
