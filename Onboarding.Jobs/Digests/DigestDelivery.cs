@@ -78,7 +78,7 @@ public sealed class DigestDelivery(
             {
                 if (claim.To is not { } person)
                 {
-                    marks.Add(new DigestMark(claim.Id, DigestStatus.Failed, $"{claim.Recipient} is no longer a member of any engagement.", Now()));
+                    await marks.AddAsync(new DigestMark(claim.Id, DigestStatus.Failed, $"{claim.Recipient} is no longer a member of any engagement.", Now()));
                     failed++;
                     continue;
                 }
@@ -93,7 +93,7 @@ public sealed class DigestDelivery(
                 await foreach (var result in sender.SendAsync(waiting.Select(w => w.Mail).ToList(), cancellationToken))
                 {
                     var mark = Outcome(waiting[done++].Claim, result);
-                    marks.Add(mark);
+                    await marks.AddAsync(mark);
                     switch (mark.Status)
                     {
                         case DigestStatus.Sent: sent++; break;

@@ -23,13 +23,13 @@ internal sealed class MarkWriter(DigestOutbox outbox)
     private bool running;
     private Task writing = Task.CompletedTask;
 
-    /// <summary>Queues <paramref name="mark"/>, writing it now if no write is running.</summary>
+    /// <summary>Queues <paramref name="mark"/>, writing it now if no write is running; does not wait for the write.</summary>
     /// <exception cref="Exception">An earlier write failed: stop sending, the outcomes can no longer be recorded.</exception>
-    public void Add(DigestMark mark)
+    public async ValueTask AddAsync(DigestMark mark)
     {
         if (writing.IsFaulted)
         {
-            writing.GetAwaiter().GetResult();
+            await writing;
         }
         bool start;
         lock (sync)

@@ -94,7 +94,7 @@ public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser>
     public async Task<IActionResult> Invite(NewInvitationForm form)
     {
         var engagement = form.EngagementId is { } id
-            ? await db.Engagements.FirstOrDefaultAsync(e => e.Id == id && e.ProviderId == User.OrganisationId())
+            ? await db.Engagements.Include(e => e.Provider).FirstOrDefaultAsync(e => e.Id == id && e.ProviderId == User.OrganisationId())
             : null;
         if (form.EngagementId is not null && engagement is null)
         {
@@ -128,8 +128,7 @@ public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser>
         }
         db.RecordActivity(User, engagement.Id, $"Invited {member.Name} to sign in", now);
         await db.SaveChangesAsync();
-        var provider = await db.Organisations.Where(o => o.Id == engagement.ProviderId).Select(o => o.Name).SingleAsync();
-        var letter = new InvitationLetter(member.Name, member.Email, member.TimeZone, engagement.Name, provider, User.DisplayName(),
+        var letter = new InvitationLetter(member.Name, member.Email, member.TimeZone, engagement.Name, engagement.Provider!.Name, User.DisplayName(),
             $"{Request.Scheme}://{Request.Host}/invitations/{token}", now + InvitationIssuer.Lifetime);
         TempData["Notice"] = await mailer.SendAsync(letter, HttpContext.RequestAborted);
         return Redirect("/admin/invitations");
