@@ -212,12 +212,12 @@ public sealed class DigestsController(OnboardingDbContext db, TimeProvider clock
     /// </summary>
     private async Task<OutboxScope?> OutboxScopeAsync()
     {
-        var userId = User.UserId();
         var organisationId = User.OrganisationId();
         var administrator = User.IsAdministrator();
+        var ledByViewer = LedEngagements();
         var led = administrator
             ? db.Engagements.Where(e => e.ProviderId == organisationId)
-            : db.Engagements.Where(e => e.Members.Any(m => m.UserId == userId && m.Role == EngagementRole.AccountLeader));
+            : db.Engagements.Where(e => ledByViewer.Contains(e.Id));
         if (!await led.AnyAsync())
         {
             return null;
