@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Onboarding.Core.Data;
+using Onboarding.Core.Links;
 using Onboarding.Jobs.Digests;
 using Onboarding.Jobs.Mail;
 
@@ -55,10 +56,9 @@ public static class JobsServiceExtensions
         builder.AddMail();
         builder.Services.AddOptions<DigestOptions>()
             .Bind(builder.Configuration.GetSection(DigestOptions.Section))
-            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps),
-                "Digests:BaseUrl must be the app's absolute http(s) address, e.g. https://onboarding.example.com; digest links start with it.")
             .Validate(o => o.BatchSize is > 0 and <= 5000, "Digests:BatchSize must be between 1 and 5000.")
             .ValidateOnStart();
+        builder.AddAppLinks();
         builder.Services.AddSingleton<TemplateCadences>();
         builder.Services.AddScoped<DigestLoader>();
         builder.Services.AddScoped<DigestComposition>();
@@ -68,5 +68,19 @@ public static class JobsServiceExtensions
         builder.Services.AddScoped<DigestDispatchJob>();
         builder.Services.AddScoped<DigestDeliveryJob>();
         return builder;
+    }
+
+    /// <summary>The one base URL every absolute link starts with; a wrong one stops the start with a clear message.</summary>
+    private static void AddAppLinks(this IHostApplicationBuilder builder)
+    {
+        var configured = builder.Configuration[$"{SiteOptions.Section}:BaseUrl"] ?? builder.Configuration[$"{DigestOptions.Section}:BaseUrl"];
+        var site = new SiteOptions { BaseUrl = configured ?? new SiteOptions().BaseUrl };
+        if (!Uri.TryCreate(site.BaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new OptionsValidationException(SiteOptions.Section, typeof(SiteOptions),
+                [$"Site:BaseUrl '{site.BaseUrl}' must be the app's absolute http(s) address, e.g. https://onboarding.example.com; every link in mail and calendar feeds starts with it."]);
+        }
+        builder.Services.AddSingleton(Options.Create(site));
+        builder.Services.AddSingleton(new AppLinks(url));
     }
 }

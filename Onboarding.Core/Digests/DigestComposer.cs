@@ -1,3 +1,4 @@
+using Onboarding.Core.Links;
 using Onboarding.Core.Engagements;
 
 namespace Onboarding.Core.Digests;
@@ -36,8 +37,8 @@ public static class DigestComposer
         Uri baseUrl,
         Uri unsubscribeUrl)
     {
-        var links = new DigestLinks(baseUrl);
-        var unsubscribe = DigestLinks.RequireWebUrl(unsubscribeUrl, nameof(unsubscribeUrl));
+        var links = new AppLinks(baseUrl);
+        var unsubscribe = AppLinks.RequireWebUrl(unsubscribeUrl, nameof(unsubscribeUrl));
         var sections = engagements
             .Select(e => Section(recipient, e, period, links))
             .Where(s => s.HasNews)
@@ -59,7 +60,7 @@ public static class DigestComposer
             unsubscribe.AbsoluteUri);
     }
 
-    private static EngagementDigest Section(DigestRecipient recipient, DigestEngagement engagement, DigestPeriod period, DigestLinks links)
+    private static EngagementDigest Section(DigestRecipient recipient, DigestEngagement engagement, DigestPeriod period, AppLinks links)
     {
         var membership = recipient.Memberships.FirstOrDefault(m => m.EngagementId == engagement.Id)
             ?? throw new ArgumentException($"{recipient.Email} is not a member of engagement {engagement.Id}.", nameof(recipient));
@@ -178,7 +179,7 @@ public static class DigestComposer
     /// The term for <paramref name="date"/>. Stepping by the golden ratio spreads the terms evenly
     /// at any cadence; "day mod count" would show weekly readers one term forever when the count is a multiple of 7.
     /// </summary>
-    private static GlossaryItem? TermOfTheDay(DigestEngagement engagement, DateOnly date, DigestLinks links)
+    private static GlossaryItem? TermOfTheDay(DigestEngagement engagement, DateOnly date, AppLinks links)
     {
         if (engagement.Glossary.Count == 0)
         {

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using Onboarding.Core.Digests;
+using Onboarding.Core.Links;
 
 namespace Onboarding.Jobs.Digests;
 
@@ -13,12 +13,12 @@ public sealed record DueDigest(DigestAudience Person, PlannedDigest Planned, Dat
 public sealed record ComposedDigest(DueDigest Due, DigestModel? Model, string UnsubscribeUrl);
 
 /// <summary>Loads what a batch of digests needs and composes each: used alike by the dispatcher and the previews.</summary>
-public sealed class DigestComposition(DigestLoader loader, IOptions<DigestOptions> options)
+public sealed class DigestComposition(DigestLoader loader, AppLinks links)
 {
     // A previous digest further back than this is no "last digest": the reader gets a first digest's week of wins.
     private const int LookBackDays = 60;
 
-    public DigestLinks Links { get; } = new(new Uri(options.Value.BaseUrl));
+    public AppLinks Links { get; } = links;
 
     /// <param name="includeEngagement">Which engagements may appear: all for mail, those the viewer may see for a preview.</param>
     public async Task<IReadOnlyList<ComposedDigest>> ComposeAsync(

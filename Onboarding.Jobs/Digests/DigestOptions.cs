@@ -5,9 +5,6 @@ public sealed class DigestOptions
 {
     public const string Section = "Digests";
 
-    /// <summary>The app's public address: every link in a digest starts with it (mail clients have no base URL).</summary>
-    public string BaseUrl { get; set; } = "http://localhost:5080";
-
     /// <summary>How many recipients are composed together; their engagements are loaded in one go per batch.</summary>
     public int BatchSize { get; set; } = 200;
 

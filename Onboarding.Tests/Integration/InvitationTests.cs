@@ -18,7 +18,7 @@ public class InvitationTests(OnboardingFactory app) : IClassFixture<OnboardingFa
         // Invited at 14:00 UTC on 23 November; seven days on, in the invitee's Berlin time.
         Assert.Contains("until 30 November 2026, 15:00 (Europe/Berlin)", mail.TextBody);
         Assert.Equal(link, new Uri(Regex.Match(mail.TextBody ?? "", @"https?://\S+/invitations/[A-Za-z0-9_-]+").Value).PathAndQuery);
-        Assert.Contains($"href=\"http://localhost{link}\"", mail.HtmlBody);
+        Assert.Contains($"href=\"{OnboardingFactory.BaseUrl}{link}\"", mail.HtmlBody);
         Assert.Null(mail.Headers[HeaderId.ListUnsubscribe]);
         var invitee = app.AnonymousClient();
         Assert.Contains("priya.patel@acme.example", await invitee.GetStringAsync(link));
@@ -30,6 +30,31 @@ public class InvitationTests(OnboardingFactory app) : IClassFixture<OnboardingFa
 
         var again = await app.AnonymousClient().GetStringAsync(link);
         Assert.Contains("This invitation link no longer works", again);
+    }
+
+    [Fact]
+    public async Task An_emailed_link_starts_with_the_configured_address_whatever_Host_the_request_named()
+    {
+        var leader = await app.SignedInClientAsync("alex.morgan@northstar.example");
+        leader.DefaultRequestHeaders.Host = "attacker.example";
+        var engagementId = await DemoEngagementIdAsync(app);
+        var stakeholders = $"/engagements/{engagementId}/stakeholders";
+        await PostFormAsync(leader, stakeholders, new()
+        {
+            ["Name"] = "Forged Host",
+            ["Email"] = "forged.host@acme.example",
+            ["Role"] = "HiringManager",
+            ["TimeZone"] = "Europe/Berlin",
+            ["DigestHour"] = "9",
+        }, tokenFrom: stakeholders);
+        var memberId = await app.WithDbAsync(db => Task.FromResult(db.Members.Single(m => m.Email == "forged.host@acme.example").Id));
+        await PostFormAsync(leader, $"{stakeholders}/{memberId}/invite", new(), tokenFrom: stakeholders);
+
+        var mail = app.Smtp.Messages.Select(m => m.Parse()).Single(m => m.To.Mailboxes.Single().Address == "forged.host@acme.example");
+        Assert.Matches($@"{Regex.Escape(OnboardingFactory.BaseUrl)}/invitations/[A-Za-z0-9_-]+", mail.TextBody);
+        Assert.DoesNotContain("attacker.example", mail.TextBody);
+        Assert.DoesNotContain("attacker.example", mail.HtmlBody);
+        Assert.DoesNotContain("attacker.example", await leader.GetStringAsync(stakeholders));
     }
 
     [Fact]

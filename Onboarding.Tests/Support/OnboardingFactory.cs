@@ -14,6 +14,9 @@ namespace Onboarding.Tests.Support;
 public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "correct-horse-battery";
+
+    /// <summary>The configured public address; unlike the test server's own, so a link built from a request shows.</summary>
+    public const string BaseUrl = "https://onboarding.example";
     private static readonly ILoggerFactory SharedLogging = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
@@ -40,6 +43,7 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Database:Provider", "Postgres");
         builder.UseSetting("ConnectionStrings:Onboarding", ConnectionString);
         builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Site:BaseUrl", BaseUrl);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
         builder.UseSetting("Seed:AdminPassword", DemoPassword);

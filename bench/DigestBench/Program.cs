@@ -136,7 +136,7 @@ IHost Build(string connectionString, bool perMessageConnection)
         ["Smtp:TrustedCertificateSha256"] = TestCertificate.Sha256(relay.Certificate),
         ["Smtp:From"] = "Northstar Talent <digests@northstar.example>",
         ["Smtp:PerMessageConnection"] = perMessageConnection ? "true" : "false",
-        ["Digests:BaseUrl"] = "https://onboarding.example",
+        ["Site:BaseUrl"] = "https://onboarding.example",
     });
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
     // Migrating a new database logs its missing history table as an error; that is expected here.

@@ -69,7 +69,7 @@ public sealed class DigestWorld : IAsyncDisposable
             ["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:Tls"] = "None",
             ["Smtp:From"] = "Northstar Talent <digests@northstar.example>",
-            ["Digests:BaseUrl"] = BaseUrl,
+            ["Site:BaseUrl"] = BaseUrl,
         };
         settings?.Invoke(values);
         builder.Configuration.AddInMemoryCollection(values);

@@ -103,7 +103,7 @@ public sealed class WorkerProcessTests : IAsyncLifetime
         start.Environment["Smtp__Host"] = world.Smtp.Host;
         start.Environment["Smtp__Port"] = world.Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Smtp__Tls"] = "None";
-        start.Environment["Digests__BaseUrl"] = DigestWorld.BaseUrl;
+        start.Environment["Site__BaseUrl"] = DigestWorld.BaseUrl;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         if (lease is not null)
         {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Links;
 using Onboarding.Core.Templates;
 using Onboarding.Web.Features.Account;
 using Onboarding.Web.Infrastructure;
@@ -16,7 +17,7 @@ namespace Onboarding.Web.Features.Admin;
 /// the invitations sent to them, and the templates the app loaded with their validation status.
 /// </summary>
 [AdministratorsOnly]
-public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser> users, InvitationMailer mailer, TemplateCatalog catalog, TimeProvider clock) : Controller
+public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser> users, InvitationMailer mailer, AppLinks links, TemplateCatalog catalog, TimeProvider clock) : Controller
 {
     private const int PageSize = 50;
 
@@ -129,7 +130,7 @@ public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser>
         db.RecordActivity(User, engagement.Id, $"Invited {member.Name} to sign in", now);
         await db.SaveChangesAsync();
         var letter = new InvitationLetter(member.Name, member.Email, member.TimeZone, engagement.Name, engagement.Provider!.Name, User.DisplayName(),
-            $"{Request.Scheme}://{Request.Host}/invitations/{token}", now + InvitationIssuer.Lifetime);
+            links.Invitation(token), now + InvitationIssuer.Lifetime);
         TempData["Notice"] = await mailer.SendAsync(letter, HttpContext.RequestAborted);
         return Redirect("/admin/invitations");
     }

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Links;
 using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web.Features.Calendar;
@@ -16,7 +17,7 @@ namespace Onboarding.Web.Features.Calendar;
 /// A private iCalendar feed per member, so their tasks and milestones show up in Outlook or
 /// Google Calendar. Calendar apps cannot sign in, so the secret URL is the credential; it can be reset.
 /// </summary>
-public sealed class CalendarFeedController(OnboardingDbContext db) : Controller
+public sealed class CalendarFeedController(OnboardingDbContext db, AppLinks links) : Controller
 {
     [AllowAnonymous]
     [HttpGet("/calendar/{token}.ics")]
@@ -33,7 +34,6 @@ public sealed class CalendarFeedController(OnboardingDbContext db) : Controller
             .ToListAsync();
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.EngagementId == member.EngagementId).OrderBy(m => m.Date).ToListAsync();
 
-        var baseUrl = $"{Request.Scheme}://{Request.Host}";
         var calendar = new Ical.Net.Calendar { ProductId = "-//Onboarding//Plan feed//EN" };
         calendar.AddProperty("X-WR-CALNAME", $"{member.Engagement!.Name} · {member.Name}");
         foreach (var task in tasks)
@@ -42,10 +42,10 @@ public sealed class CalendarFeedController(OnboardingDbContext db) : Controller
             {
                 Uid = $"task-{task.Id}@onboarding",
                 Summary = task.Status == PlanTaskStatus.Done ? $"✓ {task.Title}" : task.Title,
-                Description = $"{Core.Markdown.MarkdownText.ToPlainText(task.What)}\n\nWhy: {Core.Markdown.MarkdownText.ToPlainText(task.Why)}\n\n{baseUrl}/engagements/{task.EngagementId}/tasks/{task.Id}",
+                Description = $"{Core.Markdown.MarkdownText.ToPlainText(task.What)}\n\nWhy: {Core.Markdown.MarkdownText.ToPlainText(task.Why)}\n\n{links.Task(task.EngagementId, task.Id)}",
                 DtStart = Day(task.Start),
                 DtEnd = Day(task.Due.AddDays(1)),
-                Url = new Uri($"{baseUrl}/engagements/{task.EngagementId}/tasks/{task.Id}"),
+                Url = new Uri(links.Task(task.EngagementId, task.Id)),
             });
         }
         foreach (var milestone in milestones)

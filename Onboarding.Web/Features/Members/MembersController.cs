@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Links;
 using Onboarding.Core.Time;
 using Onboarding.Web.Features.Account;
 using Onboarding.Web.Features.Engagements;
@@ -13,7 +14,7 @@ using Onboarding.Web.Infrastructure;
 namespace Onboarding.Web.Features.Members;
 
 [Route("/engagements/{engagementId:int}/stakeholders")]
-public sealed class MembersController(OnboardingDbContext db, UserManager<AppUser> users, InvitationMailer mailer, TimeProvider clock) : Controller
+public sealed class MembersController(OnboardingDbContext db, UserManager<AppUser> users, InvitationMailer mailer, AppLinks links, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int engagementId) => View(await BuildPageAsync(engagementId, new AddMemberForm()));
@@ -127,7 +128,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
 
         var engagement = member.Engagement!;
         var letter = new InvitationLetter(member.Name, member.Email, member.TimeZone, engagement.Name, engagement.Provider!.Name, User.DisplayName(),
-            $"{Request.Scheme}://{Request.Host}/invitations/{token}", now + InvitationIssuer.Lifetime);
+            links.Invitation(token), now + InvitationIssuer.Lifetime);
         TempData["Notice"] = await mailer.SendAsync(letter, HttpContext.RequestAborted);
         return Redirect($"/engagements/{engagementId}/stakeholders");
     }

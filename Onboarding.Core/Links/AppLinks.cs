@@ -1,15 +1,16 @@
-namespace Onboarding.Core.Digests;
+namespace Onboarding.Core.Links;
 
 /// <summary>
-/// Absolute links from a digest back into the app. Mail clients have no base URL, so every link
-/// starts with the configured public address; the routes live here so the pages can match them.
+/// Absolute links into the app, for mail, calendar feeds and anything read outside it. Every link starts with
+/// the configured public address (<see cref="SiteOptions.BaseUrl"/>), never with a request's Host header, which
+/// a client can forge; the routes live here so the pages can match them.
 /// </summary>
-public sealed class DigestLinks
+public sealed class AppLinks
 {
     private readonly string root;
 
     /// <exception cref="ArgumentException"><paramref name="baseUrl"/> is not an absolute http or https URL.</exception>
-    public DigestLinks(Uri baseUrl)
+    public AppLinks(Uri baseUrl)
     {
         Root = RequireWebUrl(baseUrl, nameof(baseUrl));
         // A base with a path (https://host/onboarding) keeps it; query and fragment are dropped.
@@ -38,7 +39,15 @@ public sealed class DigestLinks
     /// <summary>The one-click unsubscribe page for a member's token (RFC 8058: GET confirms, POST unsubscribes).</summary>
     public string Unsubscribe(string token) => $"{root}/digests/unsubscribe/{Uri.EscapeDataString(token)}";
 
-    internal static Uri RequireWebUrl(Uri url, string parameter) =>
+    /// <summary>A member's private calendar feed.</summary>
+    public string CalendarFeed(string token) => $"{root}/calendar/{Uri.EscapeDataString(token)}.ics";
+
+    /// <summary>A one-time invitation to set the password of a new account.</summary>
+    public string Invitation(string token) => $"{root}/invitations/{Uri.EscapeDataString(token)}";
+
+    public string SignIn() => $"{root}/sign-in";
+
+    public static Uri RequireWebUrl(Uri url, string parameter) =>
         url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
             ? url
             : throw new ArgumentException($"'{url}' is not an absolute http(s) URL.", parameter);

@@ -1,11 +1,11 @@
-using Onboarding.Core.Digests;
+using Onboarding.Core.Links;
 
-namespace Onboarding.Tests.Unit.Digests;
+namespace Onboarding.Tests.Unit;
 
 /// <summary>Every link kind points at a page that exists (the page tests follow each one); these pin the shapes.</summary>
-public class DigestLinksTests
+public class AppLinksTests
 {
-    private readonly DigestLinks links = new(new Uri("https://onboarding.example/app/"));
+    private readonly AppLinks links = new(new Uri("https://onboarding.example/app/"));
 
     [Fact]
     public void Items_link_to_their_pages_and_anchors()
