@@ -8,8 +8,10 @@ public sealed class AppUser : IdentityUser
     public int OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
 
-    /// <summary>Provider administrators see every engagement of their organisation.</summary>
-    public bool IsAdministrator { get; set; }
+    /// <summary>For the provider's people, what they may start; administrators also see every engagement of their organisation.</summary>
+    public AccountRole AccountRole { get; set; }
+
+    public bool IsAdministrator => AccountRole == AccountRole.Administrator;
 
     public string TimeZone { get; set; } = "Europe/London";
     public DateTimeOffset CreatedAt { get; set; }

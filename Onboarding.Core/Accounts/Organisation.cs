@@ -10,7 +10,20 @@ public enum OrganisationKind
 public sealed class Organisation
 {
     public int Id { get; set; }
-    public required string Name { get; set; }
+    private string name = "";
+
+    public required string Name
+    {
+        get => name;
+        set
+        {
+            name = value;
+            NameKey = KeyOf(value);
+        }
+    }
+
+    /// <summary>The name as compared: a provider has one client of a name, whatever its case or spacing.</summary>
+    public string NameKey { get; private set; } = "";
     public OrganisationKind Kind { get; set; }
 
     /// <summary>Hex colour shown on digests and the pack, so recipients recognise the sender.</summary>
@@ -21,4 +34,6 @@ public sealed class Organisation
     public Organisation? Provider { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    public static string KeyOf(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLowerInvariant();
 }

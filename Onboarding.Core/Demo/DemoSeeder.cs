@@ -41,7 +41,7 @@ public sealed class DemoSeeder(
 
         var seeded = new List<SeededAccount>();
         var adminPassword = options.AdminPassword ?? Secrets.NewPassword();
-        await CreateUserAsync(options.AdminEmail, "Administrator", provider, adminPassword, isAdministrator: true);
+        await CreateUserAsync(options.AdminEmail, "Administrator", provider, adminPassword, AccountRole.Administrator);
         seeded.Add(new SeededAccount(options.AdminEmail, "Administrator", adminPassword));
 
         var seedDemo = options.Demo ?? databaseOptions.Value.Provider == DatabaseProvider.Sqlite;
@@ -103,7 +103,7 @@ public sealed class DemoSeeder(
         var seeded = new List<SeededAccount>();
         foreach (var person in people)
         {
-            var user = await CreateUserAsync(person.Email, person.Name, person.Org, password, isAdministrator: false, person.Zone);
+            var user = await CreateUserAsync(person.Email, person.Name, person.Org, password, AccountRoleOf(person.Role), person.Zone);
             engagement.Members.Add(new Member
             {
                 UserId = user.Id,
@@ -174,7 +174,14 @@ public sealed class DemoSeeder(
         });
     }
 
-    private async Task<AppUser> CreateUserAsync(string email, string name, Organisation organisation, string password, bool isAdministrator, string zone = "Europe/London")
+    private static AccountRole AccountRoleOf(EngagementRole role) => role switch
+    {
+        EngagementRole.AccountLeader => AccountRole.AccountLeader,
+        EngagementRole.Recruiter => AccountRole.Recruiter,
+        _ => AccountRole.None,
+    };
+
+    private async Task<AppUser> CreateUserAsync(string email, string name, Organisation organisation, string password, AccountRole role, string zone = "Europe/London")
     {
         var user = new AppUser
         {
@@ -183,7 +190,7 @@ public sealed class DemoSeeder(
             EmailConfirmed = true,
             DisplayName = name,
             OrganisationId = organisation.Id,
-            IsAdministrator = isAdministrator,
+            AccountRole = role,
             TimeZone = zone,
             CreatedAt = clock.GetUtcNow(),
         };

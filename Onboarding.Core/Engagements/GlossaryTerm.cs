@@ -1,7 +1,7 @@
 namespace Onboarding.Core.Engagements;
 
 /// <summary>One entry of the engagement's shared dictionary: the client's word, the provider's word, one meaning.</summary>
-public sealed class GlossaryTerm
+public sealed class GlossaryTerm : IVersioned
 {
     public int Id { get; set; }
     public int EngagementId { get; set; }
@@ -12,4 +12,8 @@ public sealed class GlossaryTerm
     public string Definition { get; set; } = "";
     public bool Agreed { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public int Version { get; set; }
+    public string? ChangedBy { get; set; }
+    public DateTimeOffset? ChangedAt { get; set; }
 }

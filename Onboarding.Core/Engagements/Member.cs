@@ -14,7 +14,7 @@ public enum DigestPreference
 /// A person in one engagement: a user who can sign in, or an email-only contact who
 /// only receives digests until invited.
 /// </summary>
-public sealed class Member
+public sealed class Member : IVersioned
 {
     public int Id { get; set; }
     public int EngagementId { get; set; }
@@ -42,4 +42,8 @@ public sealed class Member
     public required string UnsubscribeToken { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    public int Version { get; set; }
+    public string? ChangedBy { get; set; }
+    public DateTimeOffset? ChangedAt { get; set; }
 }

@@ -9,7 +9,7 @@ public enum PlanTaskStatus
     Skipped,
 }
 
-public sealed class PlanTask
+public sealed class PlanTask : IVersioned
 {
     public int Id { get; set; }
     public int EngagementId { get; set; }
@@ -46,6 +46,10 @@ public sealed class PlanTask
 
     /// <summary>Set by the plan engine when dependencies pushed the task past its template offset.</summary>
     public string? Warning { get; set; }
+
+    public int Version { get; set; }
+    public string? ChangedBy { get; set; }
+    public DateTimeOffset? ChangedAt { get; set; }
 
     public List<ChecklistItem> Checklist { get; set; } = [];
     public List<TaskDependency> DependsOn { get; set; } = [];

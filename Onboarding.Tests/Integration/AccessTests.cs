@@ -130,7 +130,7 @@ public class AccessTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
         var client = new Organisation { Name = "Other Client", Kind = OrganisationKind.Client };
         db.Organisations.AddRange(provider, client);
         await db.SaveChangesAsync();
-        var user = new AppUser { UserName = email, Email = email, DisplayName = "Olive Outsider", OrganisationId = provider.Id, IsAdministrator = true };
+        var user = new AppUser { UserName = email, Email = email, DisplayName = "Olive Outsider", OrganisationId = provider.Id, AccountRole = AccountRole.Administrator };
         Assert.True((await users.CreateAsync(user, OnboardingFactory.DemoPassword)).Succeeded);
         db.Engagements.Add(new Engagement
         {

@@ -103,4 +103,52 @@ public class LaunchTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
         var client = await app.SignedInClientAsync("tomas.herrera@acme.example");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/engagements/new")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_recruiter_cannot_launch_until_an_administrator_makes_them_an_account_leader()
+    {
+        var recruiter = await app.SignedInClientAsync("riya.shah@northstar.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await recruiter.GetAsync("/engagements/new")).StatusCode);
+        var token = await OnboardingFactory.AntiforgeryTokenAsync(recruiter, "/engagements");
+        var launch = ValidForm("launch");
+        launch["Name"] = "Recruiter's own launch";
+        Assert.Equal(HttpStatusCode.Forbidden, (await recruiter.PostAsync("/engagements/new", Encode(launch, token))).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Engagements.CountAsync(e => e.Name == "Recruiter's own launch")));
+        Assert.DoesNotContain("/engagements/new", await recruiter.GetStringAsync("/engagements"));
+
+        var admin = await app.SignedInClientAsync("admin@northstar.example");
+        var riyaId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "riya.shah@northstar.example").Select(u => u.Id).SingleAsync());
+        await InvitationTests.PostFormAsync(admin, $"/admin/users/{riyaId}/role", new() { ["Role"] = "AccountLeader" }, tokenFrom: "/admin/users");
+
+        var leader = await app.SignedInClientAsync("riya.shah@northstar.example");
+        Assert.Contains("/engagements/new", await leader.GetStringAsync("/engagements"));
+        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync("/engagements/new")).StatusCode);
+    }
+}
+
+public class ClosedEngagementTests(OnboardingFactory app) : IClassFixture<OnboardingFactory>
+{
+    [Fact]
+    public async Task A_leader_cannot_invite_anyone_to_a_closed_engagement()
+    {
+        var leader = await app.SignedInClientAsync("alex.morgan@northstar.example");
+        var engagementId = await InvitationTests.DemoEngagementIdAsync(app);
+        var stakeholders = $"/engagements/{engagementId}/stakeholders";
+        await InvitationTests.PostFormAsync(leader, stakeholders, new()
+        {
+            ["Name"] = "Late Addition",
+            ["Email"] = "late.addition@acme.example",
+            ["Role"] = "HiringManager",
+            ["TimeZone"] = "Europe/Berlin",
+            ["DigestHour"] = "9",
+        });
+        var memberId = await app.WithDbAsync(db => db.Members.Where(m => m.Email == "late.addition@acme.example").Select(m => m.Id).SingleAsync());
+        var token = await OnboardingFactory.AntiforgeryTokenAsync(leader, stakeholders);
+        await InvitationTests.PostFormAsync(leader, $"/engagements/{engagementId}/close", new(), tokenFrom: stakeholders);
+
+        var invited = await leader.PostAsync($"{stakeholders}/{memberId}/invite", new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
+
+        Assert.NotEqual(HttpStatusCode.Redirect, invited.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Invitations.CountAsync(i => i.EngagementId == engagementId)));
+    }
 }

@@ -9,7 +9,7 @@ using Onboarding.Core.Engagements;
 namespace Onboarding.Web.Infrastructure;
 
 /// <summary>
-/// Puts the organisation, the administrator flag and the kinds of membership (for the navigation) in the
+/// Puts the organisation, the account role's rights and the kinds of membership (for the navigation) in the
 /// sign-in cookie so that no page needs a query for them. The cookie is rebuilt at each security-stamp
 /// check (every minute), so a new kind of membership shows within a minute.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class UserClaimsFactory(UserManager<AppUser> users, IOptions<Ident
 {
     public const string OrganisationClaim = "onboarding:org";
     public const string AdministratorClaim = "onboarding:admin";
+    public const string MayLaunchClaim = "onboarding:launch";
     public const string DisplayNameClaim = "onboarding:name";
     public const string ClientStakeholderClaim = "onboarding:client-stakeholder";
     public const string RecruiterClaim = "onboarding:recruiter";
@@ -30,6 +31,10 @@ public sealed class UserClaimsFactory(UserManager<AppUser> users, IOptions<Ident
         if (user.IsAdministrator)
         {
             identity.AddClaim(new Claim(AdministratorClaim, "true"));
+        }
+        if (user.AccountRole.MayLaunch())
+        {
+            identity.AddClaim(new Claim(MayLaunchClaim, "true"));
         }
         var roles = await db.Members.AsNoTracking().Where(m => m.UserId == user.Id).Select(m => m.Role).Distinct().ToListAsync();
         if (roles.Any(r => r.IsClientRole()))
@@ -53,6 +58,8 @@ public static class ClaimsPrincipalExtensions
         int.Parse(user.FindFirstValue(UserClaimsFactory.OrganisationClaim) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
     public static bool IsAdministrator(this ClaimsPrincipal user) => user.HasClaim(UserClaimsFactory.AdministratorClaim, "true");
+
+    public static bool MayLaunch(this ClaimsPrincipal user) => user.HasClaim(UserClaimsFactory.MayLaunchClaim, "true");
 
     public static bool IsClientStakeholder(this ClaimsPrincipal user) => user.HasClaim(UserClaimsFactory.ClientStakeholderClaim, "true");
 

@@ -9,6 +9,8 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     public void Configure(EntityTypeBuilder<Organisation> e)
     {
         e.Property(o => o.Name).HasMaxLength(200);
+        e.Property(o => o.NameKey).HasMaxLength(200);
+        e.HasIndex(o => new { o.ProviderId, o.NameKey }).IsUnique();
         e.Property(o => o.BrandColour).HasMaxLength(9);
         e.HasOne(o => o.Provider).WithMany().HasForeignKey(o => o.ProviderId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -20,6 +22,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         e.Property(u => u.DisplayName).HasMaxLength(200);
         e.Property(u => u.TimeZone).HasMaxLength(64);
+        e.Ignore(u => u.IsAdministrator);
         e.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -44,6 +44,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         e.Property(x => x.WorkingDays).HasConversion<int>();
         e.Property(x => x.CalendarToken).HasMaxLength(64);
         e.Property(x => x.UnsubscribeToken).HasMaxLength(64);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.Property(x => x.ChangedBy).HasMaxLength(200);
         e.HasIndex(x => new { x.EngagementId, x.Email }).IsUnique();
         e.HasIndex(x => x.UserId);
         e.HasIndex(x => x.Email);
@@ -76,6 +78,8 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         e.Property(x => x.BlockedReason).HasMaxLength(1000);
         e.Property(x => x.SkippedReason).HasMaxLength(1000);
         e.Property(x => x.Warning).HasMaxLength(1000);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.Property(x => x.ChangedBy).HasMaxLength(200);
         e.Ignore(x => x.IsOpen);
         e.HasIndex(x => new { x.EngagementId, x.Key }).IsUnique();
         e.HasIndex(x => new { x.EngagementId, x.Due });
@@ -127,6 +131,8 @@ internal sealed class GlossaryTermConfiguration : IEntityTypeConfiguration<Gloss
     {
         e.Property(x => x.ClientTerm).HasMaxLength(200);
         e.Property(x => x.ProviderTerm).HasMaxLength(200);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.Property(x => x.ChangedBy).HasMaxLength(200);
     }
 }
 
@@ -159,6 +165,8 @@ internal sealed class WinConfiguration : IEntityTypeConfiguration<Win>
         e.Property(x => x.Title).HasMaxLength(300);
         e.Property(x => x.AuthorName).HasMaxLength(200);
         e.HasIndex(x => new { x.EngagementId, x.CreatedAt });
+        // A milestone task is reached once, however many "Done" posts race for it.
+        e.HasIndex(x => x.TaskId).IsUnique().HasFilter($"kind = '{nameof(WinKind.MilestoneReached)}' AND task_id IS NOT NULL").HasDatabaseName("ix_wins_milestone_task");
         e.HasOne(x => x.Task).WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -53,24 +53,28 @@ public class AdminTests(OnboardingFactory app) : IClassFixture<OnboardingFactory
     }
 
     [Fact]
-    public async Task Administrators_are_made_from_the_providers_own_people_only_and_never_unmake_themselves()
+    public async Task Account_roles_are_given_to_the_providers_own_people_only_and_an_administrator_never_unmakes_themselves()
     {
         var admin = await app.SignedInClientAsync(Admin);
         var (riyaId, tomasId, adminId) = (await UserIdAsync("riya.shah@northstar.example"), await UserIdAsync("tomas.herrera@acme.example"), await UserIdAsync(Admin));
+        Task SetRoleAsync(string userId, string role) =>
+            InvitationTests.PostFormAsync(admin, $"/admin/users/{userId}/role", new() { ["Role"] = role }, tokenFrom: "/admin/users");
 
-        await InvitationTests.PostFormAsync(admin, $"/admin/users/{riyaId}/make-admin", new(), tokenFrom: "/admin/users");
-        await InvitationTests.PostFormAsync(admin, $"/admin/users/{tomasId}/make-admin", new(), tokenFrom: "/admin/users");
+        await SetRoleAsync(riyaId, "Administrator");
+        await SetRoleAsync(tomasId, "Administrator");
         Assert.Contains("belongs to a client organisation", await admin.GetStringAsync("/admin/users"));
-        await InvitationTests.PostFormAsync(admin, $"/admin/users/{adminId}/remove-admin", new(), tokenFrom: "/admin/users");
+        await SetRoleAsync(adminId, "Recruiter");
         Assert.Contains("You cannot remove your own administrator role", await admin.GetStringAsync("/admin/users"));
+        await SetRoleAsync(riyaId, "None");
+        Assert.Contains("Choose recruiter, account leader or administrator", await admin.GetStringAsync("/admin/users"));
 
-        var flags = await app.WithDbAsync(db => db.Users.Where(u => u.Id == riyaId || u.Id == tomasId || u.Id == adminId).ToDictionaryAsync(u => u.Id, u => u.IsAdministrator));
-        Assert.Equal((true, false, true), (flags[riyaId], flags[tomasId], flags[adminId]));
+        var roles = await app.WithDbAsync(db => db.Users.Where(u => u.Id == riyaId || u.Id == tomasId || u.Id == adminId).ToDictionaryAsync(u => u.Id, u => u.AccountRole));
+        Assert.Equal((AccountRole.Administrator, AccountRole.None, AccountRole.Administrator), (roles[riyaId], roles[tomasId], roles[adminId]));
         var riya = await app.SignedInClientAsync("riya.shah@northstar.example");
         Assert.Equal(HttpStatusCode.OK, (await riya.GetAsync("/admin/users")).StatusCode);
 
-        await InvitationTests.PostFormAsync(admin, $"/admin/users/{riyaId}/remove-admin", new(), tokenFrom: "/admin/users");
-        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Id == riyaId).Select(u => u.IsAdministrator).SingleAsync()));
+        await SetRoleAsync(riyaId, "Recruiter");
+        Assert.Equal(AccountRole.Recruiter, await app.WithDbAsync(db => db.Users.Where(u => u.Id == riyaId).Select(u => u.AccountRole).SingleAsync()));
     }
 
     [Fact]

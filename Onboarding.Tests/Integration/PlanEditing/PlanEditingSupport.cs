@@ -22,7 +22,7 @@ internal static class PlanEditingSupport
             var provider = new Organisation { Name = $"Other provider {email}", Kind = OrganisationKind.Provider };
             db.Organisations.Add(provider);
             await db.SaveChangesAsync();
-            var user = new AppUser { UserName = email, Email = email, DisplayName = "Olive Outsider", OrganisationId = provider.Id, IsAdministrator = true };
+            var user = new AppUser { UserName = email, Email = email, DisplayName = "Olive Outsider", OrganisationId = provider.Id, AccountRole = AccountRole.Administrator };
             Assert.True((await users.CreateAsync(user, OnboardingFactory.DemoPassword)).Succeeded);
         }
         return await app.SignedInClientAsync(email);

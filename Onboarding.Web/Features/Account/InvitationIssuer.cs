@@ -26,6 +26,8 @@ public static class InvitationIssuer
                 Email = member.Email,
                 DisplayName = member.Name,
                 OrganisationId = member.Role.IsClientRole() ? engagement.ClientId : engagement.ProviderId,
+                // An invitation never grants more than the least a provider person may do; administrators raise it.
+                AccountRole = member.Role.IsClientRole() ? AccountRole.None : AccountRole.Recruiter,
                 TimeZone = member.TimeZone,
                 CreatedAt = now,
             };

@@ -38,7 +38,7 @@ public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser>
         var rows = await query
             .OrderBy(u => u.Organisation!.Kind).ThenBy(u => u.Organisation!.Name).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", u.Organisation!.Name, u.Organisation.Kind, u.IsAdministrator, u.LockoutEnd, u.PasswordHash != null))
+            .Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", u.Organisation!.Name, u.Organisation.Kind, u.AccountRole, u.LockoutEnd, u.PasswordHash != null))
             .ToListAsync();
         return View(new UsersViewModel(rows, q, page, total, PageSize, clock.GetUtcNow(), User.UserId()));
     }
@@ -63,29 +63,26 @@ public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser>
         return null;
     }, user => $"{user.DisplayName} can sign in again.");
 
-    [HttpPost("/admin/users/{userId}/make-admin")]
-    public Task<IActionResult> MakeAdministrator(string userId) => ChangeUserAsync(userId, async user =>
+    /// <summary>The provider's own people get a role that decides what they may start; client people have none.</summary>
+    [HttpPost("/admin/users/{userId}/role")]
+    public Task<IActionResult> SetRole(string userId, AccountRoleForm form) => ChangeUserAsync(userId, async user =>
     {
         if (user.OrganisationId != User.OrganisationId())
         {
-            return $"{user.DisplayName} belongs to a client organisation; only the provider's own people can be administrators.";
+            return $"{user.DisplayName} belongs to a client organisation; only the provider's own people have an account role.";
         }
-        user.IsAdministrator = true;
-        await users.UpdateAsync(user);
-        return null;
-    }, user => $"{user.DisplayName} is an administrator (open sessions follow within a minute).");
-
-    [HttpPost("/admin/users/{userId}/remove-admin")]
-    public Task<IActionResult> RemoveAdministrator(string userId) => ChangeUserAsync(userId, async user =>
-    {
-        if (user.Id == User.UserId())
+        if (!AccountRoles.ProviderRoles.Contains(form.Role))
+        {
+            return "Choose recruiter, account leader or administrator.";
+        }
+        if (user.Id == User.UserId() && form.Role != AccountRole.Administrator)
         {
             return "You cannot remove your own administrator role; ask another administrator.";
         }
-        user.IsAdministrator = false;
+        user.AccountRole = form.Role;
         await users.UpdateAsync(user);
         return null;
-    }, user => $"{user.DisplayName} is no longer an administrator.");
+    }, user => $"{user.DisplayName} is now {(user.AccountRole == AccountRole.Administrator ? "an administrator" : $"a{(user.AccountRole == AccountRole.AccountLeader ? "n account leader" : " recruiter")}")} (open sessions follow within a minute).");
 
     [HttpGet("/admin/invitations")]
     public async Task<IActionResult> Invitations(InvitationState? status, int page = 1) =>
@@ -225,7 +222,7 @@ public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser>
     }
 }
 
-public sealed record UserRow(string Id, string Name, string Email, string Organisation, OrganisationKind Kind, bool IsAdministrator, DateTimeOffset? LockoutEnd, bool HasPassword)
+public sealed record UserRow(string Id, string Name, string Email, string Organisation, OrganisationKind Kind, AccountRole Role, DateTimeOffset? LockoutEnd, bool HasPassword)
 {
     public bool IsLocked(DateTimeOffset now) => LockoutEnd > now;
 }
@@ -256,6 +253,12 @@ public sealed record InvitationsViewModel(
     IReadOnlyList<EngagementOption> Engagements, NewInvitationForm Form)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed class AccountRoleForm
+{
+    [Display(Name = "Account role")]
+    public AccountRole Role { get; set; }
 }
 
 public sealed class NewInvitationForm

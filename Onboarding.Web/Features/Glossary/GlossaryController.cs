@@ -35,6 +35,10 @@ public sealed class GlossaryController(OnboardingDbContext db, TimeProvider cloc
             {
                 return NotFound();
             }
+            if (term.StaleEdit(form.Version, $"“{term.ClientTerm}”") is { } stale)
+            {
+                return await RefuseStaleAsync(engagementId, form, term, stale);
+            }
         }
         else
         {
@@ -46,10 +50,24 @@ public sealed class GlossaryController(OnboardingDbContext db, TimeProvider cloc
         term.Definition = form.Definition.Trim();
         term.Agreed = form.Agreed;
         term.UpdatedAt = now;
+        term.ChangedNowBy(User.DisplayName(), now);
         db.RecordActivity(User, engagementId, $"{(form.Id is null ? "Added" : "Updated")} the glossary term “{term.ClientTerm}”{(term.Agreed ? " (agreed)" : "")}", now);
-        await db.SaveChangesAsync();
+        if (!await db.TrySaveAsync())
+        {
+            var current = await db.GlossaryTerms.AsNoTracking().FirstAsync(g => g.Id == term.Id);
+            return await RefuseStaleAsync(engagementId, form, current, Versioned.ChangedSince(current, $"“{current.ClientTerm}”"));
+        }
         TempData["Notice"] = $"“{term.ClientTerm}” saved.";
         return Redirect($"/engagements/{engagementId}/glossary");
+    }
+
+    /// <summary>Shows the newer version in the list and the person's own text in the form, to be saved over it knowingly.</summary>
+    private async Task<IActionResult> RefuseStaleAsync(int engagementId, TermForm form, GlossaryTerm current, string message)
+    {
+        ModelState.AddModelError("", message);
+        form.Version = current.Version;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return View("Index", await BuildPageAsync(engagementId, form));
     }
 
     private async Task<GlossaryViewModel> BuildPageAsync(int engagementId, TermForm form)
@@ -68,6 +86,9 @@ public sealed record GlossaryViewModel(int EngagementId, string EngagementName, 
 public sealed class TermForm
 {
     public int? Id { get; set; }
+
+    /// <summary>The version the form was opened on, so a save over someone else's newer one is refused.</summary>
+    public int? Version { get; set; }
 
     [Required(ErrorMessage = "Enter the client's term.")]
     [StringLength(200)]

@@ -12,9 +12,9 @@ namespace Onboarding.Web.Features.Launch;
 public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog catalog, TimeProvider clock) : Controller
 {
     [HttpGet("/engagements/new")]
-    public async Task<IActionResult> New()
+    public IActionResult New()
     {
-        if (!await IsProviderUserAsync())
+        if (!User.MayLaunch())
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
@@ -31,7 +31,7 @@ public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog cat
     [HttpPost("/engagements/new")]
     public async Task<IActionResult> Launch(LaunchForm form)
     {
-        if (!await IsProviderUserAsync())
+        if (!User.MayLaunch())
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
@@ -61,6 +61,7 @@ public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog cat
         }
 
         var engagement = prepared.Engagement;
+        engagement.Client = await SaveClientOnceAsync(engagement.Client!);
         var emails = engagement.Members.Select(m => m.Email).ToList();
         var users = await db.Users.Where(u => u.Email != null && emails.Contains(u.Email.ToLower())).Select(u => new { u.Id, u.Email }).ToListAsync();
         foreach (var member in engagement.Members)
@@ -77,18 +78,28 @@ public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog cat
         return Redirect($"/engagements/{engagement.Id}/plan");
     }
 
-    private async Task<bool> IsProviderUserAsync()
-    {
-        var organisationId = User.OrganisationId();
-        return await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Kind == OrganisationKind.Provider);
-    }
-
     private async Task<Organisation> FindOrNewClientAsync(string name)
     {
         var providerId = User.OrganisationId();
-        var lower = name.ToLowerInvariant();
-        return await db.Organisations.FirstOrDefaultAsync(o => o.ProviderId == providerId && o.Kind == OrganisationKind.Client && o.Name.ToLower() == lower)
+        var key = Organisation.KeyOf(name);
+        return await db.Organisations.FirstOrDefaultAsync(o => o.ProviderId == providerId && o.NameKey == key)
             ?? new Organisation { Name = name, Kind = OrganisationKind.Client, ProviderId = providerId, CreatedAt = clock.GetUtcNow() };
+    }
+
+    /// <summary>
+    /// A provider has one client of a name: of launches racing to create the same new client, the unique name
+    /// key lets one insert win and the others take the winner's.
+    /// </summary>
+    private async Task<Organisation> SaveClientOnceAsync(Organisation client)
+    {
+        if (client.Id != 0)
+        {
+            return client;
+        }
+        db.Organisations.Add(client);
+        return await db.TrySaveAsync()
+            ? client
+            : await db.Organisations.FirstAsync(o => o.ProviderId == client.ProviderId && o.NameKey == client.NameKey);
     }
 }
 

@@ -81,6 +81,11 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
             TempData["Notice"] = $"Nothing saved for {member.Name}: {string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage))}";
             return Redirect($"/engagements/{engagementId}/stakeholders");
         }
+        if (member.StaleEdit(form.Version, member.Name) is { } stale)
+        {
+            TempData["Notice"] = stale;
+            return Redirect($"/engagements/{engagementId}/stakeholders");
+        }
 
         var changes = new List<string>();
         if (member.Role != form.Role) { changes.Add($"role {member.Role.DisplayName()} → {form.Role.DisplayName()}"); }
@@ -92,11 +97,18 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         member.DigestHour = form.DigestHour;
         member.DigestPreference = form.DigestPreference;
         member.Title = form.Title?.Trim() ?? "";
+        var now = clock.GetUtcNow();
+        member.ChangedNowBy(User.DisplayName(), now);
         if (changes.Count > 0)
         {
-            db.RecordActivity(User, engagementId, $"Changed {member.Name}: {string.Join(", ", changes)}", clock.GetUtcNow());
+            db.RecordActivity(User, engagementId, $"Changed {member.Name}: {string.Join(", ", changes)}", now);
         }
-        await db.SaveChangesAsync();
+        if (!await db.TrySaveAsync())
+        {
+            var current = await db.Members.AsNoTracking().FirstAsync(m => m.Id == memberId);
+            TempData["Notice"] = Versioned.ChangedSince(current, current.Name);
+            return Redirect($"/engagements/{engagementId}/stakeholders");
+        }
         TempData["Notice"] = $"{member.Name} saved.";
         return Redirect($"/engagements/{engagementId}/stakeholders");
     }
@@ -106,6 +118,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
     /// emails them the link. The link is also shown to the leader, who can pass it on.
     /// </summary>
     [HttpPost("{memberId:int}/invite")]
+    [OpenEngagementOnly]
     [EngagementRoles(EngagementRole.AccountLeader)]
     public async Task<IActionResult> Invite(int engagementId, int memberId)
     {
@@ -148,6 +161,9 @@ public sealed record StakeholdersViewModel(int EngagementId, string EngagementNa
 
 public sealed class UpdateMemberForm
 {
+    /// <summary>The version the page was opened on, so a save over someone else's newer one is refused.</summary>
+    public int? Version { get; set; }
+
     [StringLength(200)]
     public string? Title { get; set; }
 

@@ -19,7 +19,7 @@ public sealed class MyController(OnboardingDbContext db, TimeProvider clock) : C
         var tasks = await db.PlanTasks.AsNoTracking()
             .Where(t => t.Owner != null && t.Owner.UserId == userId && t.Status != PlanTaskStatus.Skipped && t.Engagement!.Status == EngagementStatus.Active)
             .OrderBy(t => t.Status == PlanTaskStatus.Done).ThenBy(t => t.Due).ThenBy(t => t.Id)
-            .Select(t => new MyTask(t.Id, t.EngagementId, t.Engagement!.Name, t.Title, t.PhaseTitle, t.Start, t.Due, t.Status, t.BlockedReason, t.What, t.Why, t.IsMilestone))
+            .Select(t => new MyTask(t.Id, t.EngagementId, t.Engagement!.Name, t.Title, t.PhaseTitle, t.Start, t.Due, t.Status, t.BlockedReason, t.What, t.Why, t.IsMilestone, t.Version))
             .Take(200)
             .ToListAsync();
         var engagements = await db.Members.AsNoTracking().Where(m => m.UserId == userId)
@@ -44,7 +44,7 @@ public sealed class MyController(OnboardingDbContext db, TimeProvider clock) : C
         var tasks = await db.PlanTasks.AsNoTracking()
             .Where(t => t.OwnerId == membership.Id && t.Status != PlanTaskStatus.Skipped)
             .OrderBy(t => t.Start).ThenBy(t => t.Id)
-            .Select(t => new MyTask(t.Id, t.EngagementId, membership.EngagementName, t.Title, t.PhaseTitle, t.Start, t.Due, t.Status, t.BlockedReason, t.What, t.Why, t.IsMilestone))
+            .Select(t => new MyTask(t.Id, t.EngagementId, membership.EngagementName, t.Title, t.PhaseTitle, t.Start, t.Due, t.Status, t.BlockedReason, t.What, t.Why, t.IsMilestone, t.Version))
             .ToListAsync();
         var people = await db.Members.AsNoTracking()
             .Where(m => m.EngagementId == membership.EngagementId && m.Id != membership.Id)
@@ -57,7 +57,7 @@ public sealed class MyController(OnboardingDbContext db, TimeProvider clock) : C
 
 public sealed record MyTask(
     int Id, int EngagementId, string EngagementName, string Title, string PhaseTitle, DateOnly Start, DateOnly Due,
-    PlanTaskStatus Status, string? BlockedReason, string What, string Why, bool IsMilestone)
+    PlanTaskStatus Status, string? BlockedReason, string What, string Why, bool IsMilestone, int Version)
 {
     public bool IsOverdue(DateOnly today) => Due < today && Status != PlanTaskStatus.Done;
 }

@@ -33,6 +33,12 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
+        // Asking for the status the task already has is harmless; anything else on an older version would overwrite.
+        if (task.Status != form.Status && task.StaleEdit(form.Version, $"“{task.Title}”") is { } stale)
+        {
+            return await RefuseStaleAsync(engagementId, taskId, form, task.Version, stale);
+        }
+
         var now = clock.GetUtcNow();
         var result = TaskStatusChange.Apply(task, form.Status, form.BlockedReason, now);
         if (result.Error is not null)
@@ -43,12 +49,17 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         }
         if (result.Changed)
         {
+            task.ChangedNowBy(User.DisplayName(), now);
             db.RecordActivity(User, engagementId, result.Description!, now, task.Id);
             if (result.ReachedMilestone)
             {
                 await ReachMilestoneAsync(engagementId, task, now);
             }
-            await db.SaveChangesAsync();
+            if (!await db.TrySaveAsync())
+            {
+                var current = await db.PlanTasks.AsNoTracking().FirstAsync(t => t.Id == taskId);
+                return await RefuseStaleAsync(engagementId, taskId, form, current.Version, Versioned.ChangedSince(current, $"“{current.Title}”"));
+            }
         }
         TempData["Notice"] = result.Changed ? $"“{task.Title}” is now {task.Status.DisplayName().ToLowerInvariant()}." : "Nothing changed.";
         return Redirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : $"/engagements/{engagementId}/tasks/{taskId}");
@@ -147,13 +158,25 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         return Redirect($"/engagements/{engagementId}/plan");
     }
 
-    /// <summary>A completed milestone task reaches its milestone and shows up among the wins by itself.</summary>
+    private async Task<IActionResult> RefuseStaleAsync(int engagementId, int taskId, StatusForm form, int currentVersion, string message)
+    {
+        ModelState.AddModelError(nameof(form.Status), message);
+        form.Version = currentVersion;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return View("Show", await BuildPageAsync(engagementId, taskId, form, new CommentForm()));
+    }
+
+    /// <summary>A completed milestone task reaches its milestone and shows up among the wins by itself, once (done again after a reopen adds none).</summary>
     private async Task ReachMilestoneAsync(int engagementId, PlanTask task, DateTimeOffset now)
     {
         var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.TaskId == task.Id && m.ReachedAt == null);
         if (milestone is not null)
         {
             milestone.ReachedAt = now;
+        }
+        if (await db.Wins.AnyAsync(w => w.TaskId == task.Id && w.Kind == WinKind.MilestoneReached))
+        {
+            return;
         }
         db.Wins.Add(new Win
         {
@@ -209,6 +232,9 @@ public sealed class StatusForm
     public string? BlockedReason { get; set; }
 
     public string? ReturnUrl { get; set; }
+
+    /// <summary>The version the page was opened on, so a change over someone else's newer one is refused.</summary>
+    public int? Version { get; set; }
 }
 
 public sealed class CommentForm

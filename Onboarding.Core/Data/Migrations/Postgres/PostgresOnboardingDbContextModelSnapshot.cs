@@ -220,6 +220,12 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<string>("AccountRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("account_role");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -243,10 +249,6 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
-
-                    b.Property<bool>("IsAdministrator")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_administrator");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
@@ -407,6 +409,12 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_key");
+
                     b.Property<int?>("ProviderId")
                         .HasColumnType("integer")
                         .HasColumnName("provider_id");
@@ -414,8 +422,9 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_organisations");
 
-                    b.HasIndex("ProviderId")
-                        .HasDatabaseName("ix_organisations_provider_id");
+                    b.HasIndex("ProviderId", "NameKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_provider_id_name_key");
 
                     b.ToTable("organisations", (string)null);
                 });
@@ -721,6 +730,15 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("agreed");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
                     b.Property<string>("ClientTerm")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -745,6 +763,11 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_glossary_terms");
@@ -814,6 +837,15 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("calendar_token");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -871,6 +903,11 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Property<string>("UserId")
                         .HasColumnType("text")
                         .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.Property<int>("WorkingDays")
                         .HasMaxLength(32)
@@ -1013,6 +1050,15 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("blocked_reason");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
@@ -1081,6 +1127,11 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.Property<string>("Warning")
                         .HasMaxLength(1000)
@@ -1292,7 +1343,9 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasName("pk_wins");
 
                     b.HasIndex("TaskId")
-                        .HasDatabaseName("ix_wins_task_id");
+                        .IsUnique()
+                        .HasDatabaseName("ix_wins_milestone_task")
+                        .HasFilter("kind = 'MilestoneReached' AND task_id IS NOT NULL");
 
                     b.HasIndex("EngagementId", "CreatedAt")
                         .HasDatabaseName("ix_wins_engagement_id_created_at");

@@ -208,6 +208,12 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<string>("AccountRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_role");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT")
@@ -231,10 +237,6 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("email_confirmed");
-
-                    b.Property<bool>("IsAdministrator")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("is_administrator");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER")
@@ -391,6 +393,12 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
                     b.Property<int?>("ProviderId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("provider_id");
@@ -398,8 +406,9 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_organisations");
 
-                    b.HasIndex("ProviderId")
-                        .HasDatabaseName("ix_organisations_provider_id");
+                    b.HasIndex("ProviderId", "NameKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_provider_id_name_key");
 
                     b.ToTable("organisations", (string)null);
                 });
@@ -693,6 +702,15 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("agreed");
 
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
                     b.Property<string>("ClientTerm")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -717,6 +735,11 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_glossary_terms");
@@ -782,6 +805,15 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("calendar_token");
 
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -839,6 +871,11 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.Property<int>("WorkingDays")
                         .HasMaxLength(32)
@@ -975,6 +1012,15 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("blocked_reason");
 
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("completed_at");
@@ -1043,6 +1089,11 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.Property<string>("Warning")
                         .HasMaxLength(1000)
@@ -1248,7 +1299,9 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasName("pk_wins");
 
                     b.HasIndex("TaskId")
-                        .HasDatabaseName("ix_wins_task_id");
+                        .IsUnique()
+                        .HasDatabaseName("ix_wins_milestone_task")
+                        .HasFilter("kind = 'MilestoneReached' AND task_id IS NOT NULL");
 
                     b.HasIndex("EngagementId", "CreatedAt")
                         .HasDatabaseName("ix_wins_engagement_id_created_at");
