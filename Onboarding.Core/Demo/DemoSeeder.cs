@@ -162,7 +162,7 @@ public sealed class DemoSeeder(
         foreach (var milestone in engagement.Milestones.Where(m => m.Task?.Status == PlanTaskStatus.Done))
         {
             milestone.ReachedAt = milestone.Task!.CompletedAt;
-            engagement.Wins.Add(new Win { Kind = WinKind.MilestoneReached, Title = $"Milestone reached: {milestone.Title}", Task = milestone.Task, CreatedAt = milestone.ReachedAt ?? now });
+            engagement.Wins.Add(new Win { Kind = WinKind.MilestoneReached, Title = Win.MilestoneTitle(milestone.Title), Task = milestone.Task, CreatedAt = milestone.ReachedAt ?? now });
         }
         engagement.Wins.Add(new Win
         {

@@ -20,6 +20,22 @@ public sealed class Metric
 
     public bool IsMet(decimal value) => Target is { } target &&
         (Direction == MetricDirection.HigherIsBetter ? value >= target : value <= target);
+
+    /// <summary>Where the metric stands: the value measured last (by measured-on date, then by when it was recorded).</summary>
+    public Measurement? Latest => Measurements.OrderBy(m => m.MeasuredOn).ThenBy(m => m.RecordedAt).ThenBy(m => m.Id).LastOrDefault();
+
+    /// <summary>
+    /// Adds a value; true when it hits the target: it is now the latest value, it meets the target, and the
+    /// latest value before it did not. A back-dated value never hits the target, whatever it is, because the
+    /// metric stands where its newest value is.
+    /// </summary>
+    public bool Record(Measurement measurement)
+    {
+        var before = Latest;
+        Measurements.Add(measurement);
+        var isLatest = before is null || (measurement.MeasuredOn, measurement.RecordedAt).CompareTo((before.MeasuredOn, before.RecordedAt)) >= 0;
+        return isLatest && IsMet(measurement.Value) && (before is null || !IsMet(before.Value));
+    }
 }
 
 public sealed class Measurement

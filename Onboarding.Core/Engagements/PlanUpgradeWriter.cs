@@ -336,15 +336,7 @@ public static class PlanUpgradeWriter
         var tasksByKey = await db.PlanTasks.Where(t => t.EngagementId == engagement.Id && t.TemplateSnapshotId == snapshot.Id).ToDictionaryAsync(t => t.Key);
         var keyOf = tasksByKey.Values.ToDictionary(t => t.Id, t => t.Key);
 
-        void Record(int? taskId, string description) => db.Activity.Add(new ActivityEntry
-        {
-            EngagementId = engagement.Id,
-            TaskId = taskId,
-            At = now,
-            ActorUserId = actorUserId,
-            ActorName = actorName,
-            Description = description,
-        });
+        void Record(int? taskId, string description) => db.Activity.Add(ActivityEntry.New(engagement.Id, now, actorUserId, actorName, description, taskId));
 
         var removedIds = preview.Removed.Select(r => r.Task.Id).ToList();
         // The removed tasks' earlier entries stay in the log, no longer linking to pages that are gone.

@@ -1,3 +1,5 @@
+using Onboarding.Core.Data;
+
 namespace Onboarding.Core.Engagements;
 
 public sealed record TaskStatusResult(bool Changed, string? Error, string? Description, bool ReachedMilestone);
@@ -8,6 +10,14 @@ public static class TaskStatusChange
     public static TaskStatusResult Apply(PlanTask task, PlanTaskStatus status, string? blockedReason, DateTimeOffset now)
     {
         blockedReason = string.IsNullOrWhiteSpace(blockedReason) ? null : blockedReason.Trim();
+        if (!Enum.IsDefined(status))
+        {
+            return new TaskStatusResult(false, "Choose one of the statuses: to do, in progress, blocked or done.", null, false);
+        }
+        if (blockedReason?.Length > TextLimits.Reason)
+        {
+            return new TaskStatusResult(false, TextLimits.TooLong("What blocks the task", blockedReason.Length, TextLimits.Reason), null, false);
+        }
         if (status == PlanTaskStatus.Blocked && blockedReason is null)
         {
             return new TaskStatusResult(false, "Say what blocks the task, so the people who can unblock it know what to do.", null, false);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Onboarding.Core.Data;
+
 namespace Onboarding.Core.Engagements;
 
 public enum WinKind
@@ -20,4 +23,15 @@ public sealed class Win
     public PlanTask? Task { get; set; }
     public int? MetricId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The title of the win a reached milestone makes. A milestone's title may use its whole column, so the
+    /// prefixed title is fitted: completing the task must never fail for want of room.
+    /// </summary>
+    public static string MilestoneTitle(string milestone) => TextLimits.Fit($"Milestone reached: {milestone}", TextLimits.Title);
+
+    /// <summary>The title of the win a metric makes when its latest value reaches the target, fitted like <see cref="MilestoneTitle"/>.</summary>
+    public static string TargetHitTitle(Metric metric, decimal value) => TextLimits.Fit(
+        string.Create(CultureInfo.InvariantCulture, $"Target hit: {metric.Name} reached {value:0.##} {metric.Unit} (target {metric.Target:0.##})"),
+        TextLimits.Title);
 }

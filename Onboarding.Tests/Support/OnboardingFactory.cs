@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +13,10 @@ using Onboarding.Tests.Support.Smtp;
 
 namespace Onboarding.Tests.Support;
 
-/// <summary>The app on a fresh PostgreSQL database with the demo seeded, a fake clock, its own SMTP server and helpers to sign in.</summary>
+/// <summary>
+/// The app on a fresh PostgreSQL database (or, with <see cref="Provider"/> set to SQLite, a fresh SQLite
+/// file) with the demo seeded, a fake clock, its own SMTP server and helpers to sign in.
+/// </summary>
 public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "correct-horse-battery";
@@ -22,12 +28,27 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
     public string ConnectionString { get; private set; } = "";
 
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Postgres;
+
+    /// <summary>Every exception that reached the error page (a 500), newest last, so a test can say what broke.</summary>
+    public ConcurrentQueue<Exception> ServerErrors { get; } = new();
+
+    private string? sqliteDirectory;
+
     /// <summary>Where the app's mail goes (digests resent, invitations), over a real socket.</summary>
     public TestSmtpServer Smtp { get; } = TestSmtpServer.Start();
 
     public async Task InitializeAsync()
     {
-        ConnectionString = await PostgresServer.CreateDatabaseAsync("web");
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            sqliteDirectory = Directory.CreateTempSubdirectory("onboarding-sqlite-").FullName;
+            ConnectionString = $"Data Source={Path.Combine(sqliteDirectory, "onboarding.db")}";
+        }
+        else
+        {
+            ConnectionString = await PostgresServer.CreateDatabaseAsync("web");
+        }
         // Starting the host migrates and seeds, exactly as a first start does.
         _ = Services;
     }
@@ -36,11 +57,20 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
+        if (sqliteDirectory is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(sqliteDirectory, recursive: true);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Database:Provider", "Postgres");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        if (sqliteDirectory is not null)
+        {
+            builder.UseSetting("Database:DataDirectory", sqliteDirectory);
+        }
         builder.UseSetting("ConnectionStrings:Onboarding", ConnectionString);
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Site:BaseUrl", BaseUrl);
@@ -61,6 +91,7 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
             // share one factory that outlives them all, or a disposed host's would break the others.
             services.RemoveAll<ILoggerFactory>();
             services.AddSingleton(SharedLogging);
+            services.AddSingleton<IExceptionHandler>(new RecordingExceptionHandler(ServerErrors));
         });
     }
 
@@ -95,5 +126,15 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         using var scope = Services.CreateScope();
         return await action(scope.ServiceProvider.GetRequiredService<OnboardingDbContext>());
+    }
+}
+
+/// <summary>Keeps the exception behind each 500 and lets the app's error page answer as usual.</summary>
+internal sealed class RecordingExceptionHandler(ConcurrentQueue<Exception> errors) : IExceptionHandler
+{
+    public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        errors.Enqueue(exception);
+        return ValueTask.FromResult(false);
     }
 }

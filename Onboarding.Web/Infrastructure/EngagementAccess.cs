@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
@@ -67,8 +68,12 @@ public sealed class EngagementAccessFilter(OnboardingDbContext db) : IAsyncResou
     /// provider owns the engagement, whether it is closed (for OpenEngagementOnly) and its revision.
     /// Compiled once, as it runs on every request. A left join on (engagement, user) rather than
     /// <c>e.Members.FirstOrDefault(...)</c>, which EF translates into a window over every membership the user has.
+    /// A compiled query belongs to the model it was compiled for, so there is one per context type: one
+    /// process may serve both providers (the form tests run the app on PostgreSQL and on SQLite).
     /// </summary>
-    private static readonly Func<OnboardingDbContext, int, string, Task<GateRow?>> Gate = EF.CompileAsyncQuery(
+    private static readonly ConcurrentDictionary<Type, Func<OnboardingDbContext, int, string, Task<GateRow?>>> Gates = new();
+
+    private static Func<OnboardingDbContext, int, string, Task<GateRow?>> CompileGate() => EF.CompileAsyncQuery(
         (OnboardingDbContext db, int engagementId, string userId) => (
             from e in db.Engagements.AsNoTracking()
             where e.Id == engagementId
@@ -86,7 +91,7 @@ public sealed class EngagementAccessFilter(OnboardingDbContext db) : IAsyncResou
             return null;
         }
 
-        var found = await Gate(db, engagementId, http.User.UserId());
+        var found = await Gates.GetOrAdd(db.GetType(), _ => CompileGate())(db, engagementId, http.User.UserId());
         if (found is null)
         {
             return null;

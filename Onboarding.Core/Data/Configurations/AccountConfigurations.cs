@@ -8,10 +8,10 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
 {
     public void Configure(EntityTypeBuilder<Organisation> e)
     {
-        e.Property(o => o.Name).HasMaxLength(200);
-        e.Property(o => o.NameKey).HasMaxLength(200);
+        e.Property(o => o.Name).HasMaxLength(TextLimits.Name);
+        e.Property(o => o.BrandColour).HasMaxLength(TextLimits.Colour);
+        e.Property(o => o.NameKey).HasMaxLength(TextLimits.Name);
         e.HasIndex(o => new { o.ProviderId, o.NameKey }).IsUnique();
-        e.Property(o => o.BrandColour).HasMaxLength(9);
         e.HasOne(o => o.Provider).WithMany().HasForeignKey(o => o.ProviderId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -20,8 +20,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> e)
     {
-        e.Property(u => u.DisplayName).HasMaxLength(200);
-        e.Property(u => u.TimeZone).HasMaxLength(64);
+        e.Property(u => u.DisplayName).HasMaxLength(TextLimits.Name);
+        e.Property(u => u.TimeZone).HasMaxLength(TextLimits.TimeZone);
         e.Ignore(u => u.IsAdministrator);
         e.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -31,8 +31,8 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
 {
     public void Configure(EntityTypeBuilder<Invitation> e)
     {
-        e.Property(i => i.Email).HasMaxLength(256);
-        e.Property(i => i.TokenHash).HasMaxLength(64);
+        e.Property(i => i.Email).HasMaxLength(TextLimits.Email);
+        e.Property(i => i.TokenHash).HasMaxLength(TextLimits.Token);
         e.HasIndex(i => i.TokenHash).IsUnique();
         e.HasOne(i => i.User).WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
     }

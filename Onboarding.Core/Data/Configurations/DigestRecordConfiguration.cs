@@ -8,10 +8,10 @@ internal sealed class DigestRecordConfiguration : IEntityTypeConfiguration<Diges
 {
     public void Configure(EntityTypeBuilder<DigestRecord> e)
     {
-        e.Property(x => x.Recipient).HasMaxLength(256);
-        e.Property(x => x.Subject).HasMaxLength(500);
-        e.Property(x => x.MessageId).HasMaxLength(300);
-        e.Property(x => x.LastError).HasMaxLength(2000);
+        e.Property(x => x.Recipient).HasMaxLength(TextLimits.Email);
+        e.Property(x => x.Subject).HasMaxLength(TextLimits.Subject);
+        e.Property(x => x.MessageId).HasMaxLength(TextLimits.MessageId);
+        e.Property(x => x.LastError).HasMaxLength(TextLimits.Error);
         e.HasIndex(x => new { x.Recipient, x.Period }).IsUnique();
         e.HasIndex(x => new { x.Status, x.CreatedAt });
         // Optimistic concurrency on claims: two workers cannot both move a row out of Pending.

@@ -8,8 +8,8 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
 {
     public void Configure(EntityTypeBuilder<Engagement> e)
     {
-        e.Property(x => x.Name).HasMaxLength(200);
-        e.Property(x => x.TimeZone).HasMaxLength(64);
+        e.Property(x => x.Name).HasMaxLength(TextLimits.Name);
+        e.Property(x => x.TimeZone).HasMaxLength(TextLimits.TimeZone);
         e.Property(x => x.WorkingDays).HasConversion<int>();
         e.HasOne(x => x.Provider).WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Client).WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
@@ -29,7 +29,7 @@ internal sealed class BusinessOutcomeConfiguration : IEntityTypeConfiguration<Bu
 {
     public void Configure(EntityTypeBuilder<BusinessOutcome> e)
     {
-        e.Property(x => x.Title).HasMaxLength(300);
+        e.Property(x => x.Title).HasMaxLength(TextLimits.Title);
     }
 }
 
@@ -37,15 +37,15 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
 {
     public void Configure(EntityTypeBuilder<Member> e)
     {
-        e.Property(x => x.Name).HasMaxLength(200);
-        e.Property(x => x.Email).HasMaxLength(256);
-        e.Property(x => x.Title).HasMaxLength(200);
-        e.Property(x => x.TimeZone).HasMaxLength(64);
+        e.Property(x => x.Name).HasMaxLength(TextLimits.Name);
+        e.Property(x => x.Email).HasMaxLength(TextLimits.Email);
+        e.Property(x => x.Title).HasMaxLength(TextLimits.Name);
+        e.Property(x => x.TimeZone).HasMaxLength(TextLimits.TimeZone);
         e.Property(x => x.WorkingDays).HasConversion<int>();
-        e.Property(x => x.CalendarToken).HasMaxLength(64);
-        e.Property(x => x.UnsubscribeToken).HasMaxLength(64);
+        e.Property(x => x.CalendarToken).HasMaxLength(TextLimits.Token);
+        e.Property(x => x.UnsubscribeToken).HasMaxLength(TextLimits.Token);
         e.Property(x => x.Version).IsConcurrencyToken();
-        e.Property(x => x.ChangedBy).HasMaxLength(200);
+        e.Property(x => x.ChangedBy).HasMaxLength(TextLimits.Name);
         e.HasIndex(x => new { x.EngagementId, x.Email }).IsUnique();
         e.HasIndex(x => x.UserId);
         e.HasIndex(x => x.Email);
@@ -59,9 +59,9 @@ internal sealed class TemplateSnapshotConfiguration : IEntityTypeConfiguration<T
 {
     public void Configure(EntityTypeBuilder<TemplateSnapshot> e)
     {
-        e.Property(x => x.TemplateKey).HasMaxLength(100);
-        e.Property(x => x.InstanceKey).HasMaxLength(100);
-        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.TemplateKey).HasMaxLength(TextLimits.Key);
+        e.Property(x => x.InstanceKey).HasMaxLength(TextLimits.Key);
+        e.Property(x => x.Title).HasMaxLength(TextLimits.Name);
         e.HasIndex(x => new { x.EngagementId, x.TemplateKey, x.InstanceKey }).IsUnique();
         e.HasOne(x => x.ForMember).WithMany().HasForeignKey(x => x.ForMemberId).OnDelete(DeleteBehavior.SetNull);
     }
@@ -71,15 +71,15 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
 {
     public void Configure(EntityTypeBuilder<PlanTask> e)
     {
-        e.Property(x => x.Key).HasMaxLength(300);
-        e.Property(x => x.Title).HasMaxLength(300);
-        e.Property(x => x.PhaseKey).HasMaxLength(100);
-        e.Property(x => x.PhaseTitle).HasMaxLength(200);
-        e.Property(x => x.BlockedReason).HasMaxLength(1000);
-        e.Property(x => x.SkippedReason).HasMaxLength(1000);
-        e.Property(x => x.Warning).HasMaxLength(1000);
+        e.Property(x => x.Key).HasMaxLength(TextLimits.TaskKey);
+        e.Property(x => x.Title).HasMaxLength(TextLimits.Title);
+        e.Property(x => x.PhaseKey).HasMaxLength(TextLimits.Key);
+        e.Property(x => x.PhaseTitle).HasMaxLength(TextLimits.Name);
+        e.Property(x => x.BlockedReason).HasMaxLength(TextLimits.Reason);
+        e.Property(x => x.SkippedReason).HasMaxLength(TextLimits.Reason);
+        e.Property(x => x.Warning).HasMaxLength(TextLimits.Reason);
         e.Property(x => x.Version).IsConcurrencyToken();
-        e.Property(x => x.ChangedBy).HasMaxLength(200);
+        e.Property(x => x.ChangedBy).HasMaxLength(TextLimits.Name);
         e.Ignore(x => x.IsOpen);
         e.HasIndex(x => new { x.EngagementId, x.Key }).IsUnique();
         e.HasIndex(x => new { x.EngagementId, x.Due });
@@ -103,14 +103,14 @@ internal sealed class TaskDependencyConfiguration : IEntityTypeConfiguration<Tas
 
 internal sealed class ChecklistItemConfiguration : IEntityTypeConfiguration<ChecklistItem>
 {
-    public void Configure(EntityTypeBuilder<ChecklistItem> e) => e.Property(x => x.Text).HasMaxLength(500);
+    public void Configure(EntityTypeBuilder<ChecklistItem> e) => e.Property(x => x.Text).HasMaxLength(TextLimits.ChecklistItem);
 }
 
 internal sealed class TaskCommentConfiguration : IEntityTypeConfiguration<TaskComment>
 {
     public void Configure(EntityTypeBuilder<TaskComment> e)
     {
-        e.Property(x => x.AuthorName).HasMaxLength(200);
+        e.Property(x => x.AuthorName).HasMaxLength(TextLimits.Name);
         e.HasIndex(x => new { x.TaskId, x.CreatedAt });
     }
 }
@@ -119,7 +119,7 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
 {
     public void Configure(EntityTypeBuilder<Milestone> e)
     {
-        e.Property(x => x.Title).HasMaxLength(300);
+        e.Property(x => x.Title).HasMaxLength(TextLimits.Title);
         e.HasIndex(x => new { x.EngagementId, x.Date });
         e.HasOne(x => x.Task).WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.SetNull);
     }
@@ -129,10 +129,10 @@ internal sealed class GlossaryTermConfiguration : IEntityTypeConfiguration<Gloss
 {
     public void Configure(EntityTypeBuilder<GlossaryTerm> e)
     {
-        e.Property(x => x.ClientTerm).HasMaxLength(200);
-        e.Property(x => x.ProviderTerm).HasMaxLength(200);
+        e.Property(x => x.ClientTerm).HasMaxLength(TextLimits.Name);
+        e.Property(x => x.ProviderTerm).HasMaxLength(TextLimits.Name);
         e.Property(x => x.Version).IsConcurrencyToken();
-        e.Property(x => x.ChangedBy).HasMaxLength(200);
+        e.Property(x => x.ChangedBy).HasMaxLength(TextLimits.Name);
     }
 }
 
@@ -140,8 +140,8 @@ internal sealed class MetricConfiguration : IEntityTypeConfiguration<Metric>
 {
     public void Configure(EntityTypeBuilder<Metric> e)
     {
-        e.Property(x => x.Name).HasMaxLength(200);
-        e.Property(x => x.Unit).HasMaxLength(50);
+        e.Property(x => x.Name).HasMaxLength(TextLimits.Name);
+        e.Property(x => x.Unit).HasMaxLength(TextLimits.Unit);
         e.Property(x => x.Baseline).HasPrecision(18, 4);
         e.Property(x => x.Target).HasPrecision(18, 4);
         e.HasMany(x => x.Measurements).WithOne().HasForeignKey(m => m.MetricId);
@@ -153,7 +153,7 @@ internal sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measur
     public void Configure(EntityTypeBuilder<Measurement> e)
     {
         e.Property(x => x.Value).HasPrecision(18, 4);
-        e.Property(x => x.Note).HasMaxLength(500);
+        e.Property(x => x.Note).HasMaxLength(TextLimits.Note);
         e.HasIndex(x => new { x.MetricId, x.MeasuredOn });
     }
 }
@@ -162,8 +162,8 @@ internal sealed class WinConfiguration : IEntityTypeConfiguration<Win>
 {
     public void Configure(EntityTypeBuilder<Win> e)
     {
-        e.Property(x => x.Title).HasMaxLength(300);
-        e.Property(x => x.AuthorName).HasMaxLength(200);
+        e.Property(x => x.Title).HasMaxLength(TextLimits.Title);
+        e.Property(x => x.AuthorName).HasMaxLength(TextLimits.Name);
         e.HasIndex(x => new { x.EngagementId, x.CreatedAt });
         // A milestone task is reached once, however many "Done" posts race for it.
         e.HasIndex(x => x.TaskId).IsUnique().HasFilter($"kind = '{nameof(WinKind.MilestoneReached)}' AND task_id IS NOT NULL").HasDatabaseName("ix_wins_milestone_task");
@@ -175,8 +175,8 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
 {
     public void Configure(EntityTypeBuilder<ActivityEntry> e)
     {
-        e.Property(x => x.ActorName).HasMaxLength(200);
-        e.Property(x => x.Description).HasMaxLength(1000);
+        e.Property(x => x.ActorName).HasMaxLength(TextLimits.Name);
+        e.Property(x => x.Description).HasMaxLength(TextLimits.Description);
         e.HasIndex(x => new { x.EngagementId, x.At });
         e.HasOne<Engagement>().WithMany().HasForeignKey(x => x.EngagementId);
     }

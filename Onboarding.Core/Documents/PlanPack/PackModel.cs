@@ -86,7 +86,7 @@ public sealed record PackModel(
             [
                 .. engagement.Metrics.OrderBy(m => m.Id).Select(m => new PackMetric(
                     m.Name, m.Unit, m.Direction, m.Baseline, m.Target, m.HowMeasured,
-                    m.Measurements.OrderBy(x => x.MeasuredOn).ThenBy(x => x.RecordedAt).LastOrDefault() is { } latest
+                    m.Latest is { } latest
                         ? new PackMeasurement(latest.MeasuredOn, latest.Value)
                         : null)),
             ],

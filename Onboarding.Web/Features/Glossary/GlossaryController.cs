@@ -91,16 +91,16 @@ public sealed class TermForm
     public int? Version { get; set; }
 
     [Required(ErrorMessage = "Enter the client's term.")]
-    [StringLength(200)]
+    [TextLimit(TextLimits.Name, "The client's term")]
     [Display(Name = "Client's term")]
     public string ClientTerm { get; set; } = "";
 
-    [StringLength(200)]
+    [TextLimit(TextLimits.Name, "The provider's term")]
     [Display(Name = "Provider's term")]
     public string? ProviderTerm { get; set; }
 
     [Required(ErrorMessage = "Write the meaning both sides agree on (or propose one).")]
-    [StringLength(4000)]
+    [StringLength(4000, ErrorMessage = "Keep the definition under 4,000 characters.")]
     [Display(Name = "Definition (Markdown)")]
     public string Definition { get; set; } = "";
 

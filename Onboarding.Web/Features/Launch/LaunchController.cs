@@ -37,7 +37,7 @@ public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog cat
         }
         // Only our own reading of the form counts; binder messages about blank rows would be noise.
         ModelState.Clear();
-        var request = form.TryRead(catalog, ModelState);
+        var request = form.TryRead(catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ModelState);
         PreparedLaunch? prepared = null;
         if (request is not null)
         {
@@ -45,7 +45,7 @@ public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog cat
             var withLeader = request.Contacts.Any(c => c.Email.Equals(leader.Email, StringComparison.OrdinalIgnoreCase))
                 ? request
                 : request with { Contacts = [new LaunchContact(leader.DisplayName, leader.Email!, EngagementRole.AccountLeader, "Account leader", leader.TimeZone), .. request.Contacts] };
-            var client = await FindOrNewClientAsync(form.ClientName.Trim());
+            var client = await FindOrNewClientAsync((form.ClientName ?? "").Trim());
             prepared = EngagementLaunch.Prepare(withLeader, User.OrganisationId(), client, clock.GetUtcNow());
             foreach (var role in prepared.MissingRoles)
             {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
 using Onboarding.Core.Time;
 
@@ -32,82 +34,146 @@ public sealed class LaunchForm
 
     public LaunchForm Padded()
     {
+        WorkingDays ??= [];
+        Templates ??= [];
+        Outcomes = (Outcomes ?? []).Select(o => o ?? new OutcomeRow()).ToList();
+        Contacts = (Contacts ?? []).Select(c => c ?? new ContactRow()).ToList();
         while (Outcomes.Count < OutcomeRows) { Outcomes.Add(new OutcomeRow()); }
         while (Contacts.Count < ContactRows) { Contacts.Add(new ContactRow()); }
         return this;
     }
 
-    public LaunchRequest? TryRead(TemplateCatalog catalog, ModelStateDictionary errors)
+    /// <param name="today">Kickoff, go-live and holidays must lie within <see cref="PlanDates"/>' range of it.</param>
+    public LaunchRequest? TryRead(TemplateCatalog catalog, DateOnly today, ModelStateDictionary errors)
     {
-        if (string.IsNullOrWhiteSpace(Name)) { errors.AddModelError(nameof(Name), "Name the engagement, e.g. “Acme Robotics RPO launch”."); }
-        if (string.IsNullOrWhiteSpace(ClientName)) { errors.AddModelError(nameof(ClientName), "Enter the client organisation's name."); }
-        var kickoff = ReadDate(Kickoff, nameof(Kickoff), "kickoff", errors);
-        var goLive = ReadDate(GoLive, nameof(GoLive), "go-live", errors);
+        // A field posted empty binds as null, whatever its declared type says.
+        var name = Name?.Trim() ?? "";
+        var clientName = ClientName?.Trim() ?? "";
+        var sharedPurpose = SharedPurpose?.Trim() ?? "";
+        var timeZone = TimeZone?.Trim() ?? "";
+        if (name.Length == 0) { errors.AddModelError(nameof(Name), "Name the engagement, e.g. “Acme Robotics RPO launch”."); }
+        CheckLength(name, nameof(Name), "The engagement name", TextLimits.Name, errors);
+        if (clientName.Length == 0) { errors.AddModelError(nameof(ClientName), "Enter the client organisation's name."); }
+        CheckLength(clientName, nameof(ClientName), "The client's name", TextLimits.Name, errors);
+        CheckLength(sharedPurpose, nameof(SharedPurpose), "The shared purpose", MarkdownLimit, errors);
+        var kickoff = ReadDate(Kickoff, nameof(Kickoff), "kickoff", today, errors);
+        var goLive = ReadDate(GoLive, nameof(GoLive), "go-live", today, errors);
         if (kickoff is { } k && goLive is { } g && g < k) { errors.AddModelError(nameof(GoLive), $"Go-live ({g:d MMM yyyy}) is before kickoff ({k:d MMM yyyy})."); }
-        if (!Zones.IsKnown(TimeZone)) { errors.AddModelError(nameof(TimeZone), $"'{TimeZone}' is not a known IANA time zone; use a name like Europe/London."); }
-        if (WorkingDays.Count == 0) { errors.AddModelError(nameof(WorkingDays), "Tick at least one working day."); }
-        var holidays = ReadHolidays(errors);
+        if (!Zones.IsKnown(timeZone)) { errors.AddModelError(nameof(TimeZone), $"'{Shown(timeZone)}' is not a known IANA time zone; use a name like Europe/London."); }
+        var workingDays = WorkingDays ?? [];
+        if (workingDays.Count == 0) { errors.AddModelError(nameof(WorkingDays), "Tick at least one working day."); }
+        else if (workingDays.Any(d => !Enum.IsDefined(d))) { errors.AddModelError(nameof(WorkingDays), "Tick working days from Monday to Sunday."); }
+        var holidays = ReadHolidays(today, errors);
 
-        var outcomes = Outcomes.Where(o => !string.IsNullOrWhiteSpace(o.Title))
-            .Select(o => new LaunchOutcome(o.Title.Trim(), o.HowMeasured?.Trim() ?? "")).ToList();
-        var contacts = ReadContacts(errors);
+        var outcomes = ReadOutcomes(errors);
+        var contacts = ReadContacts(timeZone, errors);
 
         var templates = new List<PlanTemplate>();
-        foreach (var key in Templates.Distinct())
+        var keys = (Templates ?? []).Where(k => !string.IsNullOrWhiteSpace(k)).Distinct().ToList();
+        foreach (var key in keys)
         {
             if (catalog.Find(key) is { } template) { templates.Add(template); }
-            else { errors.AddModelError(nameof(Templates), $"The template '{key}' is not available (it may have an error; see Templates)."); }
+            else { errors.AddModelError(nameof(Templates), $"The template '{Shown(key)}' is not available (it may have an error; see Templates)."); }
         }
-        if (Templates.Count == 0) { errors.AddModelError(nameof(Templates), "Choose at least one template to build the plan from."); }
+        if (keys.Count == 0) { errors.AddModelError(nameof(Templates), "Choose at least one template to build the plan from."); }
 
         if (!errors.IsValid || kickoff is null || goLive is null)
         {
             return null;
         }
-        return new LaunchRequest(Name.Trim(), kickoff.Value, goLive.Value, TimeZone, WorkingDaysExtensions.FromDays(WorkingDays),
-            holidays, SharedPurpose.Trim(), outcomes, contacts, templates);
+        return new LaunchRequest(name, kickoff.Value, goLive.Value, timeZone, WorkingDaysExtensions.FromDays(workingDays),
+            holidays, sharedPurpose, outcomes, contacts, templates);
     }
 
-    private static DateOnly? ReadDate(string text, string field, string what, ModelStateDictionary errors)
+    /// <summary>The longest Markdown text (shared purpose) and outcome measure the form takes.</summary>
+    public const int MarkdownLimit = 8000;
+
+    /// <summary>Text quoted back in a message, cut so that a pasted essay does not become the message.</summary>
+    private static string Shown(string text) => TextLimits.Fit(text, 80);
+
+    private static void CheckLength(string text, string field, string what, int limit, ModelStateDictionary errors)
     {
-        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        errors.AddModelError(field, string.IsNullOrWhiteSpace(text) ? $"Enter the {what} date." : $"'{text}' is not a date; use YYYY-MM-DD.");
-        return null;
+        if (text.Length > limit) { errors.AddModelError(field, TextLimits.TooLong(what, text.Length, limit)); }
     }
 
-    private List<DateOnly> ReadHolidays(ModelStateDictionary errors)
+    private static DateOnly? ReadDate(string? text, string field, string what, DateOnly today, ModelStateDictionary errors)
+    {
+        if (!DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            errors.AddModelError(field, string.IsNullOrWhiteSpace(text) ? $"Enter the {what} date." : $"'{Shown(text)}' is not a date; use YYYY-MM-DD.");
+            return null;
+        }
+        if (PlanDates.Check(date, today, what) is { } error)
+        {
+            errors.AddModelError(field, error);
+            return null;
+        }
+        return date;
+    }
+
+    private List<DateOnly> ReadHolidays(DateOnly today, ModelStateDictionary errors)
     {
         var dates = new List<DateOnly>();
-        var lines = Holidays.Split(['\n', ','], StringSplitOptions.TrimEntries);
+        var lines = (Holidays ?? "").Split(['\n', ','], StringSplitOptions.TrimEntries);
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Split(' ', 2)[0];
             if (line.Length == 0) { continue; }
-            if (DateOnly.TryParseExact(line, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) { dates.Add(date); }
-            else { errors.AddModelError(nameof(Holidays), $"Entry {i + 1}, '{line}', is not a date; write one YYYY-MM-DD per line."); }
+            if (!DateOnly.TryParseExact(line, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                errors.AddModelError(nameof(Holidays), $"Public holidays, entry {i + 1}: '{Shown(line)}' is not a date; write one YYYY-MM-DD per line.");
+            }
+            else if (PlanDates.Check(date, today, $"public holiday (entry {i + 1})") is { } error)
+            {
+                errors.AddModelError(nameof(Holidays), error);
+            }
+            else
+            {
+                dates.Add(date);
+            }
         }
         return dates;
     }
 
-    private List<LaunchContact> ReadContacts(ModelStateDictionary errors)
+    private List<LaunchOutcome> ReadOutcomes(ModelStateDictionary errors)
+    {
+        var outcomes = new List<LaunchOutcome>();
+        var rows = Outcomes ?? [];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var title = rows[i]?.Title?.Trim() ?? "";
+            var howMeasured = rows[i]?.HowMeasured?.Trim() ?? "";
+            if (title.Length == 0) { continue; }
+            CheckLength(title, $"Outcomes[{i}].Title", $"Outcome {i + 1}", TextLimits.Title, errors);
+            CheckLength(howMeasured, $"Outcomes[{i}].HowMeasured", $"How outcome {i + 1} is measured", MarkdownLimit, errors);
+            outcomes.Add(new LaunchOutcome(title, howMeasured));
+        }
+        return outcomes;
+    }
+
+    private List<LaunchContact> ReadContacts(string engagementZone, ModelStateDictionary errors)
     {
         var contacts = new List<LaunchContact>();
         var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < Contacts.Count; i++)
+        var rows = Contacts ?? [];
+        for (var i = 0; i < rows.Count; i++)
         {
-            var c = Contacts[i];
-            if (string.IsNullOrWhiteSpace(c.Name) && string.IsNullOrWhiteSpace(c.Email)) { continue; }
+            var c = rows[i];
+            var name = c?.Name?.Trim() ?? "";
+            var email = c?.Email?.Trim() ?? "";
+            if (c is null || (name.Length == 0 && email.Length == 0)) { continue; }
             var prefix = $"Contacts[{i}]";
-            var email = c.Email?.Trim() ?? "";
-            if (string.IsNullOrWhiteSpace(c.Name)) { errors.AddModelError($"{prefix}.Name", $"Row {i + 1}: enter the person's name."); }
-            if (!System.Net.Mail.MailAddress.TryCreate(email, out _) || !email.Contains('@')) { errors.AddModelError($"{prefix}.Email", $"Row {i + 1}: '{email}' is not an email address."); }
+            if (name.Length == 0) { errors.AddModelError($"{prefix}.Name", $"Row {i + 1}: enter the person's name."); }
+            CheckLength(name, $"{prefix}.Name", $"Row {i + 1}: the name", TextLimits.Name, errors);
+            if (email.Length > TextLimits.Email) { errors.AddModelError($"{prefix}.Email", TextLimits.TooLong($"Row {i + 1}: the email address", email.Length, TextLimits.Email)); }
+            else if (!System.Net.Mail.MailAddress.TryCreate(email, out _) || !email.Contains('@')) { errors.AddModelError($"{prefix}.Email", $"Row {i + 1}: '{Shown(email)}' is not an email address."); }
             else if (!emails.Add(email)) { errors.AddModelError($"{prefix}.Email", $"Row {i + 1}: {email} is listed twice."); }
-            var zone = string.IsNullOrWhiteSpace(c.TimeZone) ? TimeZone : c.TimeZone.Trim();
-            if (!Zones.IsKnown(zone)) { errors.AddModelError($"{prefix}.TimeZone", $"Row {i + 1}: '{zone}' is not a known IANA time zone."); }
-            contacts.Add(new LaunchContact(c.Name?.Trim() ?? "", email, c.Role, c.Title?.Trim() ?? "", zone));
+            var title = c.Title?.Trim() ?? "";
+            CheckLength(title, $"{prefix}.Title", $"Row {i + 1}: the job title", TextLimits.Name, errors);
+            if (!Enum.IsDefined(c.Role)) { errors.AddModelError($"{prefix}.Role", $"Row {i + 1}: choose one of the roles."); }
+            var zone = string.IsNullOrWhiteSpace(c.TimeZone) ? engagementZone : c.TimeZone.Trim();
+            if (!Zones.IsKnown(zone)) { errors.AddModelError($"{prefix}.TimeZone", $"Row {i + 1}: '{Shown(zone)}' is not a known IANA time zone."); }
+            contacts.Add(new LaunchContact(name, email, c.Role, title, zone));
         }
         return contacts;
     }

@@ -24,12 +24,17 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
     [EngagementRoles(EngagementRole.AccountLeader)]
     public async Task<IActionResult> Add(int engagementId, AddMemberForm form)
     {
-        var email = form.Email.Trim().ToLowerInvariant();
-        if (!Zones.IsKnown(form.TimeZone))
+        // Fields posted empty bind as null; [Required] has already said so.
+        var email = form.Email?.Trim().ToLowerInvariant() ?? "";
+        if (!string.IsNullOrWhiteSpace(form.TimeZone) && !Zones.IsKnown(form.TimeZone))
         {
-            ModelState.AddModelError(nameof(form.TimeZone), $"'{form.TimeZone}' is not a known IANA time zone; use a name like Europe/London or America/New_York.");
+            ModelState.AddModelError(nameof(form.TimeZone), $"'{TextLimits.Fit(form.TimeZone, 80)}' is not a known IANA time zone; use a name like Europe/London or America/New_York.");
         }
-        if (await db.Members.AnyAsync(m => m.EngagementId == engagementId && m.Email == email))
+        if (!Enum.IsDefined(form.Role))
+        {
+            ModelState.AddModelError(nameof(form.Role), "Choose one of the roles.");
+        }
+        if (ModelState.IsValid && await db.Members.AnyAsync(m => m.EngagementId == engagementId && m.Email == email))
         {
             ModelState.AddModelError(nameof(form.Email), $"{email} is already a stakeholder of this engagement.");
         }
@@ -73,8 +78,12 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         }
         if (!Zones.IsKnown(form.TimeZone))
         {
-            TempData["Notice"] = $"Nothing saved for {member.Name}: '{form.TimeZone}' is not a known IANA time zone; use a name like Europe/London.";
+            TempData["Notice"] = $"Nothing saved for {member.Name}: '{TextLimits.Fit(form.TimeZone ?? "", 80)}' is not a known IANA time zone; use a name like Europe/London.";
             return Redirect($"/engagements/{engagementId}/stakeholders");
+        }
+        if (!Enum.IsDefined(form.Role) || !Enum.IsDefined(form.DigestPreference))
+        {
+            ModelState.AddModelError(nameof(form.Role), "Choose one of the roles and one of the digest options.");
         }
         if (!ModelState.IsValid)
         {
@@ -164,7 +173,7 @@ public sealed class UpdateMemberForm
     /// <summary>The version the page was opened on, so a save over someone else's newer one is refused.</summary>
     public int? Version { get; set; }
 
-    [StringLength(200)]
+    [TextLimit(TextLimits.Name, "The job title")]
     public string? Title { get; set; }
 
     public EngagementRole Role { get; set; }
@@ -181,17 +190,17 @@ public sealed class UpdateMemberForm
 public sealed class AddMemberForm
 {
     [Required(ErrorMessage = "Enter the person's name.")]
-    [StringLength(200)]
+    [TextLimit(TextLimits.Name, "The name")]
     [Display(Name = "Name")]
     public string Name { get; set; } = "";
 
     [Required(ErrorMessage = "Enter the person's email address.")]
     [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
-    [StringLength(256)]
+    [TextLimit(TextLimits.Email, "The email address")]
     [Display(Name = "Email")]
     public string Email { get; set; } = "";
 
-    [StringLength(200)]
+    [TextLimit(TextLimits.Name, "The job title")]
     [Display(Name = "Job title (optional)")]
     public string? Title { get; set; }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Plans;
 using Onboarding.Core.Time;
 using Onboarding.Web.Features.Engagements;
 using Onboarding.Web.Infrastructure;
@@ -20,6 +21,10 @@ public sealed class MetricsController(OnboardingDbContext db, TimeProvider clock
     [EngagementRoles(EngagementRole.AccountLeader, EngagementRole.TaLead)]
     public async Task<IActionResult> Add(int engagementId, MetricForm form)
     {
+        if (!Enum.IsDefined(form.Direction))
+        {
+            ModelState.AddModelError(nameof(form.Direction), "Choose whether higher or lower is better.");
+        }
         if (form.Baseline is { } baseline && form.Target is { } target && baseline == target)
         {
             ModelState.AddModelError(nameof(form.Target), "The target equals the baseline: choose a target that is an improvement.");
@@ -55,6 +60,14 @@ public sealed class MetricsController(OnboardingDbContext db, TimeProvider clock
         {
             return NotFound();
         }
+        var engagement = await db.Engagements.Where(e => e.Id == engagementId).Select(e => new { e.TimeZone, e.Kickoff, e.CreatedAt }).FirstAsync();
+        var today = clock.TodayIn(engagement.TimeZone);
+        var createdOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(engagement.CreatedAt, Zones.Find(engagement.TimeZone)).DateTime);
+        var measuredOn = form.MeasuredOn ?? today;
+        if (PlanDates.CheckMeasuredOn(measuredOn, today, PlanDates.MeasuredFrom(engagement.Kickoff, createdOn)) is { } dateError)
+        {
+            ModelState.AddModelError(nameof(form.MeasuredOn), dateError);
+        }
         if (!ModelState.IsValid || form.Value is null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -62,25 +75,23 @@ public sealed class MetricsController(OnboardingDbContext db, TimeProvider clock
         }
 
         var now = clock.GetUtcNow();
-        var engagementZone = await db.Engagements.Where(e => e.Id == engagementId).Select(e => e.TimeZone).FirstAsync();
-        var wasMet = metric.Measurements.Any(m => metric.IsMet(m.Value));
         var value = form.Value.Value;
-        metric.Measurements.Add(new Measurement
+        var hitTarget = metric.Record(new Measurement
         {
             Value = value,
-            MeasuredOn = form.MeasuredOn ?? clock.TodayIn(engagementZone),
+            MeasuredOn = measuredOn,
             Note = form.Note?.Trim(),
             RecordedByUserId = User.UserId(),
             RecordedAt = now,
         });
-        db.RecordActivity(User, engagementId, $"Recorded {value:0.##} {metric.Unit} for “{metric.Name}”", now);
-        if (!wasMet && metric.IsMet(value))
+        db.RecordActivity(User, engagementId, $"Recorded {value:0.##} {metric.Unit} for “{metric.Name}” measured on {measuredOn:d MMM yyyy}", now);
+        if (hitTarget)
         {
             db.Wins.Add(new Win
             {
                 EngagementId = engagementId,
                 Kind = WinKind.TargetHit,
-                Title = $"Target hit: {metric.Name} reached {value:0.##} {metric.Unit} (target {metric.Target:0.##})",
+                Title = Win.TargetHitTitle(metric, value),
                 MetricId = metric.Id,
                 AuthorUserId = User.UserId(),
                 AuthorName = User.DisplayName(),
@@ -113,33 +124,49 @@ public sealed record MetricsViewModel(
 public sealed class MetricForm
 {
     [Required(ErrorMessage = "Name the metric.")]
-    [StringLength(200)]
+    [TextLimit(TextLimits.Name, "The metric's name")]
     public string Name { get; set; } = "";
 
     [Required(ErrorMessage = "Give the unit, e.g. days or %.")]
-    [StringLength(50)]
+    [TextLimit(TextLimits.Unit, "The unit")]
     public string Unit { get; set; } = "";
 
     public MetricDirection Direction { get; set; }
 
-    [Range(-1_000_000_000, 1_000_000_000, ErrorMessage = "Enter a number.")]
+    [MetricValue("The baseline")]
     public decimal? Baseline { get; set; }
 
-    [Range(-1_000_000_000, 1_000_000_000, ErrorMessage = "Enter a number.")]
+    [MetricValue("The target")]
     public decimal? Target { get; set; }
 
-    [StringLength(1000)]
+    [StringLength(1000, ErrorMessage = "Keep how it is measured under 1,000 characters.")]
     public string? HowMeasured { get; set; }
 }
 
 public sealed class MeasurementForm
 {
     [Required(ErrorMessage = "Enter the value.")]
-    [Range(-1_000_000_000, 1_000_000_000, ErrorMessage = "Enter a number.")]
+    [MetricValue("The value")]
     public decimal? Value { get; set; }
 
+    /// <summary>Today in the engagement's zone when left empty; see <see cref="PlanDates.CheckMeasuredOn"/>.</summary>
     public DateOnly? MeasuredOn { get; set; }
 
-    [StringLength(500)]
+    [TextLimit(TextLimits.Note, "The note")]
     public string? Note { get; set; }
+}
+
+/// <summary>
+/// A metric's number: within a billion either way, which its column (18 digits, 4 after the point) holds.
+/// Compared as a decimal, so a huge number is refused rather than overflowing a conversion to int.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MetricValueAttribute(string field) : ValidationAttribute
+{
+    public const decimal Limit = 1_000_000_000m;
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is decimal number && Math.Abs(number) > Limit
+            ? new ValidationResult($"{field} must be between -1,000,000,000 and 1,000,000,000.", validationContext.MemberName is { } member ? [member] : null)
+            : ValidationResult.Success;
 }

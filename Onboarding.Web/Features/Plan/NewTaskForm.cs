@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Plans;
 
@@ -29,15 +30,16 @@ public sealed class NewTaskForm
     public string Why { get; set; } = "";
     public bool IsMilestone { get; set; }
 
-    public NewTask? TryRead(IReadOnlyList<PhaseOption> phases, IReadOnlyList<Member> members, BusinessCalendar calendar, ModelStateDictionary errors)
+    /// <param name="today">Task dates must lie within <see cref="PlanDates"/>' range of it.</param>
+    public NewTask? TryRead(IReadOnlyList<PhaseOption> phases, IReadOnlyList<Member> members, BusinessCalendar calendar, DateOnly today, ModelStateDictionary errors)
     {
         var title = Title?.Trim() ?? "";
         if (title.Length == 0) { errors.AddModelError(nameof(Title), "Give the task a title that says what gets done."); }
-        else if (title.Length > 300) { errors.AddModelError(nameof(Title), "Keep the title under 300 characters."); }
+        else if (title.Length > TextLimits.Title) { errors.AddModelError(nameof(Title), TextLimits.TooLong("The title", title.Length, TextLimits.Title)); }
         var phase = phases.FirstOrDefault(p => p.Value == Phase);
         if (phase is null) { errors.AddModelError(nameof(Phase), "Choose the phase the task belongs to."); }
-        var start = ReadWorkingDay(Start, nameof(Start), "start", calendar, errors);
-        var due = ReadWorkingDay(Due, nameof(Due), "due", calendar, errors);
+        var start = ReadWorkingDay(Start, nameof(Start), "start", calendar, today, errors);
+        var due = ReadWorkingDay(Due, nameof(Due), "due", calendar, today, errors);
         if (start is { } s && due is { } d && d < s) { errors.AddModelError(nameof(Due), $"The due date ({d:ddd d MMM yyyy}) is before the start ({s:ddd d MMM yyyy})."); }
         var owner = members.FirstOrDefault(m => m.Id == OwnerId);
         if (owner is null) { errors.AddModelError(nameof(OwnerId), "Choose who owns the task: one of the engagement's stakeholders."); }
@@ -50,12 +52,17 @@ public sealed class NewTaskForm
             : null;
     }
 
-    /// <summary>A date the task can sit on: written YYYY-MM-DD and a working day in the engagement's calendar.</summary>
-    internal static DateOnly? ReadWorkingDay(string? text, string field, string what, BusinessCalendar calendar, ModelStateDictionary errors)
+    /// <summary>A date the task can sit on: written YYYY-MM-DD, within <see cref="PlanDates"/>' range and a working day in the engagement's calendar.</summary>
+    internal static DateOnly? ReadWorkingDay(string? text, string field, string what, BusinessCalendar calendar, DateOnly today, ModelStateDictionary errors)
     {
         if (!DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            errors.AddModelError(field, string.IsNullOrWhiteSpace(text) ? $"Enter the {what} date." : $"'{text}' is not a date; use YYYY-MM-DD.");
+            errors.AddModelError(field, string.IsNullOrWhiteSpace(text) ? $"Enter the {what} date." : $"'{TextLimits.Fit(text, 80)}' is not a date; use YYYY-MM-DD.");
+            return null;
+        }
+        if (PlanDates.Check(date, today, what) is { } error)
+        {
+            errors.AddModelError(field, error);
             return null;
         }
         if (!calendar.IsWorkingDay(date))

@@ -32,7 +32,7 @@ public sealed class PlanTasksController(OnboardingDbContext db, TimeProvider clo
         ModelState.Clear();
         var engagement = await db.Engagements.AsNoTracking().FirstAsync(e => e.Id == engagementId);
         var page = await BuildPageAsync(engagement, form);
-        var task = form.TryRead(page.Phases, page.Members, PlanWriter.Calendar(engagement), ModelState);
+        var task = form.TryRead(page.Phases, page.Members, PlanWriter.Calendar(engagement), clock.TodayIn(engagement.TimeZone), ModelState);
         if (task is null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

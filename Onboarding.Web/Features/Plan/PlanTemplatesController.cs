@@ -103,9 +103,9 @@ public sealed class PlanTemplatesController(OnboardingDbContext db, TemplateCata
         {
             errors.AddModelError(nameof(form.TemplateKey), string.IsNullOrWhiteSpace(form.TemplateKey)
                 ? "Choose the template to apply."
-                : $"The template '{form.TemplateKey}' is not available (it may have an error; an administrator sees it under Templates).");
+                : $"The template '{TextLimits.Fit(form.TemplateKey, 80)}' is not available (it may have an error; an administrator sees it under Templates).");
         }
-        var start = NewTaskForm.ReadWorkingDay(form.Start, nameof(form.Start), "start", PlanWriter.Calendar(engagement), errors);
+        var start = NewTaskForm.ReadWorkingDay(form.Start, nameof(form.Start), "start", PlanWriter.Calendar(engagement), clock.TodayIn(engagement.TimeZone), errors);
 
         Member? recruiter = null;
         if (template?.Audience == TemplateAudience.Recruiter)

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Plans;
+using Onboarding.Core.Time;
 using Onboarding.Web.Features.Engagements;
 using Onboarding.Web.Features.Plan;
 using Onboarding.Web.Infrastructure;
@@ -38,7 +40,7 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
     {
         ModelState.Clear();
         var plan = await LoadAsync(engagementId);
-        var read = Read(plan, form, ModelState);
+        var read = Read(plan, form, clock.TodayIn(plan.Engagement.TimeZone), ModelState);
         if (read is null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -52,7 +54,7 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
     {
         ModelState.Clear();
         var plan = await LoadAsync(engagementId);
-        var read = Read(plan, form, ModelState);
+        var read = Read(plan, form, clock.TodayIn(plan.Engagement.TimeZone), ModelState);
         if (read is null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -84,7 +86,7 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
     }
 
     /// <summary>The moves the form asks for and the checked date, or null with an error next to each field that is wrong.</summary>
-    private static (IReadOnlyList<TaskMove> Moves, DateOnly Date)? Read(LoadedPlan plan, RescheduleForm form, ModelStateDictionary errors)
+    private static (IReadOnlyList<TaskMove> Moves, DateOnly Date)? Read(LoadedPlan plan, RescheduleForm form, DateOnly today, ModelStateDictionary errors)
     {
         var engagement = plan.Engagement;
         PlanTask? task = null;
@@ -101,15 +103,19 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
                 {
                     errors.AddModelError(nameof(form.TaskId), $"“{task.Title}” is done: its dates are history and never move.");
                 }
-                date = NewTaskForm.ReadWorkingDay(form.Date, nameof(form.Date), "new start", PlanWriter.Calendar(engagement), errors);
+                date = NewTaskForm.ReadWorkingDay(form.Date, nameof(form.Date), "new start", PlanWriter.Calendar(engagement), today, errors);
                 if (task is not null && date == task.Start)
                 {
                     errors.AddModelError(nameof(form.Date), $"“{task.Title}” already starts on {date:ddd d MMM yyyy}.");
                 }
                 break;
             case RescheduleTarget.Kickoff or RescheduleTarget.GoLive:
-                date = ReadDate(form.Date, errors);
+                date = ReadDate(form.Date, form.Target == RescheduleTarget.Kickoff ? "kickoff" : "go-live", today, errors);
                 var current = form.Target == RescheduleTarget.Kickoff ? engagement.Kickoff : engagement.GoLive;
+                if (date is null)
+                {
+                    break;
+                }
                 if (date == current)
                 {
                     errors.AddModelError(nameof(form.Date), $"{(form.Target == RescheduleTarget.Kickoff ? "Kickoff" : "Go-live")} is already on {current:ddd d MMM yyyy}.");
@@ -134,14 +140,19 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
         return (PlanReschedule.Preview(engagement, plan.Tasks, plan.Anchors, form.Target, date.Value, task?.Id), date.Value);
     }
 
-    private static DateOnly? ReadDate(string? text, ModelStateDictionary errors)
+    private static DateOnly? ReadDate(string? text, string what, DateOnly today, ModelStateDictionary errors)
     {
-        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            errors.AddModelError(nameof(RescheduleForm.Date), string.IsNullOrWhiteSpace(text) ? "Enter the new date." : $"'{TextLimits.Fit(text, 80)}' is not a date; use YYYY-MM-DD.");
+            return null;
         }
-        errors.AddModelError(nameof(RescheduleForm.Date), string.IsNullOrWhiteSpace(text) ? "Enter the new date." : $"'{text}' is not a date; use YYYY-MM-DD.");
-        return null;
+        if (PlanDates.Check(date, today, $"new {what}") is { } error)
+        {
+            errors.AddModelError(nameof(RescheduleForm.Date), error);
+            return null;
+        }
+        return date;
     }
 
     private async Task<LoadedPlan> LoadAsync(int engagementId)

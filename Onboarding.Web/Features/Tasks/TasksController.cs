@@ -182,7 +182,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         {
             EngagementId = engagementId,
             Kind = WinKind.MilestoneReached,
-            Title = $"Milestone reached: {milestone?.Title ?? task.Title}",
+            Title = Win.MilestoneTitle(milestone?.Title ?? task.Title),
             TaskId = task.Id,
             AuthorUserId = User.UserId(),
             AuthorName = User.DisplayName(),
@@ -227,7 +227,7 @@ public sealed class StatusForm
     [Display(Name = "Status")]
     public PlanTaskStatus Status { get; set; }
 
-    [StringLength(1000, ErrorMessage = "Keep the reason under 1,000 characters.")]
+    [TextLimit(TextLimits.Reason, "What blocks the task")]
     [Display(Name = "What blocks it")]
     public string? BlockedReason { get; set; }
 
@@ -248,7 +248,7 @@ public sealed class CommentForm
 public sealed class SkipForm
 {
     [Required(ErrorMessage = "Say why the task is skipped, so the people who expected it know.")]
-    [StringLength(500, ErrorMessage = "Keep the reason under 500 characters.")]
+    [StringLength(500, ErrorMessage = "Keep the reason for skipping under 500 characters.")]
     [Display(Name = "Why skip it")]
     public string SkipReason { get; set; } = "";
 }
@@ -256,7 +256,7 @@ public sealed class SkipForm
 public sealed class RemoveForm
 {
     [Required(ErrorMessage = "Say why the task is removed; the activity log keeps the reason.")]
-    [StringLength(500, ErrorMessage = "Keep the reason under 500 characters.")]
+    [StringLength(500, ErrorMessage = "Keep the reason for removing under 500 characters.")]
     [Display(Name = "Why remove it")]
     public string RemoveReason { get; set; } = "";
 }

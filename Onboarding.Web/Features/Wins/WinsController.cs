@@ -59,9 +59,9 @@ public sealed record WinsViewModel(int EngagementId, string EngagementName, IRea
 public sealed class KudosForm
 {
     [Required(ErrorMessage = "Say who or what deserves the kudos.")]
-    [StringLength(300)]
+    [TextLimit(TextLimits.Title, "The kudos")]
     public string Title { get; set; } = "";
 
-    [StringLength(2000)]
+    [StringLength(2000, ErrorMessage = "Keep the kudos text under 2,000 characters.")]
     public string? Body { get; set; }
 }
