@@ -81,6 +81,7 @@ public sealed class TermForm
     [Required(ErrorMessage = "Write the meaning both sides agree on (or propose one).")]
     [StringLength(4000)]
     [Display(Name = "Definition (Markdown)")]
+    [MarkdownInput("Definition")]
     public string Definition { get; set; } = "";
 
     [Display(Name = "Both sides have agreed this definition")]

@@ -63,5 +63,6 @@ public sealed class KudosForm
     public string Title { get; set; } = "";
 
     [StringLength(2000)]
+    [MarkdownInput("Kudos text")]
     public string? Body { get; set; }
 }
