@@ -109,21 +109,31 @@ internal sealed record GlyphRun(
 /// <summary>A piece of text shaped in one style, possibly across fallback faces.</summary>
 internal sealed record ShapedText(GlyphRun[] Runs, float Advance)
 {
-    /// <summary>The advance, in em, of the glyphs for the chars before <paramref name="charIndex"/>.</summary>
-    public float AdvanceBefore(int charIndex)
+    /// <summary>
+    /// For every char index from 0 to <paramref name="length"/>, the advance in em of the glyphs for
+    /// the chars before it: one pass over the glyphs, however long the text.
+    /// </summary>
+    public float[] AdvancesBefore(int length)
     {
-        var advance = 0f;
+        // Each glyph's advance goes to the slot after its cluster's first char, then a running sum;
+        // summing by cluster rather than glyph order keeps right-to-left runs right.
+        var before = new float[length + 1];
         foreach (var run in Runs)
         {
             for (var i = 0; i < run.Glyphs.Length; i++)
             {
-                if (run.Clusters[i] < charIndex)
+                if (run.Clusters[i] < length)
                 {
-                    advance += run.Advances[i];
+                    before[run.Clusters[i] + 1] += run.Advances[i];
                 }
             }
         }
 
-        return advance;
+        for (var i = 1; i <= length; i++)
+        {
+            before[i] += before[i - 1];
+        }
+
+        return before;
     }
 }
