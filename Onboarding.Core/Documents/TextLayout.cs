@@ -240,8 +240,8 @@ internal static class TextLayout
         /// </summary>
         /// <remarks>
         /// Linear in the word: the cuts are chosen from the glyph advances of the word as shaped once,
-        /// and only the text of each line is shaped again. Cutting the rest of the word again and again
-        /// was quadratic, and a 5,000-character name took minutes.
+        /// and each line's glyphs are cut out of that shaping (see <see cref="Part"/>). Cutting the rest
+        /// of the word again and again was quadratic, and a 5,000-character name took minutes.
         /// </remarks>
         private void PlaceLongWord(List<Piece> word)
         {
@@ -270,7 +270,7 @@ internal static class TextLayout
                     chosen++;
                 }
 
-                // Kerning across the cut can change the head's width once it is shaped alone; step back if it grew.
+                // Right-to-left text is shaped again per line, which can change its width; step back if it grew.
                 var head = Range(word, start, cuts[chosen]);
                 while (chosen > next && WidthOf(head) > width + Tolerance)
                 {
@@ -343,7 +343,9 @@ internal static class TextLayout
             {
                 Start = piece.Start + start,
                 Length = length,
-                Shaped = fonts.Shape(piece.Face, piece.Text.AsSpan(piece.Start + start, length)),
+                // Cut out of the word's shaping where the text allows: shaping each line again cost as
+                // much as the rest of the layout, and filled the shared cache with pieces of one word.
+                Shaped = piece.Shaped.Slice(start, length) ?? fonts.Shape(piece.Face, piece.Text.AsSpan(piece.Start + start, length)),
             };
     }
 }

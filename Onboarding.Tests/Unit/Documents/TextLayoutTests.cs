@@ -116,5 +116,30 @@ public sealed class TextLayoutTests : IDisposable
             string.Concat(lines.SelectMany(l => l.Runs).Select(r => r.Glyphs.Text)).Replace(" ", "", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_long_word_cut_into_lines_draws_the_glyphs_of_the_whole_word_in_order()
+    {
+        var word = string.Concat(Enumerable.Repeat("AVAToWaffiéz", 300));
+
+        var lines = TextLayout.Layout([new TextSpan(word)], new TextStyle(), default, 97, _fonts);
+
+        Assert.True(lines.Count > 20, $"{lines.Count} lines");
+        Assert.Equal(_fonts.Shape(FontFace.Regular, word).Runs.SelectMany(r => r.Glyphs), lines.SelectMany(l => l.Runs).SelectMany(r => r.Glyphs.Glyphs));
+        // Each line's glyphs start at its left edge and follow one another by their advances.
+        Assert.All(lines, l => Assert.Equal(0, l.Runs[0].Glyphs.Positions[0].X, 0.001f));
+    }
+
+    [Fact]
+    public void A_long_right_to_left_word_is_cut_within_the_width_and_reads_back_whole()
+    {
+        var word = string.Concat(Enumerable.Repeat("שלוםעולםטובה", 300));
+
+        var lines = TextLayout.Layout([new TextSpan(word)], new TextStyle(), default, 120, _fonts);
+
+        Assert.True(lines.Count > 20, $"{lines.Count} lines");
+        Assert.All(lines, l => Assert.True(l.Width <= 120.01f, $"line of {l.Width} in 120"));
+        Assert.Equal(word, string.Concat(lines.SelectMany(l => l.Runs).Select(r => r.Glyphs.Text)));
+    }
+
     public void Dispose() => _fonts.Dispose();
 }
