@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Onboarding.Core.Data;
+using Onboarding.Core.Markdown;
 
 namespace Onboarding.Jobs;
 
@@ -20,7 +23,9 @@ public static class WorkerHost
         builder.Configuration[$"{JobsOptions.Section}:{nameof(JobsOptions.RunServer)}"] = "true";
         builder.AddOnboardingData();
         builder.AddOnboardingJobs();
-        await builder.Build().RunAsync();
+        var host = builder.Build();
+        MarkdownText.LogTo(host.Services.GetRequiredService<ILoggerFactory>());
+        await host.RunAsync();
         return 0;
     }
 }

@@ -1,4 +1,5 @@
 using Onboarding.Core.Data;
+using Onboarding.Core.Markdown;
 using Onboarding.Jobs;
 using Onboarding.Web;
 using Onboarding.Web.Commands;
@@ -15,6 +16,7 @@ builder.AddOnboardingJobs();
 builder.AddOnboardingWeb();
 
 var app = builder.Build();
+MarkdownText.LogTo(app.Services.GetRequiredService<ILoggerFactory>());
 if (command.Verb is not null)
 {
     return await CommandLine.RunAsync(app.Services, command);

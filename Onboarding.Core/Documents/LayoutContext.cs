@@ -1,7 +1,8 @@
 namespace Onboarding.Core.Documents;
 
-/// <summary>What blocks need while measuring: fonts, theme, and the headings of the whole document.</summary>
-internal sealed class LayoutContext(FontSet fonts, DocumentTheme theme, IReadOnlyList<HeadingBlock> headings, GlyphUsage usage)
+/// <summary>What blocks need while measuring: fonts, theme, the headings of the whole document, and whether to stop.</summary>
+internal sealed class LayoutContext(
+    FontSet fonts, DocumentTheme theme, IReadOnlyList<HeadingBlock> headings, GlyphUsage usage, CancellationToken cancellationToken = default)
 {
     // Headings are numbered per render, so the same Document object can be rendered concurrently.
     private readonly Dictionary<HeadingBlock, string> _anchors = headings
@@ -23,6 +24,7 @@ internal sealed class LayoutContext(FontSet fonts, DocumentTheme theme, IReadOnl
     /// <summary>The text broken into lines; their glyphs will be embedded.</summary>
     public IReadOnlyList<TextLine> Lines(IReadOnlyList<TextSpan> spans, TextStyle style, float width)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var lines = TextLayout.Layout(spans, style, Theme.Link, width, Fonts);
         foreach (var line in lines)
         {
@@ -35,6 +37,16 @@ internal sealed class LayoutContext(FontSet fonts, DocumentTheme theme, IReadOnl
     /// <summary>Embeds the glyphs of text that is only laid out while drawing (<see cref="DrawContext.Text"/>), such as page numbers.</summary>
     public void Reserve(string text, TextStyle style) => Lines([new TextSpan(text)], style, float.MaxValue);
 
-    public List<Slice> LayoutAll(IEnumerable<Block> blocks, float width) =>
-        [.. blocks.SelectMany(b => b.Layout(this, width))];
+    public List<Slice> LayoutAll(IEnumerable<Block> blocks, float width)
+    {
+        var slices = new List<Slice>();
+        foreach (var block in blocks)
+        {
+            // Checked per block and per paragraph, so a render stops within one paragraph of its request going away.
+            cancellationToken.ThrowIfCancellationRequested();
+            slices.AddRange(block.Layout(this, width));
+        }
+
+        return slices;
+    }
 }

@@ -39,8 +39,15 @@ internal static class MarkdownBlocks
             Converted.Clear();
         }
 
-        return Converted.GetOrAdd((markdown, style), key => [.. MarkdownText.Parse(key.Markdown).SelectMany(b => Convert(b, key.Style))]);
+        return Converted.GetOrAdd((markdown, style), key => Blocks(key.Markdown, key.Style));
     }
+
+    // Text that cannot be shown formatted (too long, too deep) is shown as written, so a
+    // document never fails on stored text.
+    private static Block[] Blocks(string markdown, TextStyle? style) =>
+        MarkdownText.Parse(markdown) is { } document
+            ? [.. document.SelectMany(b => Convert(b, style))]
+            : [new ParagraphBlock([new TextSpan(markdown.Trim())], style)];
 
     private static IEnumerable<Block> Convert(Markdig.Syntax.Block block, TextStyle? style, bool bold = false)
     {

@@ -27,7 +27,8 @@ internal static class Paginator
     private const float BandGap = 10;
 
     /// <param name="bands">Measured header and footer heights for a page number (0 when absent).</param>
-    public static Pagination Paginate(IReadOnlyList<Slice> slices, PageSetup setup, Func<int, (float Header, float Footer)> bands)
+    public static Pagination Paginate(
+        IReadOnlyList<Slice> slices, PageSetup setup, Func<int, (float Header, float Footer)> bands, CancellationToken cancellationToken = default)
     {
         var pages = new List<PageLayout>();
         var anchorPages = new Dictionary<string, int>();
@@ -99,6 +100,7 @@ internal static class Paginator
         Open();
         while (pending.Count > 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var slice = Pop();
             if (slice is PageBreakSlice)
             {

@@ -21,7 +21,10 @@ public sealed class PdfRenderer : IDisposable
     public static string? FontProblem(PdfOptions options) =>
         FontSet.IsInstalled(options.FontFamily) ? null : FontSet.NotInstalled(options.FontFamily);
 
-    public byte[] Render(Document document)
+    public byte[] Render(Document document) => Render(document, CancellationToken.None);
+
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled: layout, pagination and drawing all check it.</exception>
+    public byte[] Render(Document document, CancellationToken cancellationToken)
     {
         var setup = document.Page;
         var margins = setup.Margins;
@@ -29,7 +32,7 @@ public sealed class PdfRenderer : IDisposable
         var headings = document.Body.Headings().ToList();
         // Glyphs are gathered as text is laid out, so only those are embedded.
         var usage = new GlyphUsage();
-        var layout = new LayoutContext(_fonts, document.Theme, headings, usage);
+        var layout = new LayoutContext(_fonts, document.Theme, headings, usage, cancellationToken);
 
         StackSlice? Band(Action<Column, PageContext>? compose, PageContext page)
         {
@@ -49,7 +52,8 @@ public sealed class PdfRenderer : IDisposable
         // Bands are measured before the page count is known; "of N" only changes a number's width.
         var pagination = Paginator.Paginate(body, setup, number => (
             Band(document.HeaderComposer, new PageContext(number, number))?.Height ?? 0,
-            Band(document.FooterComposer, new PageContext(number, number))?.Height ?? 0));
+            Band(document.FooterComposer, new PageContext(number, number))?.Height ?? 0),
+            cancellationToken);
 
         var metadata = new SKDocumentPdfMetadata
         {
@@ -71,9 +75,10 @@ public sealed class PdfRenderer : IDisposable
         // Native memory: Skia writes in many small pieces, and a growing managed buffer would be
         // reallocated on the large-object heap several times per document.
         using var output = new SKDynamicMemoryWStream();
+        SKDocument? pdf = null;
         try
         {
-            using var pdf = SKDocument.CreatePdf(output, metadata);
+            pdf = SKDocument.CreatePdf(output, metadata);
             using (var context = new DrawContext(_fonts, document.Theme, pagination.AnchorPages, face => subsets[face], usage))
             {
                 foreach (var page in pagination.Pages)
@@ -84,6 +89,7 @@ public sealed class PdfRenderer : IDisposable
                     footer?.Draw(context, margins.Left, setup.Height - margins.Bottom - page.FooterHeight);
                     foreach (var placed in page.Slices)
                     {
+                        cancellationToken.ThrowIfCancellationRequested();
                         placed.Slice.Draw(context, margins.Left, placed.Y);
                     }
 
@@ -94,8 +100,15 @@ public sealed class PdfRenderer : IDisposable
 
             pdf.Close();
         }
+        catch (OperationCanceledException)
+        {
+            // Disposed without Close or Abort, Skia would go on to write out the pages drawn so far.
+            pdf?.Abort();
+            throw;
+        }
         finally
         {
+            pdf?.Dispose();
             foreach (var (face, subset) in subsets)
             {
                 if (subset != face.Typeface)

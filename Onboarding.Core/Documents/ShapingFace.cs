@@ -72,17 +72,26 @@ internal sealed class ShapingFace : IDisposable
         var points = new SKPoint[infos.Length];
         var advances = new float[infos.Length];
         var clusters = new int[infos.Length];
+        var pens = new float[infos.Length];
+        var inOrder = true;
         var x = 0f;
         for (var i = 0; i < infos.Length; i++)
         {
             glyphs[i] = (ushort)infos[i].Codepoint;
             clusters[i] = (int)infos[i].Cluster;
+            inOrder &= i == 0 || clusters[i] >= clusters[i - 1];
+            pens[i] = x / _unitsPerEm;
             points[i] = new SKPoint((x + positions[i].XOffset) / _unitsPerEm, -positions[i].YOffset / _unitsPerEm);
             advances[i] = positions[i].XAdvance / _unitsPerEm;
             x += positions[i].XAdvance;
         }
 
-        return new GlyphRun(this, text.Substring(start, length), glyphs, points, advances, clusters, x / _unitsPerEm);
+        return new GlyphRun(this, text.Substring(start, length), glyphs, points, advances, clusters, x / _unitsPerEm)
+        {
+            TextStart = start,
+            Pens = pens,
+            InOrder = inOrder,
+        };
     }
 
     /// <summary>This face cut down to the given glyphs; the full typeface if HarfBuzz cannot subset it.</summary>
@@ -96,7 +105,10 @@ internal sealed class ShapingFace : IDisposable
     }
 }
 
-/// <summary>Glyphs of one face, positioned in em units from the run's origin.</summary>
+/// <summary>
+/// Glyphs of one face, positioned in em units from the run's origin. <see cref="Clusters"/> are
+/// char indices in the text that was shaped, of which <see cref="Text"/> starts at <see cref="TextStart"/>.
+/// </summary>
 internal sealed record GlyphRun(
     ShapingFace Face,
     string Text,
@@ -104,26 +116,114 @@ internal sealed record GlyphRun(
     SKPoint[] Positions,
     float[] Advances,
     int[] Clusters,
-    float Advance);
+    float Advance)
+{
+    public int TextStart { get; init; }
+
+    /// <summary>The pen position, in em, before each glyph.</summary>
+    public float[] Pens { get; init; } = [];
+
+    /// <summary>Whether clusters never go back (left-to-right text), so a range of chars is a range of glyphs.</summary>
+    public bool InOrder { get; init; }
+
+    /// <summary>The glyphs for chars [<paramref name="start"/>, <paramref name="end"/>) of the shaped text, as if those chars were shaped alone.</summary>
+    public GlyphRun? Slice(int start, int end)
+    {
+        var from = FirstAtOrAfter(start);
+        var to = FirstAtOrAfter(end);
+        if (to <= from)
+        {
+            return null;
+        }
+
+        var origin = Pens[from];
+        var positions = Positions[from..to];
+        var pens = Pens[from..to];
+        var clusters = Clusters[from..to];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            positions[i].X -= origin;
+            pens[i] -= origin;
+            clusters[i] -= start;
+        }
+
+        var textFrom = Math.Max(start, TextStart);
+        var textTo = Math.Min(end, TextStart + Text.Length);
+        var advance = (to < Glyphs.Length ? Pens[to] : Advance) - origin;
+        return new GlyphRun(Face, Text.Substring(textFrom - TextStart, textTo - textFrom), Glyphs[from..to], positions, Advances[from..to], clusters, advance)
+        {
+            TextStart = textFrom - start,
+            Pens = pens,
+            InOrder = true,
+        };
+    }
+
+    // Clusters are in order, so a binary search: a line's slice costs the line, not the word.
+    private int FirstAtOrAfter(int index)
+    {
+        var (low, high) = (0, Clusters.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = Clusters[middle] < index ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
+    }
+}
 
 /// <summary>A piece of text shaped in one style, possibly across fallback faces.</summary>
 internal sealed record ShapedText(GlyphRun[] Runs, float Advance)
 {
-    /// <summary>The advance, in em, of the glyphs for the chars before <paramref name="charIndex"/>.</summary>
-    public float AdvanceBefore(int charIndex)
+    /// <summary>
+    /// The glyphs of chars [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>)
+    /// cut out of this shaping, as they were placed in it, so a long word is shaped once however many
+    /// lines it takes; null for right-to-left runs, which the caller shapes again.
+    /// </summary>
+    public ShapedText? Slice(int start, int length)
     {
-        var advance = 0f;
+        var runs = new List<GlyphRun>();
+        foreach (var run in Runs)
+        {
+            if (!run.InOrder)
+            {
+                return null;
+            }
+
+            if (run.Slice(start, start + length) is { } slice)
+            {
+                runs.Add(slice);
+            }
+        }
+
+        return new ShapedText([.. runs], runs.Sum(r => r.Advance));
+    }
+
+    /// <summary>
+    /// For every char index from 0 to <paramref name="length"/>, the advance in em of the glyphs for
+    /// the chars before it: one pass over the glyphs, however long the text.
+    /// </summary>
+    public float[] AdvancesBefore(int length)
+    {
+        // Each glyph's advance goes to the slot after its cluster's first char, then a running sum;
+        // summing by cluster rather than glyph order keeps right-to-left runs right.
+        var before = new float[length + 1];
         foreach (var run in Runs)
         {
             for (var i = 0; i < run.Glyphs.Length; i++)
             {
-                if (run.Clusters[i] < charIndex)
+                if (run.Clusters[i] < length)
                 {
-                    advance += run.Advances[i];
+                    before[run.Clusters[i] + 1] += run.Advances[i];
                 }
             }
         }
 
-        return advance;
+        for (var i = 1; i <= length; i++)
+        {
+            before[i] += before[i - 1];
+        }
+
+        return before;
     }
 }

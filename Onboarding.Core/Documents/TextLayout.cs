@@ -47,6 +47,9 @@ internal static class TextLayout
     };
 
     /// <summary>Part of a word that lies in one span, shaped in that span's face.</summary>
+    /// <summary>A place to cut a word: before char <see cref="Index"/> of piece <see cref="Piece"/>, with the word's width before it.</summary>
+    private readonly record struct CutAt(int Piece, int Index, float Width);
+
     private readonly record struct Piece(string Text, int Start, int Length, FontFace Face, string? Link, ShapedText Shaped)
     {
         public ReadOnlySpan<char> Chars => Text.AsSpan(Start, Length);
@@ -179,15 +182,8 @@ internal static class TextLayout
                     continue;
                 }
 
-                var (head, tail) = Cut(word);
-                foreach (var piece in head)
-                {
-                    PlaceShaped(piece.Shaped, piece.Link);
-                }
-
-                EndLine();
-                word = tail;
-                spaceBefore = false;
+                PlaceLongWord(word);
+                return;
             }
         }
 
@@ -238,55 +234,108 @@ internal static class TextLayout
             return ((lineHeight - ((regular.Ascent + regular.Descent) * style.Size)) / 2) + (regular.Ascent * style.Size);
         }
 
-        /// <summary>Splits a word too wide for any line at the last character boundary that fits.</summary>
-        private (List<Piece> Head, List<Piece> Tail) Cut(List<Piece> pieces)
+        /// <summary>
+        /// Places a word wider than the line, starting on an empty line: every line but the last is
+        /// filled up to the width, cut between characters; the last stays open for the words after it.
+        /// </summary>
+        /// <remarks>
+        /// Linear in the word: the cuts are chosen from the glyph advances of the word as shaped once,
+        /// and each line's glyphs are cut out of that shaping (see <see cref="Part"/>). Cutting the rest
+        /// of the word again and again was quadratic, and a 5,000-character name took minutes.
+        /// </remarks>
+        private void PlaceLongWord(List<Piece> word)
         {
-            // Candidate cuts in reading order: (piece, char index within it, estimated head width).
-            var cuts = new List<(int Piece, int Index, float Width)>();
+            var cuts = Cuts(word);
+            var last = cuts.Count - 1;
+            var start = new CutAt(0, 0, 0);
+            var next = 0;
+            while (true)
+            {
+                // The rest is shaped only when its advances say it fits, so only a line's worth of it.
+                if (next == last || cuts[last].Width - start.Width <= width + Tolerance)
+                {
+                    var rest = Range(word, start, cuts[last]);
+                    // A single character wider than the column: nothing narrower exists to put there.
+                    if (next == last || WidthOf(rest) <= width + Tolerance)
+                    {
+                        PlaceAll(rest);
+                        return;
+                    }
+                }
+
+                // The last cut that fits, but at least one character per line, or a too-narrow column would loop forever.
+                var chosen = next;
+                while (chosen + 1 < last && cuts[chosen + 1].Width - start.Width <= width + Tolerance)
+                {
+                    chosen++;
+                }
+
+                // Right-to-left text is shaped again per line, which can change its width; step back if it grew.
+                var head = Range(word, start, cuts[chosen]);
+                while (chosen > next && WidthOf(head) > width + Tolerance)
+                {
+                    chosen--;
+                    head = Range(word, start, cuts[chosen]);
+                }
+
+                PlaceAll(head);
+                EndLine();
+                start = cuts[chosen];
+                next = chosen + 1;
+            }
+        }
+
+        private void PlaceAll(List<Piece> pieces)
+        {
+            foreach (var piece in pieces)
+            {
+                PlaceShaped(piece.Shaped, piece.Link);
+            }
+        }
+
+        /// <summary>
+        /// Every place the word may be cut, in reading order: each character boundary (never inside
+        /// an accented letter or a surrogate pair) after the first, and the word's end, with the width before it.
+        /// </summary>
+        private List<CutAt> Cuts(List<Piece> pieces)
+        {
+            var cuts = new List<CutAt>();
             var before = 0f;
             for (var p = 0; p < pieces.Count; p++)
             {
                 var piece = pieces[p];
+                var advances = piece.Shaped.AdvancesBefore(piece.Length);
                 foreach (var index in StringInfo.ParseCombiningCharacters(piece.Chars.ToString()))
                 {
                     if (p > 0 || index > 0)
                     {
-                        cuts.Add((p, index, before + (piece.Shaped.AdvanceBefore(index) * _size)));
+                        cuts.Add(new CutAt(p, index, before + (advances[index] * _size)));
                     }
                 }
 
                 before += piece.Shaped.Advance * _size;
             }
 
-            if (cuts.Count == 0)
+            cuts.Add(new CutAt(pieces.Count - 1, pieces[^1].Length, before));
+            return cuts;
+        }
+
+        /// <summary>The word from one cut to another, pieces inside it reused and pieces cut through shaped anew.</summary>
+        private List<Piece> Range(List<Piece> pieces, CutAt from, CutAt to)
+        {
+            var range = new List<Piece>();
+            for (var p = from.Piece; p <= to.Piece; p++)
             {
-                // A single character wider than the column: nothing narrower exists to put there.
-                return ([.. pieces], []);
+                var piece = pieces[p];
+                var start = p == from.Piece ? from.Index : 0;
+                var end = p == to.Piece ? to.Index : piece.Length;
+                if (end > start)
+                {
+                    range.Add(start == 0 && end == piece.Length ? piece : Part(piece, start, end - start));
+                }
             }
 
-            var chosen = cuts.FindLastIndex(c => c.Width <= width + Tolerance);
-            while (true)
-            {
-                // Every line takes at least one character, or a too-narrow column would loop forever.
-                var (at, index, _) = cuts[Math.Max(chosen, 0)];
-                var head = pieces.Take(at).ToList();
-                var tail = pieces.Skip(at + 1).ToList();
-                var split = pieces[at];
-                if (index > 0)
-                {
-                    head.Add(Part(split, 0, index));
-                }
-
-                tail.Insert(0, Part(split, index, split.Length - index));
-
-                // Kerning across the cut can change the head's width; step back if it grew.
-                if (chosen <= 0 || WidthOf(head) <= width + Tolerance)
-                {
-                    return (head, tail);
-                }
-
-                chosen--;
-            }
+            return range;
         }
 
         private Piece Part(Piece piece, int start, int length) =>
@@ -294,7 +343,9 @@ internal static class TextLayout
             {
                 Start = piece.Start + start,
                 Length = length,
-                Shaped = fonts.Shape(piece.Face, piece.Text.AsSpan(piece.Start + start, length)),
+                // Cut out of the word's shaping where the text allows: shaping each line again cost as
+                // much as the rest of the layout, and filled the shared cache with pieces of one word.
+                Shaped = piece.Shaped.Slice(start, length) ?? fonts.Shape(piece.Face, piece.Text.AsSpan(piece.Start + start, length)),
             };
     }
 }

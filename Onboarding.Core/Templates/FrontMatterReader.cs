@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Markdown;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -184,6 +185,11 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
         var client = Text(fields, LineOf(node), "client-term", "a glossary term");
         var provider = Text(fields, LineOf(node), "provider-term", "a glossary term");
         var definition = Text(fields, LineOf(node), "definition", "a glossary term");
+        if (definition is not null && MarkdownText.Problem(definition) is { } problem)
+        {
+            Error(fields["definition"], $"the definition of '{client}': {problem}");
+            definition = null;
+        }
         return client is null || provider is null || definition is null ? null : new StarterTerm(client, provider, definition);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Onboarding.Core.Markdown;
 
 namespace Onboarding.Core.Templates;
 
@@ -42,6 +43,7 @@ internal sealed partial class TaskSectionReader(string file, List<TemplateError>
     private readonly HashSet<Section> seen = [];
     private TaskDraft? task;
     private Section section;
+    private int sectionLine;
 
     /// <param name="firstLine">1-based line number of <paramref name="lines"/>[0] in the file.</param>
     public static List<TaskDraft> Read(string file, IReadOnlyList<string> lines, int firstLine, List<TemplateError> errors)
@@ -98,6 +100,7 @@ internal sealed partial class TaskSectionReader(string file, List<TemplateError>
     private void StartSection(string name, int number)
     {
         CloseSection();
+        sectionLine = number;
         section = name.ToLowerInvariant() switch
         {
             "what" => Section.What,
@@ -160,6 +163,11 @@ internal sealed partial class TaskSectionReader(string file, List<TemplateError>
     private void CloseSection()
     {
         var markdown = string.Join('\n', text).Trim('\n', '\r', ' ', '\t');
+        if (section is Section.What or Section.Why && MarkdownText.Problem(markdown) is { } problem)
+        {
+            // The same rule as the forms: the text must render formatted wherever the plan shows it.
+            errors.Add(new(file, sectionLine, $"the {section.ToString().ToLowerInvariant()} of task '{task!.Title}': {problem}"));
+        }
         if (section == Section.What)
         {
             task!.What = markdown;

@@ -56,10 +56,6 @@ public enum BadInput
 /// editing this test), on PostgreSQL and on SQLite. No answer may be a 500, and the pages showing the data
 /// (engagement pages, the pack PDF, the calendar feed, the person's own pages) must still answer 200.
 /// </summary>
-/// <remarks>
-/// The two nested-Markdown kinds fail while Markdig throws on deeply nested input when rendering; that is
-/// fixed on another branch, and the failure message names each case as "nested Markdown (Markdig)".
-/// </remarks>
 public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormFuzzTests.Apps>
 {
     private const int Long = 10_000;
@@ -149,10 +145,9 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
         }
         var error = errors[^1];
         var text = error.ToString();
-        var tag = text.Contains("Markdig", StringComparison.Ordinal) ? "nested Markdown (Markdig), fixed on another branch: " : "";
         var frames = text.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("at ", StringComparison.Ordinal)).ToList();
         var ours = frames.FirstOrDefault(f => f.Contains("Onboarding.", StringComparison.Ordinal)) ?? "";
-        return tag + $"{error.GetType().Name}: {TextFit(error.Message)} {frames.FirstOrDefault()} {ours}";
+        return $"{error.GetType().Name}: {TextFit(error.Message)} {frames.FirstOrDefault()} {ours}";
     }
 
     private static string TextFit(string text) => text.Length <= 300 ? text : text[..300] + "…";

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Plans;
@@ -70,7 +71,7 @@ public static class CommandLine
                 ("plan", ["preview", .. var options]) => PlanPreviewCommand.Run(options, TemplatesDirectory(provider), Console.Out, Console.Error),
                 ("plan", ["upgrade", .. var options]) => await PlanUpgradeCommand.RunAsync(provider, options, Console.Out, Console.Error),
                 ("digests", var digestArgs) => await DigestsCommand.RunAsync(provider, digestArgs, Console.Out, Console.Error),
-                ("pack", ["export", .. var options]) => await PackCommand.ExportAsync(provider, options, Console.Out, Console.Error),
+                ("pack", ["export", .. var options]) => await StoppableAsync(token => PackCommand.ExportAsync(provider, options, Console.Out, Console.Error, token)),
                 _ => await UsageErrorAsync(command),
             };
         }
@@ -79,6 +80,24 @@ public static class CommandLine
             await Console.Error.WriteLineAsync($"{command.Verb}: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// Runs a long verb that Ctrl+C or SIGTERM stops through its token rather than by killing the
+    /// process: the host is built but not run, so no console lifetime listens for them.
+    /// </summary>
+    private static async Task<int> StoppableAsync(Func<CancellationToken, Task<int>> run)
+    {
+        using var stopping = new CancellationTokenSource();
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stopping.Cancel();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        return await run(stopping.Token);
     }
 
     private static string TemplatesDirectory(IServiceProvider provider) =>

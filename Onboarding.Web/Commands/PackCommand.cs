@@ -11,12 +11,15 @@ public static class PackCommand
     public const int Success = 0;
     public const int WriteFailed = 1;
     public const int BadArguments = 2;
+    public const int Stopped = 130;
 
     public const string Usage = "usage: pack export --engagement ID --out FILE [--member EMAIL]";
 
     private static readonly string[] Names = ["--engagement", "--out", "--member"];
 
-    public static async Task<int> ExportAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <param name="cancellationToken">Stops loading and rendering (Ctrl+C); nothing is written then.</param>
+    public static async Task<int> ExportAsync(
+        IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         if (!TryParse(args, out var engagementId, out var file, out var email, out var problem))
         {
@@ -24,7 +27,7 @@ public static class PackCommand
         }
 
         var db = services.GetRequiredService<OnboardingDbContext>();
-        var pack = await PackLoader.LoadAsync(db, services.GetRequiredService<TimeProvider>(), engagementId);
+        var pack = await PackLoader.LoadAsync(db, services.GetRequiredService<TimeProvider>(), engagementId, cancellationToken);
         if (pack is null)
         {
             return await FailAsync(error, $"--engagement {engagementId}: there is no engagement with that id (see 'engagements list')");
@@ -47,10 +50,20 @@ public static class PackCommand
             return await FailAsync(error, $"--member {email}: nobody with that email is in '{pack.EngagementName}'");
         }
 
-        var bytes = services.GetRequiredService<PdfRenderer>().Render(document);
+        byte[] bytes;
         try
         {
-            await File.WriteAllBytesAsync(file, bytes);
+            bytes = services.GetRequiredService<PdfRenderer>().Render(document, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync($"pack export: stopped before {what} was rendered; {file} was not written");
+            return Stopped;
+        }
+
+        try
+        {
+            await File.WriteAllBytesAsync(file, bytes, CancellationToken.None);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,6 @@
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Markdown;
 using Onboarding.Core.Templates;
 
 /// <summary>
@@ -83,6 +84,67 @@ internal static class BenchEngagements
         }
 
         PlayFirstElevenDays(engagement);
+        return engagement;
+    }
+
+    /// <summary>
+    /// <paramref name="engagement"/> with every text the pack shows at the most its form (or, where the
+    /// form sets none, its column) lets through, each one unbroken word of letters drawn from
+    /// <paramref name="seed"/>, so no two engagements share a word. Markdown fields without a form
+    /// limit take <see cref="MarkdownText.MaxLength"/>; plain ones without any limit take 1,000.
+    /// </summary>
+    public static Engagement AtLimits(Engagement engagement, int seed)
+    {
+        var random = new Random(seed);
+        string Word(int length) =>
+            string.Create(length, random, (chars, r) =>
+            {
+                for (var i = 0; i < chars.Length; i++)
+                {
+                    chars[i] = (char)(r.Next(2) == 0 ? 'a' + r.Next(26) : 'A' + r.Next(26));
+                }
+            });
+
+        engagement.Name = Word(200);
+        engagement.Client!.Name = Word(200);
+        engagement.Provider!.Name = Word(200);
+        engagement.SharedPurpose = Word(MarkdownText.MaxLength);
+        foreach (var outcome in engagement.Outcomes)
+        {
+            (outcome.Title, outcome.HowMeasured) = (Word(300), Word(1_000));
+        }
+
+        foreach (var member in engagement.Members)
+        {
+            (member.Name, member.Title, member.Email) = (Word(200), Word(200), $"{Word(243)}@acme.example");
+        }
+
+        foreach (var task in engagement.Tasks)
+        {
+            // The add-a-task form's limits: a 300-character title, 8,000 characters of what and of why.
+            (task.Title, task.PhaseTitle, task.What, task.Why) = (Word(300), Word(200), Word(8_000), Word(8_000));
+        }
+
+        foreach (var milestone in engagement.Milestones)
+        {
+            milestone.Title = Word(300);
+        }
+
+        foreach (var term in engagement.Glossary)
+        {
+            (term.ClientTerm, term.ProviderTerm, term.Definition) = (Word(200), Word(200), Word(4_000));
+        }
+
+        foreach (var metric in engagement.Metrics)
+        {
+            (metric.Name, metric.Unit, metric.HowMeasured) = (Word(200), Word(50), Word(1_000));
+        }
+
+        foreach (var win in engagement.Wins)
+        {
+            (win.Title, win.Body) = (Word(300), Word(2_000));
+        }
+
         return engagement;
     }
 

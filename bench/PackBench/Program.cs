@@ -40,6 +40,21 @@ Report("pack_demo_median", demoTime, "ms");
 Report("pack_demo_pages_per_second", Pages(demoPdf) / (demoTime / 1000), "pages/s");
 Report("pack_demo_size", demoPdf.Length / 1024.0, "KiB");
 
+// The demo engagement with every text field at its validation maximum, each one unbroken word
+// (security review, issue 11 item 5: a 5,000-character name ran for 26 minutes). A new engagement
+// for every render, so no shaped word or converted Markdown comes from the render before.
+var seed = 0;
+PackModel AtLimits() => PackModel.From(BenchEngagements.AtLimits(BenchEngagements.Build(templates, recruiters: 1), seed++), BenchEngagements.Now);
+var limits = AtLimits();
+var limitsPdf = Pack(limits);
+var limitsTime = MedianOf(AtLimits, model => Pack(model));
+var limitsPersonalTime = MedianOf(AtLimits, model => renderer.Render(PackComposer.Personal(model, model.Members.First(m => model.TasksOf(m).Count > 0))));
+Report("pack_limits_characters", Characters(limits), "chars");
+Report("pack_limits_pages", Pages(limitsPdf), "pages");
+Report("pack_limits_median", limitsTime, "ms");
+Report("pack_limits_personal_median", limitsPersonalTime, "ms");
+Report("pack_limits_size", limitsPdf.Length / 1024.0, "KiB");
+
 // Two different packs of the demo's size: the second is the demo engagement a week later.
 var later = demo with { Today = demo.Today.AddDays(7), GeneratedAt = demo.GeneratedAt.AddDays(7) };
 var expected = new[] { Pack(demo), Pack(later) };
@@ -98,6 +113,38 @@ static double Median(Action action)
     Array.Sort(times);
     return times[Runs / 2];
 }
+
+// Like Median, with a fresh input made before each run and outside its time.
+static double MedianOf<T>(Func<T> make, Action<T> action)
+{
+    for (var i = 0; i < WarmUp; i++)
+    {
+        action(make());
+    }
+
+    var times = new double[Runs];
+    for (var i = 0; i < Runs; i++)
+    {
+        var input = make();
+        var started = Stopwatch.GetTimestamp();
+        action(input);
+        times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    Array.Sort(times);
+    return times[Runs / 2];
+}
+
+// Every character of text the pack is built from.
+static long Characters(PackModel model) =>
+    model.EngagementName.Length + model.ClientName.Length + model.ProviderName.Length + model.SharedPurpose.Length
+    + model.Outcomes.Sum(o => (long)o.Title.Length + o.HowMeasured.Length)
+    + model.Members.Sum(m => (long)m.Name.Length + m.Title.Length + m.Email.Length)
+    + model.Tasks.Sum(t => (long)t.Title.Length + t.PhaseTitle.Length + t.What.Length + t.Why.Length)
+    + model.Glossary.Sum(g => (long)g.ClientTerm.Length + g.ProviderTerm.Length + g.Definition.Length)
+    + model.Metrics.Sum(m => (long)m.Name.Length + m.Unit.Length + m.HowMeasured.Length)
+    + model.Milestones.Sum(m => (long)m.Title.Length)
+    + model.Wins.Sum(w => (long)w.Title.Length + w.Body.Length);
 
 static async Task<double> MedianAsync(Func<Task> action)
 {

@@ -197,6 +197,27 @@ public class TemplateParserTests
         Assert.Equal(["t.md:7: 'phases' needs at least one phase; leave it out to use days 1–30, 31–60 and 61–90"], result.Errors.Select(e => e.ToString()));
     }
 
+    [Fact]
+    public void Markdown_nested_too_deep_is_a_template_error_at_its_line()
+    {
+        var text = Full
+            .Replace("Meet everyone.", new string('>', 200) + " deep", StringComparison.Ordinal)
+            .Replace("definition: An approved vacancy.", $"definition: \"{string.Concat(Enumerable.Repeat("> ", 30))}x\"", StringComparison.Ordinal);
+        var lines = text.Split('\n');
+        var what = Array.IndexOf(lines, "### What") + 1;
+        var definition = Array.FindIndex(lines, l => l.TrimStart().StartsWith("definition:", StringComparison.Ordinal)) + 1;
+
+        var result = TemplateParser.Parse("test.md", text);
+
+        Assert.Null(result.Template);
+        Assert.Equal(
+            [
+                $"test.md:{definition}: the definition of 'Requisition': Nested 30 levels deep; at most 20 levels of quotes or lists are allowed.",
+                $"test.md:{what}: the what of task 'Meet the team': Nested 200 levels deep; at most 20 levels of quotes or lists are allowed.",
+            ],
+            result.Errors.Select(e => e.ToString()));
+    }
+
     private static PlanTemplate Parse(string text)
     {
         var result = TemplateParser.Parse("test.md", text);

@@ -102,6 +102,7 @@ public sealed class TermForm
     [Required(ErrorMessage = "Write the meaning both sides agree on (or propose one).")]
     [StringLength(4000, ErrorMessage = "Keep the definition under 4,000 characters.")]
     [Display(Name = "Definition (Markdown)")]
+    [MarkdownInput("Definition")]
     public string Definition { get; set; } = "";
 
     [Display(Name = "Both sides have agreed this definition")]

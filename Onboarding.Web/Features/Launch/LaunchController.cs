@@ -37,6 +37,7 @@ public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog cat
         }
         // Only our own reading of the form counts; binder messages about blank rows would be noise.
         ModelState.Clear();
+        MarkdownInputAttribute.Validate(form, ModelState);
         var request = form.TryRead(catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ModelState);
         PreparedLaunch? prepared = null;
         if (request is not null)

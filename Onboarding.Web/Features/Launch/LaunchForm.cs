@@ -5,6 +5,7 @@ using Onboarding.Core.Engagements;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
 using Onboarding.Core.Time;
+using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web.Features.Launch;
 
@@ -24,6 +25,7 @@ public sealed class LaunchForm
     public string TimeZone { get; set; } = "Europe/London";
     public List<DayOfWeek> WorkingDays { get; set; } = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
     public string Holidays { get; set; } = "";
+    [MarkdownInput("Shared purpose")]
     public string SharedPurpose { get; set; } = "";
     public List<OutcomeRow> Outcomes { get; set; } = [];
     public List<ContactRow> Contacts { get; set; } = [];

@@ -55,7 +55,8 @@ public sealed class PackController(OnboardingDbContext db, TimeProvider clock, P
             return NotFound();
         }
 
-        return File(renderer.Render(PackComposer.Pack(pack)), Pdf, PackContent.PackFileName(pack));
+        // The request's own token (HttpContext.RequestAborted): a client that goes away stops the render.
+        return File(renderer.Render(PackComposer.Pack(pack), cancellationToken), Pdf, PackContent.PackFileName(pack));
     }
 
     /// <summary>The signed-in member's own plan; an administrator outside the engagement has none.</summary>
@@ -77,6 +78,6 @@ public sealed class PackController(OnboardingDbContext db, TimeProvider clock, P
             return NotFound();
         }
 
-        return File(renderer.Render(PackComposer.Personal(pack, member)), Pdf, PackContent.PersonalFileName(pack, member));
+        return File(renderer.Render(PackComposer.Personal(pack, member), cancellationToken), Pdf, PackContent.PersonalFileName(pack, member));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Plans;
+using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web.Features.Plan;
 
@@ -26,7 +27,9 @@ public sealed class NewTaskForm
     public string Start { get; set; } = "";
     public string Due { get; set; } = "";
     public int? OwnerId { get; set; }
+    [MarkdownInput("What")]
     public string What { get; set; } = "";
+    [MarkdownInput("Why")]
     public string Why { get; set; } = "";
     public bool IsMilestone { get; set; }
 

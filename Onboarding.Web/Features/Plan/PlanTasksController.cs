@@ -30,6 +30,7 @@ public sealed class PlanTasksController(OnboardingDbContext db, TimeProvider clo
     public async Task<IActionResult> Add(int engagementId, NewTaskForm form)
     {
         ModelState.Clear();
+        MarkdownInputAttribute.Validate(form, ModelState);
         var engagement = await db.Engagements.AsNoTracking().FirstAsync(e => e.Id == engagementId);
         var page = await BuildPageAsync(engagement, form);
         var task = form.TryRead(page.Phases, page.Members, PlanWriter.Calendar(engagement), clock.TodayIn(engagement.TimeZone), ModelState);

@@ -63,5 +63,6 @@ public sealed class KudosForm
     public string Title { get; set; } = "";
 
     [StringLength(2000, ErrorMessage = "Keep the kudos text under 2,000 characters.")]
+    [MarkdownInput("Kudos text")]
     public string? Body { get; set; }
 }
