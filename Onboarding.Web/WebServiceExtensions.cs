@@ -46,7 +46,13 @@ public static class WebServiceExtensions
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
         });
         services.AddDataProtection().SetApplicationName("Onboarding").PersistKeysToDbContext<OnboardingDbContext>();
-        services.AddAntiforgery(o => o.Cookie.Name = "onboarding.csrf");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "onboarding.csrf";
+            // Every response already says DENY (SecurityHeaders); antiforgery's SAMEORIGIN on form pages would contradict it.
+            o.SuppressXFrameOptionsHeader = true;
+        });
+        services.AddOnboardingSecurityHeaders();
 
         services.AddControllersWithViews(o =>
         {
@@ -78,6 +84,8 @@ public static class WebServiceExtensions
 
     public static WebApplication UseOnboardingWeb(this WebApplication app)
     {
+        // First, so its headers reach every response: static files, error pages, /health, the dashboard.
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
