@@ -53,6 +53,7 @@ public static class WebServiceExtensions
             o.SuppressXFrameOptionsHeader = true;
         });
         services.AddOnboardingSecurityHeaders();
+        builder.AddOnboardingProxySupport();
 
         services.AddControllersWithViews(o =>
         {
@@ -84,7 +85,8 @@ public static class WebServiceExtensions
 
     public static WebApplication UseOnboardingWeb(this WebApplication app)
     {
-        // First, so its headers reach every response: static files, error pages, /health, the dashboard.
+        app.UseOnboardingProxySupport();
+        // First of the rest, so its headers reach every response: static files, error pages, /health, the dashboard.
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -15,8 +15,12 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
 {
     public const string DemoPassword = "correct-horse-battery";
 
-    /// <summary>The configured public address; unlike the test server's own, so a link built from a request shows.</summary>
-    public const string BaseUrl = "https://onboarding.example";
+    /// <summary>
+    /// The configured public address; unlike the test server's own, so a link built from a request shows. Plain http, so
+    /// that cookies stay Secure only on https requests and the tests' http clients get theirs back; an https address makes
+    /// every cookie Secure (see ProxyTests).
+    /// </summary>
+    public const string BaseUrl = "http://onboarding.example";
     private static readonly ILoggerFactory SharedLogging = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
