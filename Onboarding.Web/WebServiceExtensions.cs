@@ -71,7 +71,7 @@ public static class WebServiceExtensions
         // Names in any script stay readable in the HTML source instead of becoming entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddHealthChecks().AddDbContextCheck<OnboardingDbContext>();
+        services.AddHealthChecks().AddCheck<DatabaseWriteHealthCheck>("database", timeout: TimeSpan.FromSeconds(10));
         services.AddPlanPack(builder.Configuration);
         services.AddSingleton<EngagementSnapshots>();
         services.AddSingleton<Features.Account.InvitationMailer>();
@@ -112,7 +112,9 @@ public static class WebServiceExtensions
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
         if (options.MigrateOnStart)
         {
-            await scope.ServiceProvider.GetRequiredService<OnboardingDbContext>().Database.MigrateAsync();
+            var db = scope.ServiceProvider.GetRequiredService<OnboardingDbContext>();
+            SqliteFile.CreateIfMissing(db);
+            await db.Database.MigrateAsync();
         }
 
         var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();

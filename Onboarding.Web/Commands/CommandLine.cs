@@ -92,6 +92,8 @@ public static class CommandLine
 
     private static async Task<int> MigrateAsync(OnboardingDbContext db)
     {
+        // With start-up, the only place that may create the database.
+        SqliteFile.CreateIfMissing(db);
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         await db.Database.MigrateAsync();
         Console.WriteLine(pending.Count == 0
