@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Authorization;
@@ -45,7 +44,7 @@ public static class WebServiceExtensions
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
         });
-        services.AddDataProtection().SetApplicationName("Onboarding").PersistKeysToDbContext<OnboardingDbContext>();
+        builder.AddOnboardingDataProtection();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "onboarding.csrf";
