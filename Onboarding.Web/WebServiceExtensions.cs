@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -71,6 +70,7 @@ public static class WebServiceExtensions
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseWriteHealthCheck>("database", timeout: TimeSpan.FromSeconds(10));
+        services.AddHostedService<FirstStartSeeding>();
         services.AddPlanPack(builder.Configuration);
         services.AddSingleton<EngagementSnapshots>();
         services.AddSingleton<Features.Account.InvitationMailer>();
@@ -94,29 +94,33 @@ public static class WebServiceExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.UseHangfireDashboard("/admin/jobs", new DashboardOptions
-        {
-            Authorization = [new AdministratorsOnlyDashboard()],
-            DashboardTitle = "Onboarding background jobs",
-            AppPath = "/",
-        });
+        app.UseOnboardingJobsDashboard();
         app.MapControllers();
         return app;
     }
 
-    /// <summary>Applies migrations (unless turned off) and seeds an empty database, printing the sign-ins it made.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Applies migrations, creating the database if there is none; with <c>Database__MigrateOnStart=false</c> it only
+    /// checks that a deploy step did, and says so in one line if not. The demo is seeded once the server listens
+    /// (<see cref="FirstStartSeeding"/>). False when the app cannot start on this database.
+    /// </summary>
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        var db = scope.ServiceProvider.GetRequiredService<OnboardingDbContext>();
         if (options.MigrateOnStart)
         {
-            var db = scope.ServiceProvider.GetRequiredService<OnboardingDbContext>();
             SqliteFile.CreateIfMissing(db);
             await db.Database.MigrateAsync();
+            return true;
         }
 
-        var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options, seeded));
+        if (await DatabaseReadiness.ProblemAsync(db) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"Onboarding cannot start: {problem}");
+            return false;
+        }
+        return true;
     }
 }

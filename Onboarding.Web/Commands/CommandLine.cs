@@ -61,6 +61,12 @@ public static class CommandLine
         var provider = scope.ServiceProvider;
         try
         {
+            if (NeedsDatabase(command) && await DatabaseReadiness.ProblemAsync(provider.GetRequiredService<OnboardingDbContext>()) is { } problem)
+            {
+                await Console.Error.WriteLineAsync($"{command.Verb}: {problem}");
+                return 1;
+            }
+
             return (command.Verb, command.VerbArgs) switch
             {
                 ("migrate", []) => await MigrateAsync(provider.GetRequiredService<OnboardingDbContext>()),
@@ -80,6 +86,16 @@ public static class CommandLine
             return 1;
         }
     }
+
+    /// <summary>
+    /// A verb reports a failure in one line of its own (<see cref="RunAsync"/>); EF Core's error logs would repeat it with a
+    /// stack trace.
+    /// </summary>
+    public static void ConfigureLogging(ILoggingBuilder logging) => logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
+
+    /// <summary>Verbs that work on the data (not migrate, which makes it, nor the template checks, which never open it).</summary>
+    private static bool NeedsDatabase(ParsedCommand command) =>
+        command.Verb is "engagements" or "digests" or "pack" || command is { Verb: "plan", VerbArgs: ["upgrade", ..] };
 
     private static string TemplatesDirectory(IServiceProvider provider) =>
         provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TemplatesOptions>>().Value.Directory;

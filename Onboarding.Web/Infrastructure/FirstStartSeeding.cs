@@ -1,17 +1,34 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using Onboarding.Core.Data;
 using Onboarding.Core.Demo;
 
 namespace Onboarding.Web.Infrastructure;
 
-internal static class StartupBanner
+/// <summary>
+/// Seeds an empty database once the server listens, and prints where the app is and how to sign in. Seeding
+/// earlier meant that a start failing on a taken port left a seeded database whose generated passwords were
+/// never shown. <see cref="IHostedLifecycleService.StartedAsync"/> runs after every hosted service has started
+/// (Kestrel has bound its addresses) and before the host reports itself started, so nothing is served as
+/// "started" before the first accounts exist.
+/// </summary>
+internal sealed class FirstStartSeeding(IServiceScopeFactory scopes, IServer server, IOptions<DatabaseOptions> database) : IHostedLifecycleService
 {
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        Print(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [], database.Value, seeded);
+    }
+
     /// <summary>What a newcomer needs after `dotnet run`: where the app is and how to sign in.</summary>
-    public static void Print(WebApplication app, DatabaseOptions database, IReadOnlyList<SeededAccount> seeded)
+    private static void Print(ICollection<string> urls, DatabaseOptions database, IReadOnlyList<SeededAccount> seeded)
     {
         var output = Console.Out;
         output.WriteLine();
         output.WriteLine("Onboarding is running.");
-        foreach (var url in app.Urls)
+        foreach (var url in urls)
         {
             output.WriteLine($"  Open {url}");
         }
@@ -30,4 +47,14 @@ internal static class StartupBanner
         }
         output.WriteLine();
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
