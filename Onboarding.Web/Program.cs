@@ -11,6 +11,10 @@ if (command.Verb == "worker")
 }
 
 var builder = WebApplication.CreateBuilder(command.HostArgs);
+if (command.Verb is not null)
+{
+    CommandLine.ConfigureLogging(builder.Logging);
+}
 builder.AddOnboardingData();
 builder.AddOnboardingJobs();
 builder.AddOnboardingWeb();
@@ -23,6 +27,9 @@ if (command.Verb is not null)
 }
 
 app.UseOnboardingWeb();
-await app.PrepareDatabaseAsync();
+if (!await app.PrepareDatabaseAsync())
+{
+    return 1;
+}
 await app.RunAsync();
 return 0;

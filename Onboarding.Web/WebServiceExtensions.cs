@@ -1,6 +1,4 @@
-using Hangfire;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Authorization;
@@ -45,8 +43,15 @@ public static class WebServiceExtensions
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
         });
-        services.AddDataProtection().SetApplicationName("Onboarding").PersistKeysToDbContext<OnboardingDbContext>();
-        services.AddAntiforgery(o => o.Cookie.Name = "onboarding.csrf");
+        builder.AddOnboardingDataProtection();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "onboarding.csrf";
+            // Every response already says DENY (SecurityHeaders); antiforgery's SAMEORIGIN on form pages would contradict it.
+            o.SuppressXFrameOptionsHeader = true;
+        });
+        services.AddOnboardingSecurityHeaders();
+        builder.AddOnboardingProxySupport();
 
         services.AddControllersWithViews(o =>
         {
@@ -64,7 +69,8 @@ public static class WebServiceExtensions
         // Names in any script stay readable in the HTML source instead of becoming entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddHealthChecks().AddDbContextCheck<OnboardingDbContext>();
+        services.AddHealthChecks().AddCheck<DatabaseWriteHealthCheck>("database", timeout: TimeSpan.FromSeconds(10));
+        services.AddHostedService<FirstStartSeeding>();
         services.AddPlanPack(builder.Configuration);
         services.AddSingleton<EngagementSnapshots>();
         services.AddSingleton<Features.Account.InvitationMailer>();
@@ -78,6 +84,9 @@ public static class WebServiceExtensions
 
     public static WebApplication UseOnboardingWeb(this WebApplication app)
     {
+        app.UseOnboardingProxySupport();
+        // First of the rest, so its headers reach every response: static files, error pages, /health, the dashboard.
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
@@ -85,27 +94,33 @@ public static class WebServiceExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.UseHangfireDashboard("/admin/jobs", new DashboardOptions
-        {
-            Authorization = [new AdministratorsOnlyDashboard()],
-            DashboardTitle = "Onboarding background jobs",
-            AppPath = "/",
-        });
+        app.UseOnboardingJobsDashboard();
         app.MapControllers();
         return app;
     }
 
-    /// <summary>Applies migrations (unless turned off) and seeds an empty database, printing the sign-ins it made.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Applies migrations, creating the database if there is none; with <c>Database__MigrateOnStart=false</c> it only
+    /// checks that a deploy step did, and says so in one line if not. The demo is seeded once the server listens
+    /// (<see cref="FirstStartSeeding"/>). False when the app cannot start on this database.
+    /// </summary>
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        var db = scope.ServiceProvider.GetRequiredService<OnboardingDbContext>();
         if (options.MigrateOnStart)
         {
-            await scope.ServiceProvider.GetRequiredService<OnboardingDbContext>().Database.MigrateAsync();
+            SqliteFile.CreateIfMissing(db);
+            await db.Database.MigrateAsync();
+            return true;
         }
 
-        var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, options, seeded));
+        if (await DatabaseReadiness.ProblemAsync(db) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"Onboarding cannot start: {problem}");
+            return false;
+        }
+        return true;
     }
 }

@@ -24,7 +24,17 @@ public static class DataServiceExtensions
         {
             case DatabaseProvider.Sqlite:
                 Directory.CreateDirectory(dataDirectory);
-                builder.Services.AddDbContextPool<OnboardingDbContext, SqliteOnboardingDbContext>(o => o.UseOnboardingSqlite(connectionString));
+                // Start-up and `migrate` create the file (SqliteFile.CreateIfMissing); every other open needs it to exist.
+                var existingOnly = SqliteFile.OpenExistingOnly(connectionString);
+                var guard = SqliteFile.PathOf(existingOnly) is { } file ? new SqliteFile.Guard(file) : null;
+                builder.Services.AddDbContextPool<OnboardingDbContext, SqliteOnboardingDbContext>(o =>
+                {
+                    o.UseOnboardingSqlite(existingOnly);
+                    if (guard is not null)
+                    {
+                        o.AddInterceptors(guard);
+                    }
+                });
                 break;
             case DatabaseProvider.Postgres:
                 builder.Services.AddDbContextPool<OnboardingDbContext, PostgresOnboardingDbContext>(o => o.UseOnboardingPostgres(WithQueryDefaults(connectionString)));

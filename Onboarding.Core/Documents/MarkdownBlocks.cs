@@ -163,7 +163,17 @@ internal static class MarkdownBlocks
             case TaskList:
                 break;
             case LinkInline { IsImage: true } image:
-                CollectChildren(image, style, spans);
+                // A PDF never loads an image from a URL; one from another host becomes a link, as on the pages.
+                var source = image.GetDynamicUrl?.Invoke() ?? image.Url;
+                var shown = SafeUrl.IsAllowed(source) && !SafeUrl.IsLocal(source) ? style with { Link = source } : style;
+                if (image.FirstChild is null)
+                {
+                    spans.Add(shown with { Text = source ?? "" });
+                }
+                else
+                {
+                    CollectChildren(image, shown, spans);
+                }
                 break;
             case LinkInline link:
                 var url = link.GetDynamicUrl?.Invoke() ?? link.Url;

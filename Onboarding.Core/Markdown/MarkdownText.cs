@@ -302,14 +302,30 @@ public static class MarkdownText
     {
         protected override void Write(HtmlRenderer renderer, LinkInline link)
         {
-            if (SafeUrl.IsAllowed(link.GetDynamicUrl?.Invoke() ?? link.Url))
-            {
-                base.Write(renderer, link);
-            }
-            else
+            var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
+            if (!SafeUrl.IsAllowed(url))
             {
                 // The words stay readable; only the target is dropped.
                 renderer.WriteChildren(link);
+            }
+            else if (link.IsImage && !SafeUrl.IsLocal(url))
+            {
+                // An image from another host would tell that host who reads the page or mail, and when: it becomes
+                // a link, its alt text (or else its address) the words.
+                renderer.Write("<a href=\"").WriteEscapeUrl(url).Write("\">");
+                if (link.FirstChild is null)
+                {
+                    renderer.WriteEscape(url);
+                }
+                else
+                {
+                    renderer.WriteChildren(link);
+                }
+                renderer.Write("</a>");
+            }
+            else
+            {
+                base.Write(renderer, link);
             }
         }
     }

@@ -16,9 +16,7 @@ public static class SafeUrl
             return false;
         }
 
-        // Browsers drop ASCII whitespace and control characters inside a URL before reading its
-        // scheme, so "java\tscript:" is still javascript: and must be judged without them.
-        var compact = string.Concat(url.Where(c => c > ' ' && c != '\u007f'));
+        var compact = Compact(url);
         var colon = compact.IndexOf(':');
         if (colon < 0)
         {
@@ -35,4 +33,30 @@ public static class SafeUrl
         var scheme = compact[..colon];
         return AllowedSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// Whether a URL stays on the app's own host: a relative reference ("/a.png", "a.png"). Anything absolute is on
+    /// another host, and so is a scheme-relative "//host/a.png" (browsers read a backslash there as a slash).
+    /// </summary>
+    public static bool IsLocal(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return false;
+        }
+
+        var compact = Compact(url);
+        if (compact.Length >= 2 && (compact[0] is '/' or '\\') && (compact[1] is '/' or '\\'))
+        {
+            return false;
+        }
+
+        var colon = compact.IndexOf(':');
+        var firstDelimiter = compact.IndexOfAny(['/', '?', '#']);
+        return colon < 0 || (firstDelimiter >= 0 && firstDelimiter < colon);
+    }
+
+    // Browsers drop ASCII whitespace and control characters inside a URL before reading its
+    // scheme, so "java\tscript:" is still javascript: and must be judged without them.
+    private static string Compact(string url) => string.Concat(url.Where(c => c > ' ' && c != '\u007f'));
 }

@@ -71,7 +71,7 @@ public class SignInTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
         var admin = await app.SignedInClientAsync("admin@northstar.example");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync("/admin/jobs")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.AnonymousClient().GetAsync("/admin/jobs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.AnonymousClient().GetAsync("/admin/jobs")).StatusCode);
         var page = await admin.GetAsync("/admin/jobs");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Onboarding background jobs", await page.Content.ReadAsStringAsync());

@@ -5,7 +5,44 @@ namespace Onboarding.Tests.Support;
 /// <summary>The app's executable run as a real process with a verb, against a test database.</summary>
 public static class AppProcess
 {
-    public static async Task<(int Exit, string Output, string Error)> RunAsync(string connectionString, params string[] args)
+    public static Task<(int Exit, string Output, string Error)> RunAsync(string connectionString, params string[] args) =>
+        RunAsync(Postgres(connectionString), args);
+
+    /// <summary>The executable with these environment variables (the database among them), run to its end.</summary>
+    public static async Task<(int Exit, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(environment, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{string.Join(' ', args)}' did not end within 3 minutes.\n{await output}\n{await error}");
+        }
+        return (process.ExitCode, (await output).ReplaceLineEndings("\n"), await error);
+    }
+
+    /// <summary>The executable serving, until the returned process is disposed.</summary>
+    public static ServingApp Serve(IReadOnlyDictionary<string, string> environment, params string[] args) => new(Process.Start(StartInfo(environment, args))!);
+
+    public static Dictionary<string, string> Postgres(string connectionString) => new()
+    {
+        ["Database__Provider"] = "Postgres",
+        ["ConnectionStrings__Onboarding"] = connectionString,
+    };
+
+    public static Dictionary<string, string> Sqlite(string dataDirectory) => new()
+    {
+        ["Database__Provider"] = "Sqlite",
+        ["Database__DataDirectory"] = dataDirectory,
+    };
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Onboarding.Web.dll"));
@@ -13,13 +50,81 @@ public static class AppProcess
         {
             start.ArgumentList.Add(arg);
         }
-        start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["ConnectionStrings__Onboarding"] = connectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, (await output).ReplaceLineEndings("\n"), await error);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        return start;
+    }
+}
+
+/// <summary>A serving app process; everything it prints is kept, and disposing it kills it.</summary>
+public sealed class ServingApp : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly List<string> lines = [];
+
+    public ServingApp(Process process)
+    {
+        this.process = process;
+        process.OutputDataReceived += (_, e) => Add(e.Data);
+        process.ErrorDataReceived += (_, e) => Add(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (lines)
+            {
+                return string.Join('\n', lines);
+            }
+        }
+    }
+
+    /// <summary>Waits until the process printed a line that <paramref name="match"/> accepts, and returns it.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < timeout)
+        {
+            lock (lines)
+            {
+                if (lines.FirstOrDefault(match) is { } line)
+                {
+                    return line;
+                }
+            }
+            if (process.HasExited)
+            {
+                Assert.Fail($"The app ended ({process.ExitCode}) before printing the line awaited:\n{Output}");
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"No line awaited within {timeout}:\n{Output}");
+    }
+
+    private void Add(string? line)
+    {
+        if (line is not null)
+        {
+            lock (lines)
+            {
+                lines.Add(line);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
     }
 }

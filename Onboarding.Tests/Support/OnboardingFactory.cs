@@ -21,8 +21,12 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
 {
     public const string DemoPassword = "correct-horse-battery";
 
-    /// <summary>The configured public address; unlike the test server's own, so a link built from a request shows.</summary>
-    public const string BaseUrl = "https://onboarding.example";
+    /// <summary>
+    /// The configured public address; unlike the test server's own, so a link built from a request shows. Plain http, so
+    /// that cookies stay Secure only on https requests and the tests' http clients get theirs back; an https address makes
+    /// every cookie Secure (see ProxyTests).
+    /// </summary>
+    public const string BaseUrl = "http://onboarding.example";
     private static readonly ILoggerFactory SharedLogging = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
@@ -35,12 +39,22 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
 
     private string? sqliteDirectory;
 
+    /// <summary>
+    /// Settings over the defaults below, given before the host starts: another database (a connection string here
+    /// replaces the fresh PostgreSQL database), the proxies trusted, a certificate, ...
+    /// </summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     /// <summary>Where the app's mail goes (digests resent, invitations), over a real socket.</summary>
     public TestSmtpServer Smtp { get; } = TestSmtpServer.Start();
 
     public async Task InitializeAsync()
     {
-        if (Provider == DatabaseProvider.Sqlite)
+        if (Settings.TryGetValue("ConnectionStrings:Onboarding", out var given))
+        {
+            ConnectionString = given ?? "";
+        }
+        else if (Provider == DatabaseProvider.Sqlite)
         {
             sqliteDirectory = Directory.CreateTempSubdirectory("onboarding-sqlite-").FullName;
             ConnectionString = $"Data Source={Path.Combine(sqliteDirectory, "onboarding.db")}";
@@ -80,6 +94,10 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Smtp:Host", Smtp.Host);
         builder.UseSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Smtp:Tls", "None");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -95,10 +113,13 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
         });
     }
 
-    /// <summary>A client that keeps cookies and does not follow redirects, signed in as <paramref name="email"/>.</summary>
-    public async Task<HttpClient> SignedInClientAsync(string email)
+    /// <summary>
+    /// A client that keeps cookies and does not follow redirects, signed in as <paramref name="email"/>; on
+    /// <paramref name="baseAddress"/> (https://localhost speaks https) or the test server's http://localhost.
+    /// </summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, Uri? baseAddress = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = AnonymousClient(baseAddress);
         var token = await AntiforgeryTokenAsync(client, "/sign-in");
         var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -110,8 +131,8 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
         return client;
     }
 
-    public HttpClient AnonymousClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient AnonymousClient(Uri? baseAddress = null) =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = baseAddress ?? ClientOptions.BaseAddress });
 
     /// <summary>Reads the antiforgery token from a page's form, as a browser would submit it.</summary>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)

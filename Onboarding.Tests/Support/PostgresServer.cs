@@ -24,6 +24,15 @@ public static class PostgresServer
         return new NpgsqlConnectionStringBuilder(AdminConnection.Value) { Database = name, Pooling = true }.ConnectionString;
     }
 
+    /// <summary>Runs one statement as the server's administrator, e.g. to drop or lock down a test's database under a running app.</summary>
+    public static async Task AdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnection.Value);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static string Start()
     {
         var given = Environment.GetEnvironmentVariable("ONBOARDING_TEST_POSTGRES");

@@ -62,6 +62,12 @@ public static class CommandLine
         var provider = scope.ServiceProvider;
         try
         {
+            if (NeedsDatabase(command) && await DatabaseReadiness.ProblemAsync(provider.GetRequiredService<OnboardingDbContext>()) is { } problem)
+            {
+                await Console.Error.WriteLineAsync($"{command.Verb}: {problem}");
+                return 1;
+            }
+
             return (command.Verb, command.VerbArgs) switch
             {
                 ("migrate", []) => await MigrateAsync(provider.GetRequiredService<OnboardingDbContext>()),
@@ -100,6 +106,16 @@ public static class CommandLine
         return await run(stopping.Token);
     }
 
+    /// <summary>
+    /// A verb reports a failure in one line of its own (<see cref="RunAsync"/>); EF Core's error logs would repeat it with a
+    /// stack trace.
+    /// </summary>
+    public static void ConfigureLogging(ILoggingBuilder logging) => logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
+
+    /// <summary>Verbs that work on the data (not migrate, which makes it, nor the template checks, which never open it).</summary>
+    private static bool NeedsDatabase(ParsedCommand command) =>
+        command.Verb is "engagements" or "digests" or "pack" || command is { Verb: "plan", VerbArgs: ["upgrade", ..] };
+
     private static string TemplatesDirectory(IServiceProvider provider) =>
         provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TemplatesOptions>>().Value.Directory;
 
@@ -111,6 +127,8 @@ public static class CommandLine
 
     private static async Task<int> MigrateAsync(OnboardingDbContext db)
     {
+        // With start-up, the only place that may create the database.
+        SqliteFile.CreateIfMissing(db);
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         await db.Database.MigrateAsync();
         Console.WriteLine(pending.Count == 0

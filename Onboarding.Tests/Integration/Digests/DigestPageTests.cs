@@ -70,7 +70,7 @@ public class DigestPageTests(OnboardingFactory app) : IClassFixture<OnboardingFa
         var html = WebUtility.HtmlDecode(await leader.GetStringAsync($"/engagements/{engagementId}/digests/preview?member={alexId}&date=2026-11-23"));
         var text = Regex.Match(html, "<pre class=\"comment-body\">(.*?)</pre>", RegexOptions.Singleline).Groups[1].Value;
 
-        var links = Regex.Matches(text, @"http://localhost:5080(/\S*)").Select(m => m.Groups[1].Value).Distinct().ToList();
+        var links = Regex.Matches(text, $@"{Regex.Escape(OnboardingFactory.BaseUrl)}(/\S*)").Select(m => m.Groups[1].Value).Distinct().ToList();
 
         Assert.Contains(links, l => l.Contains("/tasks/"));
         Assert.Contains(links, l => l.Contains("/glossary#term-"));

@@ -51,7 +51,12 @@ public sealed class DigestWorld : IAsyncDisposable
             : $"Data Source={Path.Combine(Path.GetTempPath(), $"digests-{Guid.NewGuid():N}.db")};Pooling=false";
         var world = new DigestWorld(provider, connectionString, new FakeTimeProvider(now), TestSmtpServer.Start());
         world.StartHost(runHangfire: false);
-        await world.WithDbAsync(db => db.Database.MigrateAsync());
+        // As the migrate verb does: the app's own connections never create the SQLite file.
+        await world.WithDbAsync(db =>
+        {
+            SqliteFile.CreateIfMissing(db);
+            return db.Database.MigrateAsync();
+        });
         return world;
     }
 

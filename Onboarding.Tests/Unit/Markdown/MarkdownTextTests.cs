@@ -91,7 +91,8 @@ public partial class MarkdownTextTests
     [InlineData("<https://example.com>", "href=\"https://example.com\"")]
     [InlineData("<ta@example.com>", "href=\"mailto:ta@example.com\"")]
     [InlineData("see www.example.com today", "href=\"http://www.example.com\"")]
-    [InlineData("![chart](https://example.com/c.png)", "src=\"https://example.com/c.png\"")]
+    [InlineData("![chart](/files/c.png)", "src=\"/files/c.png\"")]
+    [InlineData("![chart](https://example.com/c.png)", "href=\"https://example.com/c.png\"")]
     public void Safe_links_and_images_keep_their_targets(string markdown, string expected)
     {
         Assert.Contains(expected, MarkdownText.ToHtml(markdown));

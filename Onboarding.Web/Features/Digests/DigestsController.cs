@@ -4,6 +4,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using NetEscapades.AspNetCore.SecurityHeaders;
 using Onboarding.Core.Data;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
@@ -47,6 +48,7 @@ public sealed class DigestsController(OnboardingDbContext db, TimeProvider clock
     }
 
     [HttpGet("/digests/outbox/{id:long}")]
+    [SecurityHeadersPolicy(SecurityHeaders.InlineStyles)]
     public async Task<IActionResult> Show(long id)
     {
         if (await OutboxScopeAsync() is not { } scope)
@@ -85,6 +87,7 @@ public sealed class DigestsController(OnboardingDbContext db, TimeProvider clock
     }
 
     [HttpGet("/engagements/{engagementId:int}/digests/preview")]
+    [SecurityHeadersPolicy(SecurityHeaders.InlineStyles)]
     [EngagementRoles(EngagementRole.AccountLeader)]
     public async Task<IActionResult> Preview(int engagementId, int? member, string? date, [FromServices] DigestPreviews previews)
     {

@@ -28,6 +28,7 @@ public sealed record ErrorViewModel(int Status)
         StatusCodes.Status400BadRequest => "That request could not be used",
         StatusCodes.Status403Forbidden => "Not part of your role",
         StatusCodes.Status404NotFound => "Page not found",
+        StatusCodes.Status405MethodNotAllowed => "Not something this address does",
         _ => "Something went wrong",
     };
 
@@ -36,6 +37,7 @@ public sealed record ErrorViewModel(int Status)
         StatusCodes.Status400BadRequest => "The form may have expired. Go back, reload the page and try again; nothing was changed.",
         StatusCodes.Status403Forbidden => "Your role in this engagement does not include this action. Ask the account leader if you need it.",
         StatusCodes.Status404NotFound => "There is nothing here, or it is not shared with you.",
+        StatusCodes.Status405MethodNotAllowed => "This address answers the app's own forms and scripts, not a visit. Nothing was changed.",
         _ => "The error has been logged. Try again in a moment; nothing you saved before was lost.",
     };
 }

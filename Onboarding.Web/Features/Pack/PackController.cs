@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using NetEscapades.AspNetCore.SecurityHeaders;
 using Onboarding.Core.Data;
 using Onboarding.Core.Documents;
 using Onboarding.Core.Documents.PlanPack;
@@ -19,6 +20,7 @@ public sealed class PackController(OnboardingDbContext db, TimeProvider clock, P
     private const string Pdf = "application/pdf";
 
     [HttpGet("")]
+    [SecurityHeadersPolicy(SecurityHeaders.InlineStyles)]
     public async Task<IActionResult> Print(int engagementId, CancellationToken cancellationToken)
     {
         if (await PackLoader.LoadAsync(db, clock, engagementId, cancellationToken) is not { } pack)

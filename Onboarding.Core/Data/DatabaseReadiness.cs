@@ -1,0 +1,30 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Onboarding.Core.Data;
+
+/// <summary>
+/// Whether this version of the app can work on the configured database, and if not, what to do, in one line: a verb
+/// or a start without migrations on a database that was never migrated used to fail on its first query with a stack
+/// trace about a missing table.
+/// </summary>
+public static class DatabaseReadiness
+{
+    /// <summary>Null when every migration of this version is applied; otherwise the problem and its remedy.</summary>
+    public static async Task<string?> ProblemAsync(OnboardingDbContext db, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            // Reading the history neither creates the database nor its history table.
+            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet();
+            var pending = db.Database.GetMigrations().Count(m => !applied.Contains(m));
+            return applied.Count == 0 ? "the database has not been migrated (it has no tables yet): run `migrate` first."
+                : pending > 0 ? $"the database lacks {pending} migration(s) of this version: run `migrate` first."
+                : null;
+        }
+        catch (DbException e)
+        {
+            return $"the database cannot be opened ({e.Message}): check ConnectionStrings__Onboarding, or run `migrate` first to create it.";
+        }
+    }
+}
