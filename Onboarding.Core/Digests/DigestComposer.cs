@@ -1,5 +1,5 @@
-using Onboarding.Core.Links;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Links;
 
 namespace Onboarding.Core.Digests;
 
