@@ -29,7 +29,8 @@ public static class WebServiceExtensions
         services.AddIdentity<AppUser, IdentityRole>(IdentityRules.Apply)
             .AddEntityFrameworkStores<OnboardingDbContext>()
             .AddClaimsPrincipalFactory<UserClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddRules();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         // An administrator's lock or role change reaches open sessions within a minute, not Identity's default 30.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
