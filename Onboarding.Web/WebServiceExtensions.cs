@@ -32,10 +32,13 @@ public static class WebServiceExtensions
             .AddDefaultTokenProviders()
             .AddRules();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
-        // An administrator's lock or role change reaches open sessions within a minute, not Identity's default 30.
+        // Claims (organisation, administrator, kinds of membership) are rebuilt every minute; a session that
+        // ended (sign-out, reset, lock) is refused on its next request by SessionCookieEvents.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<SessionCookieEvents>();
         services.ConfigureApplicationCookie(o =>
         {
+            o.EventsType = typeof(SessionCookieEvents);
             o.LoginPath = "/sign-in";
             o.LogoutPath = "/sign-out";
             o.AccessDeniedPath = "/error/403";

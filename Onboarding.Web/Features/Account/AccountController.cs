@@ -39,9 +39,17 @@ public sealed class AccountController(
         return View(form);
     }
 
+    /// <summary>
+    /// A new security stamp makes every cookie issued before it worthless at once (checked on each request), so a
+    /// copied cookie dies with the session. It ends the person's sessions on their other devices too.
+    /// </summary>
     [HttpPost("/sign-out")]
     public async Task<IActionResult> SignOutNow()
     {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         return Redirect("/sign-in");
     }
