@@ -32,6 +32,7 @@ public static class WebServiceExtensions
             .AddDefaultTokenProviders()
             .AddRules();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.AddSingleton<Features.Account.PlaceholderPasswordHash>();
         // Claims (organisation, administrator, kinds of membership) are rebuilt every minute; a session that
         // ended (sign-out, reset, lock) is refused on its next request by SessionCookieEvents.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -71,7 +72,9 @@ public static class WebServiceExtensions
         services.AddHealthChecks().AddDbContextCheck<OnboardingDbContext>();
         services.AddPlanPack(builder.Configuration);
         services.AddSingleton<EngagementSnapshots>();
-        services.AddSingleton<Features.Account.InvitationMailer>();
+        services.AddSingleton<Features.Account.AccountMailer>();
+        services.AddScoped<Features.Account.InvitationDesk>();
+        services.AddAttemptLimits(builder.Configuration);
         return builder;
     }
 
@@ -86,6 +89,7 @@ public static class WebServiceExtensions
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
