@@ -53,18 +53,18 @@ public sealed class StrongPasswordValidator : IPasswordValidator<AppUser>
     private static string Reason(Zxcvbn.Result result)
     {
         var weakest = result.MatchSequence.Where(m => m.Pattern != "bruteforce").OrderByDescending(m => m.Token.Length).FirstOrDefault();
+        // The examples are zxcvbn's own, never part of the password: a refused password is not echoed into the page.
         var why = weakest switch
         {
             DictionaryMatch { DictionaryName: "user_inputs" } => "It is built from your own name or email address.",
-            DictionaryMatch { DictionaryName: "passwords", Rank: <= 100 } d => $"\"{d.Token}\" is one of the most common passwords.",
-            DictionaryMatch { DictionaryName: "passwords" } d => $"\"{d.Token}\" is a commonly used password.",
-            DictionaryMatch { DictionaryName: "male_names" or "female_names" or "surnames" } d => $"\"{d.Token}\" is a common name, and names are easy to guess.",
-            DictionaryMatch d => $"\"{d.Token}\" is a common word, and a few common words alone are easy to guess.",
-            RepeatMatch r => $"Repeats like \"{r.Token}\" are easy to guess.",
-            SequenceMatch s => $"Sequences like \"{s.Token}\" are easy to guess.",
-            SpatialMatch s => $"Keyboard patterns like \"{s.Token}\" are easy to guess.",
-            DateMatch d => $"Dates like \"{d.Token}\" are easy to guess.",
-            { Pattern: "date" } d => $"Dates and years like \"{d.Token}\" are easy to guess.",
+            DictionaryMatch { DictionaryName: "passwords", Rank: <= 100 } => "It is built on one of the 100 most common passwords.",
+            DictionaryMatch { DictionaryName: "passwords" } => "It is built on a commonly used password.",
+            DictionaryMatch { DictionaryName: "male_names" or "female_names" or "surnames" } => "Names and surnames are easy to guess.",
+            DictionaryMatch => "A few common words alone are easy to guess.",
+            RepeatMatch => "Repeats like \"aaa\" or \"abcabc\" are easy to guess.",
+            SequenceMatch => "Sequences like \"abc\" or \"6543\" are easy to guess.",
+            SpatialMatch => "Rows and patterns of keys like \"qwerty\" are easy to guess.",
+            DateMatch or { Pattern: "date" } => "Dates and years are easy to guess.",
             _ => "It is short for the kinds of characters it uses.",
         };
         return $"This password is too easy to guess (it could be cracked in {result.CrackTimeDisplay}). {why} Add another word or two that do not belong together, or use a password manager's suggestion.";

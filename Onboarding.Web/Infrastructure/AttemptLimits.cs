@@ -12,8 +12,11 @@ public sealed class AttemptLimitsOptions
 {
     public const string Section = "AttemptLimits";
 
-    /// <summary>Sign-in, forgotten-password, reset and invitation forms posted from one client address.</summary>
-    public int PerAddress { get; set; } = 30;
+    /// <summary>
+    /// Sign-in, forgotten-password, reset and invitation forms posted from one client address. Generous, as a whole
+    /// office may share one address; the per-account limits and lockout stop guessing one person's password.
+    /// </summary>
+    public int PerAddress { get; set; } = 100;
 
     /// <summary>Sign-in attempts for one email address, from anywhere (lockout counts only known accounts).</summary>
     public int SignInsPerAccount { get; set; } = 10;
