@@ -27,12 +27,17 @@ public static class WebServiceExtensions
         services.AddIdentity<AppUser, IdentityRole>(IdentityRules.Apply)
             .AddEntityFrameworkStores<OnboardingDbContext>()
             .AddClaimsPrincipalFactory<UserClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddRules();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
-        // An administrator's lock or role change reaches open sessions within a minute, not Identity's default 30.
+        services.AddSingleton<Features.Account.PlaceholderPasswordHash>();
+        // Claims (organisation, administrator, kinds of membership) are rebuilt every minute; a session that
+        // ended (sign-out, reset, lock) is refused on its next request by SessionCookieEvents.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<SessionCookieEvents>();
         services.ConfigureApplicationCookie(o =>
         {
+            o.EventsType = typeof(SessionCookieEvents);
             o.LoginPath = "/sign-in";
             o.LogoutPath = "/sign-out";
             o.AccessDeniedPath = "/error/403";
@@ -73,7 +78,9 @@ public static class WebServiceExtensions
         services.AddHostedService<FirstStartSeeding>();
         services.AddPlanPack(builder.Configuration);
         services.AddSingleton<EngagementSnapshots>();
-        services.AddSingleton<Features.Account.InvitationMailer>();
+        services.AddSingleton<Features.Account.AccountMailer>();
+        services.AddScoped<Features.Account.InvitationDesk>();
+        services.AddAttemptLimits(builder.Configuration);
         return builder;
     }
 
@@ -91,6 +98,7 @@ public static class WebServiceExtensions
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Onboarding.Core.Accounts;
 
 namespace Onboarding.Core.Data;
 
@@ -17,5 +18,15 @@ public static class IdentityRules
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.SignIn.RequireConfirmedAccount = false;
+        // Reset links live an hour by the injected clock (registered in <see cref="AddRules"/>).
+        options.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.Name;
     }
+
+    /// <summary>
+    /// The rules that are services rather than options: passwords must be hard to guess (zxcvbn), not only long,
+    /// for every way a password is set (invitation, reset, the seeding commands); and the reset-link provider.
+    /// </summary>
+    public static IdentityBuilder AddRules(this IdentityBuilder identity) => identity
+        .AddPasswordValidator<StrongPasswordValidator>()
+        .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.Name);
 }

@@ -47,6 +47,18 @@ public sealed class AppLinks
 
     public string SignIn() => $"{root}/sign-in";
 
+    /// <summary>Where someone who forgot their password asks for a reset link to their own address.</summary>
+    public string ForgotPassword() => $"{root}/forgot-password";
+
+    /// <summary>A password-reset link; mailed only to the account's own address, never shown on a page.</summary>
+    public string PasswordReset(string userId, string token) => $"{root}/password-reset/{Uri.EscapeDataString(userId)}/{Uri.EscapeDataString(token)}";
+
+    /// <summary>
+    /// What a digest shown to someone other than its recipient (a preview, the outbox) links to instead of the
+    /// recipient's unsubscribe token, which would let the viewer switch off that person's digests.
+    /// </summary>
+    public string UnsubscribePlaceholder() => $"{root}/digests/unsubscribe-preview";
+
     public static Uri RequireWebUrl(Uri url, string parameter) =>
         url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
             ? url

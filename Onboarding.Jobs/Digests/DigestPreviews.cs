@@ -6,7 +6,8 @@ namespace Onboarding.Jobs.Digests;
 /// <summary>
 /// A digest as a person would get it on a date, from today's data. <see cref="Rendered"/> is null
 /// when they would get nothing, and <see cref="Reason"/> says why. <see cref="LeftOut"/> counts
-/// sections of engagements the viewer may not see, which the preview leaves out.
+/// sections of engagements the viewer may not see, which the preview leaves out. Its unsubscribe link is a
+/// placeholder: the real one carries the recipient's token.
 /// </summary>
 public sealed record DigestPreview(string Name, string Email, DateOnly Date, DateTimeOffset? DueAt, RenderedDigest? Rendered, string? Reason, int LeftOut);
 
@@ -40,8 +41,11 @@ public sealed class DigestPreviews(DigestLoader loader, DigestComposition compos
         var composed = (await composition.ComposeAsync([new DueDigest(person, planned, planned.DueAt)], mayShow, cancellationToken)).Single();
         return composed.Model is null
             ? new DigestPreview(name, person.Recipient.Email, date, planned.DueAt, null, $"{name} would get nothing that day: there is nothing to say.", leftOut)
-            : new DigestPreview(name, person.Recipient.Email, date, planned.DueAt, DigestRenderer.Render(composed.Model), null, leftOut);
+            : new DigestPreview(name, person.Recipient.Email, date, planned.DueAt, DigestRenderer.Render(ShownToViewer(composed.Model)), null, leftOut);
     }
+
+    /// <summary>The viewer is someone else: the recipient's unsubscribe token must not reach them.</summary>
+    private DigestModel ShownToViewer(DigestModel digest) => digest with { UnsubscribeUrl = composition.Links.UnsubscribePlaceholder() };
 
     private static string NoDigestReason(DigestRecipientSchedule schedule, DateOnly date, string name)
     {

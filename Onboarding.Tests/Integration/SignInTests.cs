@@ -37,19 +37,23 @@ public class SignInTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account()
+    public async Task Five_wrong_passwords_lock_the_account_without_telling_the_person_signing_in()
     {
         var client = app.AnonymousClient();
-        string html = "";
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var response = await InvitationTests.PostFormAsync(client, "/sign-in", new() { ["Email"] = "riya.shah@northstar.example", ["Password"] = "not the password" });
-            html = await response.Content.ReadAsStringAsync();
+            await InvitationTests.PostFormAsync(client, "/sign-in", new() { ["Email"] = "riya.shah@northstar.example", ["Password"] = "not the password" });
         }
-        Assert.Contains("This account is locked", html);
 
         var withRightPassword = await InvitationTests.PostFormAsync(client, "/sign-in", new() { ["Email"] = "riya.shah@northstar.example", ["Password"] = OnboardingFactory.DemoPassword });
+
+        // Only the administrator sees that the account is locked (security review, item 9).
+        var html = await withRightPassword.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, withRightPassword.StatusCode);
+        Assert.Contains("That email and password do not match an account.", html);
+        Assert.DoesNotContain("locked", html, StringComparison.OrdinalIgnoreCase);
+        var admin = await app.SignedInClientAsync("admin@northstar.example");
+        Assert.Matches("Riya Shah[\\s\\S]*?Locked", await admin.GetStringAsync("/admin/users?q=riya"));
     }
 
     [Fact]

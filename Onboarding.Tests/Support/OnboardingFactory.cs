@@ -94,6 +94,11 @@ public sealed class OnboardingFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Smtp:Host", Smtp.Host);
         builder.UseSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Smtp:Tls", "None");
+        // Every test client reaches the TestServer from one (absent) address and signs in as the same few demo
+        // people, so the limits are out of reach here; AttemptLimitTests set real ones.
+        builder.UseSetting("AttemptLimits:PerAddress", "1000000");
+        builder.UseSetting("AttemptLimits:SignInsPerAccount", "1000000");
+        builder.UseSetting("AttemptLimits:ResetMailsPerAccount", "1000000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -45,7 +45,7 @@ public class AdminTests(OnboardingFactory app) : IClassFixture<OnboardingFactory
         Assert.Contains("Samuel Okafor is locked", await admin.GetStringAsync("/admin/users"));
         var signIn = await SignInAsync("samuel.okafor@acme.example");
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        Assert.Contains("locked", await signIn.Content.ReadAsStringAsync());
+        Assert.Contains("That email and password do not match an account.", await signIn.Content.ReadAsStringAsync());
 
         var unlocked = await InvitationTests.PostFormAsync(admin, $"/admin/users/{samuelId}/unlock", new(), tokenFrom: "/admin/users");
         Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);

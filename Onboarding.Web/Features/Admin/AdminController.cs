@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
-using Onboarding.Core.Links;
 using Onboarding.Core.Templates;
 using Onboarding.Web.Features.Account;
 using Onboarding.Web.Infrastructure;
@@ -17,7 +16,7 @@ namespace Onboarding.Web.Features.Admin;
 /// the invitations sent to them, and the templates the app loaded with their validation status.
 /// </summary>
 [AdministratorsOnly]
-public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser> users, InvitationMailer mailer, AppLinks links, TemplateCatalog catalog, TimeProvider clock) : Controller
+public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser> users, InvitationDesk invitations, TemplateCatalog catalog, TimeProvider clock) : Controller
 {
     private const int PageSize = 50;
 
@@ -82,7 +81,7 @@ public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser>
         user.AccountRole = form.Role;
         await users.UpdateAsync(user);
         return null;
-    }, user => $"{user.DisplayName} is now {(user.AccountRole == AccountRole.Administrator ? "an administrator" : $"a{(user.AccountRole == AccountRole.AccountLeader ? "n account leader" : " recruiter")}")} (open sessions follow within a minute).");
+    }, user => $"{user.DisplayName}'s account role is now {user.AccountRole.DisplayName().ToLowerInvariant()}; they sign in again to use it.");
 
     [HttpGet("/admin/invitations")]
     public async Task<IActionResult> Invitations(InvitationState? status, int page = 1) =>
@@ -116,19 +115,14 @@ public sealed class AdminController(OnboardingDbContext db, UserManager<AppUser>
             return View("Invitations", await BuildInvitationsAsync(form, null, 1));
         }
 
-        var now = clock.GetUtcNow();
-        var (token, error) = await InvitationIssuer.IssueAsync(db, users, member, engagement, User.UserId(), now);
-        if (token is null)
+        var outcome = await invitations.InviteAsync(member, engagement, User, HttpContext.RequestAborted);
+        if (outcome.Error is not null)
         {
-            ModelState.AddModelError(nameof(form.Email), $"Could not create an account for {email}: {error}");
+            ModelState.AddModelError(nameof(form.Email), $"Could not create an account for {email}: {outcome.Error}");
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Invitations", await BuildInvitationsAsync(form, null, 1));
         }
-        db.RecordActivity(User, engagement.Id, $"Invited {member.Name} to sign in", now);
-        await db.SaveChangesAsync();
-        var letter = new InvitationLetter(member.Name, member.Email, member.TimeZone, engagement.Name, engagement.Provider!.Name, User.DisplayName(),
-            links.Invitation(token), now + InvitationIssuer.Lifetime);
-        TempData["Notice"] = await mailer.SendAsync(letter, HttpContext.RequestAborted);
+        TempData["Notice"] = outcome.Notice;
         return Redirect("/admin/invitations");
     }
 

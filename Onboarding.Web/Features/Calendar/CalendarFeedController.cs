@@ -17,14 +17,15 @@ namespace Onboarding.Web.Features.Calendar;
 /// A private iCalendar feed per member, so their tasks and milestones show up in Outlook or
 /// Google Calendar. Calendar apps cannot sign in, so the secret URL is the credential; it can be reset.
 /// </summary>
-public sealed class CalendarFeedController(OnboardingDbContext db, AppLinks links) : Controller
+public sealed class CalendarFeedController(OnboardingDbContext db, AppLinks links, TimeProvider clock) : Controller
 {
     [AllowAnonymous]
     [HttpGet("/calendar/{token}.ics")]
     public async Task<IActionResult> Feed(string token)
     {
-        var member = await db.Members.AsNoTracking().Include(m => m.Engagement).FirstOrDefaultAsync(m => m.CalendarToken == token);
-        if (member is null)
+        var member = await db.Members.AsNoTracking().Include(m => m.Engagement).Include(m => m.User).FirstOrDefaultAsync(m => m.CalendarToken == token);
+        // A locked person's feed shows nothing, as if the address had never existed.
+        if (member is null || member.User?.IsLockedAt(clock.GetUtcNow()) == true)
         {
             return NotFound();
         }

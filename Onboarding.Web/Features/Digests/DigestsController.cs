@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NetEscapades.AspNetCore.SecurityHeaders;
+using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Links;
 using Onboarding.Core.Time;
 using Onboarding.Jobs.Digests;
 using Onboarding.Web.Infrastructure;
@@ -18,7 +20,7 @@ namespace Onboarding.Web.Features.Digests;
 /// The outbox (account leaders and administrators), each person's digest settings, the one-click
 /// unsubscribe link every digest carries, and the account leaders' preview.
 /// </summary>
-public sealed class DigestsController(OnboardingDbContext db, TimeProvider clock) : Controller
+public sealed class DigestsController(OnboardingDbContext db, AppLinks links, TimeProvider clock) : Controller
 {
     public const string UnsubscribeRoute = "/digests/unsubscribe/{token}";
     private const int PageSize = 50;
@@ -56,7 +58,14 @@ public sealed class DigestsController(OnboardingDbContext db, TimeProvider clock
             return StatusCode(StatusCodes.Status403Forbidden);
         }
         var digest = await scope.Digests.FirstOrDefaultAsync(d => d.Id == id);
-        return digest is null ? NotFound() : View(digest);
+        if (digest is null)
+        {
+            return NotFound();
+        }
+        // Read without tracking, so the copy shown (without the recipient's unsubscribe token) is never saved.
+        digest.HtmlBody = UnsubscribeTokens.Hide(digest.HtmlBody, links);
+        digest.TextBody = UnsubscribeTokens.Hide(digest.TextBody, links);
+        return View(digest);
     }
 
     [HttpPost("/digests/outbox/{id:long}/resend")]
@@ -166,8 +175,7 @@ public sealed class DigestsController(OnboardingDbContext db, TimeProvider clock
     [HttpPost(UnsubscribeRoute)]
     public async Task<IActionResult> UnsubscribeConfirmed(string token)
     {
-        var email = await db.Members.Where(m => m.UnsubscribeToken == token).Select(m => m.Email).FirstOrDefaultAsync();
-        if (email is null)
+        if (await UnsubscriberAsync(token) is not { } email)
         {
             return NotFound();
         }
@@ -178,10 +186,26 @@ public sealed class DigestsController(OnboardingDbContext db, TimeProvider clock
         return View("Unsubscribed", (await UnsubscribePageAsync(token))!);
     }
 
+    /// <summary>
+    /// What the placeholder link in a digest shown to someone other than its recipient (a preview, the outbox)
+    /// leads to: the real link is the recipient's alone.
+    /// </summary>
+    [AllowAnonymous]
+    [HttpGet("/digests/unsubscribe-preview")]
+    public IActionResult UnsubscribePlaceholder() => View();
+
+    /// <summary>The address an unsubscribe token stands for; null for an unknown token or a locked person's, whose links stop working.</summary>
+    private async Task<string?> UnsubscriberAsync(string token)
+    {
+        var member = await db.Members.AsNoTracking().Where(m => m.UnsubscribeToken == token)
+            .Select(m => new { m.Email, m.User })
+            .FirstOrDefaultAsync();
+        return member is null || member.User?.IsLockedAt(clock.GetUtcNow()) == true ? null : member.Email;
+    }
+
     private async Task<UnsubscribeViewModel?> UnsubscribePageAsync(string token)
     {
-        var email = await db.Members.Where(m => m.UnsubscribeToken == token).Select(m => m.Email).FirstOrDefaultAsync();
-        if (email is null)
+        if (await UnsubscriberAsync(token) is not { } email)
         {
             return null;
         }

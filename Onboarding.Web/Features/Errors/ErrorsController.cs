@@ -17,11 +17,16 @@ public sealed class ErrorsController : Controller
             HttpContext.Response.StatusCode = code is >= 400 and < 600 ? code : StatusCodes.Status404NotFound;
         }
         var status = HttpContext.Response.StatusCode;
-        return View("Error", new ErrorViewModel(status));
+        // A rate limit says how long to wait in Retry-After (seconds); the page says it in minutes.
+        int? waitMinutes = status == StatusCodes.Status429TooManyRequests
+            && int.TryParse(HttpContext.Response.Headers.RetryAfter, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? Math.Max(1, (seconds + 59) / 60)
+            : null;
+        return View("Error", new ErrorViewModel(status, waitMinutes));
     }
 }
 
-public sealed record ErrorViewModel(int Status)
+public sealed record ErrorViewModel(int Status, int? WaitMinutes = null)
 {
     public string Title => Status switch
     {
@@ -29,6 +34,7 @@ public sealed record ErrorViewModel(int Status)
         StatusCodes.Status403Forbidden => "Not part of your role",
         StatusCodes.Status404NotFound => "Page not found",
         StatusCodes.Status405MethodNotAllowed => "Not something this address does",
+        StatusCodes.Status429TooManyRequests => "Too many attempts",
         _ => "Something went wrong",
     };
 
@@ -38,6 +44,7 @@ public sealed record ErrorViewModel(int Status)
         StatusCodes.Status403Forbidden => "Your role in this engagement does not include this action. Ask the account leader if you need it.",
         StatusCodes.Status404NotFound => "There is nothing here, or it is not shared with you.",
         StatusCodes.Status405MethodNotAllowed => "This address answers the app's own forms and scripts, not a visit. Nothing was changed.",
+        StatusCodes.Status429TooManyRequests => $"Too many attempts; try again in {WaitMinutes ?? 15} minute{(WaitMinutes == 1 ? "" : "s")}.",
         _ => "The error has been logged. Try again in a moment; nothing you saved before was lost.",
     };
 }

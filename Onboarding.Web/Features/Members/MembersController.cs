@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
-using Onboarding.Core.Links;
 using Onboarding.Core.Time;
 using Onboarding.Web.Features.Account;
 using Onboarding.Web.Features.Engagements;
@@ -14,7 +13,7 @@ using Onboarding.Web.Infrastructure;
 namespace Onboarding.Web.Features.Members;
 
 [Route("/engagements/{engagementId:int}/stakeholders")]
-public sealed class MembersController(OnboardingDbContext db, UserManager<AppUser> users, InvitationMailer mailer, AppLinks links, TimeProvider clock) : Controller
+public sealed class MembersController(OnboardingDbContext db, UserManager<AppUser> users, InvitationDesk invitations, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int engagementId) => View(await BuildPageAsync(engagementId, new AddMemberForm()));
@@ -44,12 +43,15 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
             return View("Index", await BuildPageAsync(engagementId, form));
         }
 
+        // A person's account joins the engagement now; an account an invitation made and nobody has used yet
+        // joins only when this engagement invites it, so an older link does not bring this engagement along.
         var existingUser = await users.FindByEmailAsync(email);
+        var joins = existingUser is not null && !await invitations.AwaitsFirstPasswordAsync(existingUser);
         var now = clock.GetUtcNow();
         db.Members.Add(new Member
         {
             EngagementId = engagementId,
-            UserId = existingUser?.Id,
+            UserId = joins ? existingUser!.Id : null,
             Name = form.Name.Trim(),
             Email = email,
             Title = form.Title?.Trim() ?? "",
@@ -123,8 +125,8 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
     }
 
     /// <summary>
-    /// Creates the person's account if they have none and a one-time link to set its password, and
-    /// emails them the link. The link is also shown to the leader, who can pass it on.
+    /// Invites a person without an account (the link is emailed, and shown to the leader for a new account), or
+    /// tells a person who has one that they were added; see <see cref="InvitationDesk"/>.
     /// </summary>
     [HttpPost("{memberId:int}/invite")]
     [OpenEngagementOnly]
@@ -138,20 +140,8 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
             return NotFound();
         }
 
-        var now = clock.GetUtcNow();
-        var (token, error) = await InvitationIssuer.IssueAsync(db, users, member, member.Engagement!, User.UserId(), now);
-        if (token is null)
-        {
-            TempData["Notice"] = $"Could not create an account for {member.Email}: {error}";
-            return Redirect($"/engagements/{engagementId}/stakeholders");
-        }
-        db.RecordActivity(User, engagementId, $"Invited {member.Name} to sign in", now);
-        await db.SaveChangesAsync();
-
-        var engagement = member.Engagement!;
-        var letter = new InvitationLetter(member.Name, member.Email, member.TimeZone, engagement.Name, engagement.Provider!.Name, User.DisplayName(),
-            links.Invitation(token), now + InvitationIssuer.Lifetime);
-        TempData["Notice"] = await mailer.SendAsync(letter, HttpContext.RequestAborted);
+        var outcome = await invitations.InviteAsync(member, member.Engagement!, User, HttpContext.RequestAborted);
+        TempData["Notice"] = outcome.Notice ?? $"Could not create an account for {member.Email}: {outcome.Error}";
         return Redirect($"/engagements/{engagementId}/stakeholders");
     }
 

@@ -1,0 +1,14 @@
+namespace Onboarding.Core.Accounts;
+
+/// <summary>Rules about accounts that pages, links and mail must apply alike.</summary>
+public static class AccountRules
+{
+    /// <summary>
+    /// Locked as Identity counts it (lockout enabled and an end in the future), but against the injected clock.
+    /// A locked person's secret links (calendar feed, unsubscribe, invitations) stop working too.
+    /// </summary>
+    public static bool IsLockedAt(this AppUser user, DateTimeOffset now) => user.LockoutEnabled && user.LockoutEnd > now;
+
+    /// <summary>One person however they type their address: what sign-in attempts are counted by.</summary>
+    public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
+}
