@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -16,7 +17,10 @@ namespace Onboarding.Web.Infrastructure;
 /// </summary>
 public sealed class SessionCookieEvents(IOptions<IdentityOptions> identity) : CookieAuthenticationEvents
 {
-    private static readonly Func<OnboardingDbContext, string, Task<string?>> CurrentStamp = EF.CompileAsyncQuery(
+    // A compiled query belongs to the model it was compiled for: one per context type, as for the engagement gate.
+    private static readonly ConcurrentDictionary<Type, Func<OnboardingDbContext, string, Task<string?>>> Stamps = new();
+
+    private static Func<OnboardingDbContext, string, Task<string?>> CompileStamp() => EF.CompileAsyncQuery(
         (OnboardingDbContext db, string userId) => db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefault());
 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
@@ -25,7 +29,18 @@ public sealed class SessionCookieEvents(IOptions<IdentityOptions> identity) : Co
         var userId = principal?.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
         var stamp = principal?.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         var db = context.HttpContext.RequestServices.GetRequiredService<OnboardingDbContext>();
-        if (userId is null || stamp is null || stamp != await CurrentStamp(db, userId))
+        string? current;
+        try
+        {
+            current = userId is null ? null : await Stamps.GetOrAdd(db.GetType(), _ => CompileStamp())(db, userId);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // Without a database nothing can be read or changed either: the request meets the same failure in its
+            // action and shows the error page (which must render), rather than a sign-in that cannot work.
+            return;
+        }
+        if (userId is null || stamp is null || stamp != current)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);
