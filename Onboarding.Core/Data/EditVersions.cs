@@ -32,7 +32,7 @@ public sealed class EditVersions : SaveChangesInterceptor
         {
             return;
         }
-        context.ChangeTracker.DetectChanges();
+        // Entries() detects changes itself; EngagementRevisions has just done so too.
         foreach (var entry in context.ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
@@ -28,7 +29,7 @@ public sealed record PreviousDigest(string Recipient, DateOnly Period, DateTimeO
 public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadences)
 {
     /// <summary>The outbox key for an address: one person however their address is capitalised.</summary>
-    public static string RecipientKey(string email) => email.Trim().ToLowerInvariant();
+    public static string RecipientKey(string email) => AccountRules.NormaliseEmail(email);
 
     /// <summary>Everyone with a membership of an open engagement, or only <paramref name="email"/>.</summary>
     public async Task<IReadOnlyList<DigestAudience>> AudienceAsync(string? email, CancellationToken cancellationToken)
