@@ -13,6 +13,5 @@ public sealed class AppUser : IdentityUser
 
     public bool IsAdministrator => AccountRole == AccountRole.Administrator;
 
-    public string TimeZone { get; set; } = "Europe/London";
     public DateTimeOffset CreatedAt { get; set; }
 }

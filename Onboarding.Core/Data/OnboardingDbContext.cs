@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.People;
 
 namespace Onboarding.Core.Data;
 
@@ -24,6 +25,7 @@ public abstract class OnboardingDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Engagement> Engagements => Set<Engagement>();
     public DbSet<BusinessOutcome> BusinessOutcomes => Set<BusinessOutcome>();
+    public DbSet<Person> People => Set<Person>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<TemplateSnapshot> TemplateSnapshots => Set<TemplateSnapshot>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();

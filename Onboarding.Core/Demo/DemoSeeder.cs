@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.People;
 using Onboarding.Core.Time;
 using PlanTemplate = Onboarding.Core.Templates.PlanTemplate;
 using TemplateCatalog = Onboarding.Core.Templates.TemplateCatalog;
@@ -103,19 +104,8 @@ public sealed class DemoSeeder(
         var seeded = new List<SeededAccount>();
         foreach (var person in people)
         {
-            var user = await CreateUserAsync(person.Email, person.Name, person.Org, password, AccountRoleOf(person.Role), person.Zone);
-            engagement.Members.Add(new Member
-            {
-                UserId = user.Id,
-                Name = person.Name,
-                Email = person.Email,
-                Title = person.Title,
-                Role = person.Role,
-                TimeZone = person.Zone,
-                CalendarToken = Secrets.NewToken(),
-                UnsubscribeToken = Secrets.NewToken(),
-                CreatedAt = now,
-            });
+            var someone = await CreateUserAsync(person.Email, person.Name, person.Org, password, AccountRoleOf(person.Role), person.Zone);
+            engagement.Members.Add(PersonDirectory.Membership(someone, person.Role, person.Title, now));
             seeded.Add(new SeededAccount(person.Email, person.Role.DisplayName(), password));
         }
 
@@ -181,7 +171,7 @@ public sealed class DemoSeeder(
         _ => AccountRole.None,
     };
 
-    private async Task<AppUser> CreateUserAsync(string email, string name, Organisation organisation, string password, AccountRole role, string zone = "Europe/London")
+    private async Task<Person> CreateUserAsync(string email, string name, Organisation organisation, string password, AccountRole role, string zone = PersonDirectory.DefaultTimeZone)
     {
         var user = new AppUser
         {
@@ -191,14 +181,16 @@ public sealed class DemoSeeder(
             DisplayName = name,
             OrganisationId = organisation.Id,
             AccountRole = role,
-            TimeZone = zone,
             CreatedAt = clock.GetUtcNow(),
         };
+        var person = PersonDirectory.NewPerson(name, email, zone, WorkingDays.MondayToFriday, clock.GetUtcNow());
+        PersonDirectory.Link(person, user, []);
+        db.People.Add(person);
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Could not create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
-        return user;
+        return person;
     }
 }

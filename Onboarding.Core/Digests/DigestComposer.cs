@@ -132,7 +132,7 @@ public static class DigestComposer
             engagement.Id,
             engagement.Name,
             engagement.ClientName,
-            today.DayNumber - engagement.Kickoff.DayNumber + 1,
+            Engagement.DayNumber(engagement.Kickoff, today),
             BrandColours.OrFallback(engagement.BrandColour),
             links.Engagement(engagement.Id),
             comingUp,

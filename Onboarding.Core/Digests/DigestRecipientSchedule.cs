@@ -2,17 +2,13 @@ using Onboarding.Core.Engagements;
 
 namespace Onboarding.Core.Digests;
 
-/// <summary>
-/// One engagement a recipient can get digests for. <paramref name="LocalHour"/> overrides the
-/// recipient's hour for this engagement; <paramref name="Closed"/> engagements never send.
-/// </summary>
+/// <summary>One engagement a recipient can get digests for; <paramref name="Closed"/> engagements never send.</summary>
 public sealed record DigestSubscription(
     int EngagementId,
     DateOnly Kickoff,
     DigestCadence Cadence,
     bool Closed = false,
-    DigestPreference Preference = DigestPreference.Cadence,
-    int? LocalHour = null);
+    DigestPreference Preference = DigestPreference.Cadence);
 
 /// <summary>
 /// Everything <see cref="DigestSchedule"/> needs about one recipient: who they are in the outbox

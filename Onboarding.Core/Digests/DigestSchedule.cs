@@ -1,4 +1,5 @@
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Time;
 
 namespace Onboarding.Core.Digests;
 
@@ -29,15 +30,14 @@ public static class DigestSchedule
     /// <exception cref="ArgumentException">The recipient's time zone is unknown, or an hour is outside 0–23.</exception>
     public static PlannedDigest? DueAt(DigestRecipientSchedule recipient, DateTimeOffset now)
     {
-        var zone = DigestTimeZones.Find(recipient.TimeZoneId);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var planned = Plan(recipient, zone, today);
+        var zone = Zones.Find(recipient.TimeZoneId);
+        var planned = Plan(recipient, zone, Zones.DateIn(now, recipient.TimeZoneId));
         return planned is not null && now >= planned.DueAt ? planned : null;
     }
 
     /// <summary>The digest the recipient gets on <paramref name="localDate"/>, due or not; null when that date has none.</summary>
     public static PlannedDigest? ForDate(DigestRecipientSchedule recipient, DateOnly localDate) =>
-        Plan(recipient, DigestTimeZones.Find(recipient.TimeZoneId), localDate);
+        Plan(recipient, Zones.Find(recipient.TimeZoneId), localDate);
 
     private static PlannedDigest? Plan(DigestRecipientSchedule recipient, TimeZoneInfo zone, DateOnly date)
     {
@@ -48,14 +48,13 @@ public static class DigestSchedule
         }
 
         var engagements = new List<DueEngagement>();
-        var hour = int.MaxValue;
         foreach (var subscription in recipient.Subscriptions)
         {
             if (subscription.Closed || subscription.Preference == DigestPreference.None)
             {
                 continue;
             }
-            var day = date.DayNumber - subscription.Kickoff.DayNumber + 1;
+            var day = Engagement.DayNumber(subscription.Kickoff, date);
             if (day < 1 || subscription.Cadence.FrequencyOn(day) is not { } frequency)
             {
                 continue;
@@ -69,14 +68,13 @@ public static class DigestSchedule
                 continue;
             }
             engagements.Add(new DueEngagement(subscription.EngagementId, day, frequency));
-            hour = Math.Min(hour, CheckHour(subscription.LocalHour ?? recipient.LocalHour));
         }
 
         if (engagements.Count == 0)
         {
             return null;
         }
-        var dueAt = FirstInstantAtOrAfter(zone, date.ToDateTime(new TimeOnly(hour, 0)));
+        var dueAt = FirstInstantAtOrAfter(zone, date.ToDateTime(new TimeOnly(recipient.LocalHour, 0)));
         return new PlannedDigest(new DigestKey(recipient.Recipient, date), dueAt, engagements);
     }
 

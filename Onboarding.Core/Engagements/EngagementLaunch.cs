@@ -1,9 +1,11 @@
 using Onboarding.Core.Accounts;
+using Onboarding.Core.People;
 using Onboarding.Core.Plans;
 using PlanTemplate = Onboarding.Core.Templates.PlanTemplate;
 
 namespace Onboarding.Core.Engagements;
 
+/// <param name="TimeZone">For someone new to the product; a person already known keeps their own.</param>
 public sealed record LaunchContact(string Name, string Email, EngagementRole Role, string Title, string TimeZone);
 
 public sealed record LaunchOutcome(string Title, string HowMeasured);
@@ -30,7 +32,8 @@ public sealed record PreparedLaunch(Engagement Engagement, IReadOnlyList<Templat
 /// <summary>Builds a new engagement and its plan in memory, so it can be previewed before it is saved.</summary>
 public static class EngagementLaunch
 {
-    public static PreparedLaunch Prepare(LaunchRequest request, int providerId, Organisation client, DateTimeOffset now)
+    /// <param name="known">People already in the product, by normalised address (<see cref="PersonDirectory.FindAsync"/>): they keep their own clock.</param>
+    public static PreparedLaunch Prepare(LaunchRequest request, int providerId, Organisation client, IReadOnlyDictionary<string, Person> known, DateTimeOffset now)
     {
         var engagement = new Engagement
         {
@@ -45,19 +48,10 @@ public static class EngagementLaunch
             SharedPurpose = request.SharedPurpose,
             CreatedAt = now,
             Outcomes = request.Outcomes.Select((o, i) => new BusinessOutcome { Title = o.Title, HowMeasured = o.HowMeasured, Position = i }).ToList(),
-            Members = request.Contacts.Select((c, i) => new Member
-            {
-                Name = c.Name,
-                Email = c.Email.ToLowerInvariant(),
-                Role = c.Role,
-                Title = c.Title,
-                TimeZone = c.TimeZone,
-                WorkingDays = request.WorkingDays,
-                CalendarToken = Secrets.NewToken(),
-                UnsubscribeToken = Secrets.NewToken(),
-                // Earlier rows win when two people share a role, as the form lists them.
-                CreatedAt = now.AddTicks(i),
-            }).ToList(),
+            // Earlier rows win when two people share a role, as the form lists them.
+            Members = request.Contacts.Select((c, i) => PersonDirectory.Membership(
+                known.GetValueOrDefault(AccountRules.NormaliseEmail(c.Email)) ?? PersonDirectory.NewPerson(c.Name, c.Email, c.TimeZone, request.WorkingDays, now),
+                c.Role, c.Title, now.AddTicks(i))).ToList(),
         };
         var applications = PlanWriter.Applications(request.Templates, engagement.Members);
         return new PreparedLaunch(engagement, applications, PlanWriter.Generate(engagement, applications));

@@ -1,4 +1,5 @@
 using Onboarding.Core.Accounts;
+using Onboarding.Core.People;
 
 namespace Onboarding.Core.Engagements;
 
@@ -11,14 +12,18 @@ public enum DigestPreference
 }
 
 /// <summary>
-/// A person in one engagement: a user who can sign in, or an email-only contact who
-/// only receives digests until invited.
+/// What a <see cref="People.Person"/> does in one engagement: role, title, digest preference for it, and the
+/// secrets of its calendar feed and unsubscribe link. Name, address and account are the person's, copied here
+/// by <see cref="People.PersonDirectory"/> so engagement pages can list members without a join.
 /// </summary>
 public sealed class Member : IVersioned
 {
     public int Id { get; set; }
     public int EngagementId { get; set; }
     public Engagement? Engagement { get; set; }
+
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
 
     public string? UserId { get; set; }
     public AppUser? User { get; set; }
@@ -30,9 +35,6 @@ public sealed class Member : IVersioned
     /// <summary>Job title or responsibility as the client describes it, e.g. "Head of Engineering".</summary>
     public string Title { get; set; } = "";
 
-    public required string TimeZone { get; set; }
-    public WorkingDays WorkingDays { get; set; } = WorkingDays.MondayToFriday;
-    public int DigestHour { get; set; } = 8;
     public DigestPreference DigestPreference { get; set; }
 
     /// <summary>Secret for the private calendar feed URL; reset by replacing it.</summary>

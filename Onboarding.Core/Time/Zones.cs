@@ -1,20 +1,35 @@
 namespace Onboarding.Core.Time;
 
-/// <summary>IANA time zones: lookup with a clear error, and "today" in a zone from an injected clock.</summary>
+/// <summary>
+/// IANA time zones, the only kind stored (so every node and the browser agree): lookup with a clear error,
+/// and the one way to say what date or time it is somewhere. "Today" for a person is
+/// <c>clock.TodayIn(person.TimeZone)</c>; nothing else converts.
+/// </summary>
 public static class Zones
 {
     /// <summary>Every IANA zone this machine knows, for pickers.</summary>
     public static IReadOnlyList<string> All { get; } = TimeZoneInfo.GetSystemTimeZones()
         .Where(z => z.HasIanaId).Select(z => z.Id).Order(StringComparer.Ordinal).ToList();
 
+    // .NET also accepts Windows ids ("Eastern Standard Time"); HasIanaId refuses them.
     public static bool IsKnown(string? zoneId) =>
         !string.IsNullOrWhiteSpace(zoneId) && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) && zone.HasIanaId;
 
-    public static TimeZoneInfo Find(string zoneId) =>
-        IsKnown(zoneId)
-            ? TimeZoneInfo.FindSystemTimeZoneById(zoneId)
-            : throw new ArgumentException($"'{zoneId}' is not a known IANA time zone (for example Europe/London or America/New_York).", nameof(zoneId));
+    /// <summary>For forms: null when <paramref name="zoneId"/> is a known IANA zone, otherwise the error to show.</summary>
+    public static string? Problem(string? zoneId) => IsKnown(zoneId) ? null : UnknownMessage(zoneId);
 
-    public static DateOnly TodayIn(this TimeProvider clock, string zoneId) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Find(zoneId)).DateTime);
+    /// <exception cref="ArgumentException">Not an IANA zone known here; the message names it.</exception>
+    public static TimeZoneInfo Find(string zoneId) =>
+        IsKnown(zoneId) ? TimeZoneInfo.FindSystemTimeZoneById(zoneId) : throw new ArgumentException(UnknownMessage(zoneId), nameof(zoneId));
+
+    public static DateOnly TodayIn(this TimeProvider clock, string zoneId) => DateIn(clock.GetUtcNow(), zoneId);
+
+    /// <summary>The calendar date in <paramref name="zoneId"/> at an instant.</summary>
+    public static DateOnly DateIn(DateTimeOffset instant, string zoneId) => DateOnly.FromDateTime(LocalIn(instant, zoneId).DateTime);
+
+    /// <summary>The instant as a wall clock in <paramref name="zoneId"/> shows it.</summary>
+    public static DateTimeOffset LocalIn(DateTimeOffset instant, string zoneId) => TimeZoneInfo.ConvertTime(instant, Find(zoneId));
+
+    private static string UnknownMessage(string? zoneId) =>
+        $"'{zoneId}' is not a known IANA time zone; use a name like Europe/London or America/New_York.";
 }

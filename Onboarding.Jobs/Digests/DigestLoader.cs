@@ -11,9 +11,8 @@ namespace Onboarding.Jobs.Digests;
 /// the token their unsubscribe link carries.
 /// </summary>
 /// <remarks>
-/// A person is an email address across every open engagement they belong to. Their zone, working
-/// days and default hour come from their first membership (the oldest); each engagement keeps its own
-/// hour and preference.
+/// A person (<see cref="Core.People.Person"/>) across every open engagement they belong to: their zone, working
+/// days and hour are theirs; each engagement keeps its own preference. The outbox knows them by their normalised address.
 /// </remarks>
 public sealed record DigestAudience(DigestRecipientSchedule Schedule, DigestRecipient Recipient, string UnsubscribeToken)
 {
@@ -38,7 +37,7 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
         if (email is not null)
         {
             var key = RecipientKey(email);
-            members = members.Where(m => m.Email.ToLower() == key);
+            members = members.Where(m => m.Person!.EmailKey == key);
         }
         var rows = await members
             .OrderBy(m => m.Id)
@@ -46,12 +45,14 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
             {
                 m.Id,
                 m.EngagementId,
-                m.Name,
-                m.Email,
+                m.PersonId,
+                m.Person!.Name,
+                m.Person.Email,
+                m.Person.EmailKey,
                 m.Role,
-                m.TimeZone,
-                m.WorkingDays,
-                m.DigestHour,
+                m.Person.TimeZone,
+                m.Person.WorkingDays,
+                m.Person.DigestHour,
                 m.DigestPreference,
                 m.UnsubscribeToken,
                 m.Engagement!.Kickoff,
@@ -60,16 +61,16 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
         var cadenceOf = await cadences.ForEngagementsAsync(db, rows.Select(r => r.EngagementId).Distinct().ToList(), cancellationToken);
 
         return rows
-            .GroupBy(r => RecipientKey(r.Email))
+            .GroupBy(r => r.PersonId)
             .Select(person =>
             {
                 var first = person.First();
                 var schedule = new DigestRecipientSchedule(
-                    person.Key,
+                    first.EmailKey,
                     first.TimeZone,
                     first.DigestHour,
                     first.WorkingDays.ToSet(),
-                    person.Select(m => new DigestSubscription(m.EngagementId, m.Kickoff, cadenceOf[m.EngagementId], Closed: false, m.DigestPreference, m.DigestHour)).ToList());
+                    person.Select(m => new DigestSubscription(m.EngagementId, m.Kickoff, cadenceOf[m.EngagementId], Closed: false, m.DigestPreference)).ToList());
                 var recipient = new DigestRecipient(
                     first.Name,
                     first.Email.Trim(),

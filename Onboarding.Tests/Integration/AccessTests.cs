@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Engagements;
 using Onboarding.Tests.Support;
-using Onboarding.Web.Features.Digests;
+using Onboarding.Web.Features.Unsubscribe;
 
 namespace Onboarding.Tests.Integration;
 
@@ -60,7 +60,7 @@ public class AccessTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
         var member = await app.SignedInClientAsync(Member);
         // The one exception: RFC 8058 one-click unsubscribe, which mail clients POST without a token
         // (the secret token in its URL authorises it). DigestPageTests prove it works without one.
-        var posts = AllActions().Where(a => a.Method == "POST" && a.Template != DigestsController.UnsubscribeRoute).ToList();
+        var posts = AllActions().Where(a => a.Method == "POST" && a.Template != UnsubscribeController.UnsubscribeRoute).ToList();
         Assert.NotEmpty(posts);
         foreach (var (_, template) in posts)
         {
@@ -140,7 +140,7 @@ public class AccessTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
             TimeZone = "Europe/Paris",
             Kickoff = new DateOnly(2026, 11, 2),
             GoLive = new DateOnly(2026, 12, 1),
-            Members = [new Member { UserId = user.Id, Name = user.DisplayName, Email = email, Role = EngagementRole.AccountLeader, TimeZone = "Europe/Paris", CalendarToken = Secrets.NewToken(), UnsubscribeToken = Secrets.NewToken() }],
+            Members = [TestPeople.NewMember(user.DisplayName, email, EngagementRole.AccountLeader, "Europe/Paris", user.Id)],
         });
         await db.SaveChangesAsync();
         return email;

@@ -37,7 +37,7 @@ public class CalendarFeedTests(OnboardingFactory app) : IClassFixture<Onboarding
     }
 
     [Fact]
-    public async Task A_leader_changes_a_stakeholders_time_zone_and_digest_hour()
+    public async Task A_leader_changes_a_stakeholders_role_and_digests_for_the_engagement()
     {
         var engagementId = await InvitationTests.DemoEngagementIdAsync(app);
         var leader = await app.SignedInClientAsync("alex.morgan@northstar.example");
@@ -46,14 +46,12 @@ public class CalendarFeedTests(OnboardingFactory app) : IClassFixture<Onboarding
 
         var saved = await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{memberId}", new()
         {
-            ["Role"] = "HiringManager",
-            ["TimeZone"] = "Asia/Tokyo",
-            ["DigestHour"] = "7",
+            ["Role"] = "TaLead",
             ["DigestPreference"] = "WeeklyOnly",
         }, tokenFrom: stakeholders);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var member = await app.WithDbAsync(db => db.Members.SingleAsync(m => m.Id == memberId));
-        Assert.Equal(("Asia/Tokyo", 7, DigestPreference.WeeklyOnly), (member.TimeZone, member.DigestHour, member.DigestPreference));
+        Assert.Equal((EngagementRole.TaLead, DigestPreference.WeeklyOnly), (member.Role, member.DigestPreference));
     }
 }

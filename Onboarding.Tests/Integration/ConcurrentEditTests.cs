@@ -66,21 +66,19 @@ public class ConcurrentEditTests(OnboardingFactory app) : IClassFixture<Onboardi
         var stakeholders = $"/engagements/{engagementId}/stakeholders";
         var hana = await app.WithDbAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.EngagementId == engagementId && m.Email == "hana.kobayashi@acme.example"));
         var leader = await app.SignedInClientAsync(Leader);
-        Dictionary<string, string> Form(string zone) => new()
+        Dictionary<string, string> Form(string title) => new()
         {
             ["Version"] = hana.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Title"] = hana.Title,
+            ["Title"] = title,
             ["Role"] = "HiringManager",
-            ["TimeZone"] = zone,
-            ["DigestHour"] = "8",
             ["DigestPreference"] = "Cadence",
         };
 
-        await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{hana.Id}", Form("America/Denver"), tokenFrom: stakeholders);
-        await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{hana.Id}", Form("Asia/Tokyo"), tokenFrom: stakeholders);
+        await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{hana.Id}", Form("Director of Robotics"), tokenFrom: stakeholders);
+        await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{hana.Id}", Form("VP Robotics"), tokenFrom: stakeholders);
 
         Assert.Contains("Alex Morgan changed Hana Kobayashi", WebUtility.HtmlDecode(await leader.GetStringAsync(stakeholders)));
-        Assert.Equal("America/Denver", await app.WithDbAsync(db => db.Members.Where(m => m.Id == hana.Id).Select(m => m.TimeZone).SingleAsync()));
+        Assert.Equal("Director of Robotics", await app.WithDbAsync(db => db.Members.Where(m => m.Id == hana.Id).Select(m => m.Title).SingleAsync()));
     }
 
     [Fact]

@@ -234,6 +234,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
         private int engagementId;
         private int leaderMemberId;
         private int recruiterMemberId;
+        private int recruiterPersonId;
         private string otherUserId = "";
         private int invitationId;
         private long digestId;
@@ -273,17 +274,12 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
             Assert.True((await users.CreateAsync(other, OnboardingFactory.DemoPassword)).Succeeded);
             otherUserId = other.Id;
 
-            Member Person(string name, string email, EngagementRole role, string? userId, int order) => new()
+            Member Person(string name, string email, EngagementRole role, string? userId, int order)
             {
-                UserId = userId,
-                Name = name,
-                Email = email,
-                Role = role,
-                TimeZone = "Europe/London",
-                CalendarToken = Secrets.NewToken(),
-                UnsubscribeToken = Secrets.NewToken(),
-                CreatedAt = now.AddTicks(order),
-            };
+                var member = TestPeople.NewMember(name, email, role, userId: userId);
+                member.CreatedAt = now.AddTicks(order);
+                return member;
+            }
             var engagement = new Engagement
             {
                 Name = $"Fuzz {suffix}",
@@ -329,6 +325,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
             engagementId = engagement.Id;
             leaderMemberId = engagement.Members.Single(m => m.Email == leaderEmail).Id;
             recruiterMemberId = engagement.Members.Single(m => m.Role == EngagementRole.Recruiter).Id;
+            recruiterPersonId = engagement.Members.Single(m => m.Role == EngagementRole.Recruiter).PersonId;
             invitationId = invitation.Id;
             invitationToken = token;
             digestId = digest.Id;
@@ -372,6 +369,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
             {
                 "engagementId" => engagementId.ToString(CultureInfo.InvariantCulture),
                 "memberId" => recruiterMemberId.ToString(CultureInfo.InvariantCulture),
+                "personId" => recruiterPersonId.ToString(CultureInfo.InvariantCulture),
                 "taskId" => taskId.ToString(CultureInfo.InvariantCulture),
                 "snapshotId" => snapshotId.ToString(CultureInfo.InvariantCulture),
                 "metricId" => metricId.ToString(CultureInfo.InvariantCulture),
@@ -408,7 +406,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
                 e, $"{e}/plan", $"{e}/glossary", $"{e}/metrics", $"{e}/stakeholders", $"{e}/wins", $"{e}/activity",
                 .. taskExists ? [$"{e}/tasks/{taskId}"] : Array.Empty<string>(),
                 $"{e}/digests/preview", $"{e}/pack", $"{e}/pack.pdf", $"{e}/pack/members/{recruiterMemberId}.pdf",
-                "/engagements", "/my/checklist", "/digests/preferences", $"/calendar/{calendar}.ics",
+                "/engagements", "/my/checklist", "/digests/preferences", "/profile", $"/people/{recruiterPersonId}", $"/calendar/{calendar}.ics",
             ];
         }
 

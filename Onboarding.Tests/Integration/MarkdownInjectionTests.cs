@@ -275,24 +275,13 @@ public sealed class MarkdownInjectionTests(LiveApp app, Chromium chromium)
             EmailConfirmed = true,
             DisplayName = $"Ivy {Short}",
             OrganisationId = client.Id,
-            TimeZone = "Europe/London",
             CreatedAt = now,
         };
         var created = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().CreateAsync(user, OnboardingFactory.DemoPassword);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
 
-        var ivy = new Member
-        {
-            UserId = user.Id,
-            Name = $"Ivy {Short}",
-            Email = Victim,
-            Title = Short,
-            Role = EngagementRole.Recruiter,
-            TimeZone = "Europe/London",
-            CalendarToken = Secrets.NewToken(),
-            UnsubscribeToken = Secrets.NewToken(),
-            CreatedAt = now,
-        };
+        var ivy = TestPeople.NewMember($"Ivy {Short}", Victim, EngagementRole.Recruiter, userId: user.Id, title: Short);
+        ivy.CreatedAt = now;
         PlanTask Task(string key, PlanTaskStatus status) => new()
         {
             Key = key,

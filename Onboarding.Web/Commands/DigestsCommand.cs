@@ -61,8 +61,8 @@ public static class DigestsCommand
         var db = services.GetRequiredService<OnboardingDbContext>();
         var key = DigestLoader.RecipientKey(email);
         var member = await db.Members.AsNoTracking()
-            .Where(m => m.EngagementId == engagementId && m.Email.ToLower() == key)
-            .Select(m => new { m.TimeZone })
+            .Where(m => m.EngagementId == engagementId && m.Person!.EmailKey == key)
+            .Select(m => new { m.Person!.TimeZone })
             .FirstOrDefaultAsync();
         if (member is null)
         {

@@ -10,7 +10,7 @@ public sealed record PlanRow(
     int Id, string Title, string PhaseKey, string PhaseTitle, DateOnly Start, DateOnly Due, PlanTaskStatus Status,
     int? OwnerId, string? OwnerName, EngagementRole OwnerRole, bool IsMilestone, string? Warning, string? BlockedReason)
 {
-    public bool IsOverdue(DateOnly today) => Due < today && Status is not (PlanTaskStatus.Done or PlanTaskStatus.Skipped);
+    public bool IsOverdue(DateOnly today) => Overdue.Is(Status, Due, today);
 }
 
 /// <summary>

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.People;
+using Onboarding.Core.Time;
 
 namespace Onboarding.Web.Infrastructure;
 
@@ -22,12 +24,15 @@ public sealed class UserClaimsFactory(UserManager<AppUser> users, IOptions<Ident
     public const string DisplayNameClaim = "onboarding:name";
     public const string ClientStakeholderClaim = "onboarding:client-stakeholder";
     public const string RecruiterClaim = "onboarding:recruiter";
+    public const string TimeZoneClaim = "onboarding:zone";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(OrganisationClaim, user.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        var zone = await db.People.AsNoTracking().Where(p => p.UserId == user.Id).Select(p => p.TimeZone).FirstOrDefaultAsync();
+        identity.AddClaim(new Claim(TimeZoneClaim, zone ?? PersonDirectory.DefaultTimeZone));
         if (user.IsAdministrator)
         {
             identity.AddClaim(new Claim(AdministratorClaim, "true"));
@@ -64,6 +69,17 @@ public static class ClaimsPrincipalExtensions
     public static bool IsClientStakeholder(this ClaimsPrincipal user) => user.HasClaim(UserClaimsFactory.ClientStakeholderClaim, "true");
 
     public static bool IsRecruiter(this ClaimsPrincipal user) => user.HasClaim(UserClaimsFactory.RecruiterClaim, "true");
+
+    /// <summary>The signed-in person's own time zone, in which every time a page shows them is written.</summary>
+    public static string TimeZone(this ClaimsPrincipal user) =>
+        user.FindFirstValue(UserClaimsFactory.TimeZoneClaim) is { } zone && Zones.IsKnown(zone) ? zone : PersonDirectory.DefaultTimeZone;
+
+    /// <summary>"3 Dec 2026 14:05 Europe/London": an instant as the signed-in person's clock shows it, saying which clock.</summary>
+    public static string LocalTime(this ClaimsPrincipal user, DateTimeOffset instant, string format = "d MMM yyyy HH:mm")
+    {
+        var zone = user.TimeZone();
+        return $"{Zones.LocalIn(instant, zone).ToString(format, System.Globalization.CultureInfo.InvariantCulture)} {zone}";
+    }
 
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(UserClaimsFactory.DisplayNameClaim) ?? user.Identity?.Name ?? "";

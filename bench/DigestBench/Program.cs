@@ -10,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.People;
 using Onboarding.Jobs;
 using Onboarding.Jobs.Digests;
 using Onboarding.Jobs.Mail;
@@ -186,15 +187,9 @@ static async Task<bool> SeedAsync(OnboardingDbContext db, int engagements)
                     new GlossaryTerm { ClientTerm = "Req", ProviderTerm = "Job order", Definition = "An approved, budgeted opening." },
                     new GlossaryTerm { ClientTerm = "Time to hire", ProviderTerm = "Time to fill", Definition = "Days from approval to **accepted offer**." },
                 ],
-                Members = Enumerable.Range(0, PeoplePerEngagement).Select(p => new Member
-                {
-                    Name = $"Person {p} of client {e:0000}",
-                    Email = $"p{p}.c{e:0000}@client{e:0000}.example",
-                    Role = p == 0 ? EngagementRole.AccountLeader : (EngagementRole)(1 + p % 4),
-                    TimeZone = zones[p % zones.Length],
-                    CalendarToken = Secrets.NewToken(),
-                    UnsubscribeToken = Secrets.NewToken(),
-                }).ToList(),
+                Members = Enumerable.Range(0, PeoplePerEngagement).Select(p => PersonDirectory.Membership(
+                    PersonDirectory.NewPerson($"Person {p} of client {e:0000}", $"p{p}.c{e:0000}@client{e:0000}.example", zones[p % zones.Length], WorkingDays.MondayToFriday, DateTimeOffset.UnixEpoch),
+                    p == 0 ? EngagementRole.AccountLeader : (EngagementRole)(1 + p % 4), "", DateTimeOffset.UnixEpoch)).ToList(),
             };
             db.Engagements.Add(engagement);
             foreach (var (member, p) in engagement.Members.Select((m, i) => (m, i)))

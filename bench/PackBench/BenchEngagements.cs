@@ -1,6 +1,7 @@
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Markdown;
+using Onboarding.Core.People;
 using Onboarding.Core.Templates;
 
 /// <summary>
@@ -62,18 +63,10 @@ internal static class BenchEngagements
             EngagementRole.Recruiter, "Embedded recruiter", "Europe/London")));
         foreach (var (person, i) in people.Select((p, i) => (p, i)))
         {
-            engagement.Members.Add(new Member
-            {
-                Id = i + 1,
-                Name = person.Name,
-                Email = person.Email,
-                Role = person.Role,
-                Title = person.Title,
-                TimeZone = person.Zone,
-                CalendarToken = "",
-                UnsubscribeToken = "",
-                CreatedAt = Now.AddMinutes(i),
-            });
+            var member = PersonDirectory.Membership(
+                PersonDirectory.NewPerson(person.Name, person.Email, person.Zone, engagement.WorkingDays, Now), person.Role, person.Title, Now.AddMinutes(i));
+            member.Id = i + 1;
+            engagement.Members.Add(member);
         }
 
         var applications = PlanWriter.Applications(TemplateKeys.Select(k => templates.Find(k)!), engagement.Members);

@@ -8,6 +8,7 @@ using Npgsql;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.People;
 using Onboarding.Core.Templates;
 using Onboarding.Tests.Support;
 
@@ -201,11 +202,12 @@ static async Task<(int First, int Last, int Tasks)> SeedAsync(string connectionS
     string[] zones = ["America/New_York", "Europe/London", "Europe/Berlin", "Asia/Singapore"];
 
     int providerId;
-    AppUser leader;
+    Person leader;
     await using (var db = new PostgresOnboardingDbContext(options))
     {
         providerId = await db.Organisations.Where(o => o.Kind == OrganisationKind.Provider).Select(o => o.Id).FirstAsync();
-        leader = await db.Users.AsNoTracking().FirstAsync(u => u.Email == Leader);
+        leader = await PersonDirectory.ForUserAsync(db, await db.Users.FirstAsync(u => u.Email == Leader), now);
+        await db.SaveChangesAsync();
     }
 
     var ids = new List<int>();
@@ -214,6 +216,7 @@ static async Task<(int First, int Last, int Tasks)> SeedAsync(string connectionS
     for (var start = 0; start < count; start += Batch)
     {
         await using var db = new PostgresOnboardingDbContext(options);
+        db.Attach(leader);
         var batch = new List<Engagement>();
         for (var i = start; i < Math.Min(count, start + Batch); i++)
         {
@@ -237,11 +240,11 @@ static async Task<(int First, int Last, int Tasks)> SeedAsync(string connectionS
                 ],
                 Members =
                 [
-                    Person(leader.DisplayName, Leader, EngagementRole.AccountLeader, leader.Id, now),
-                    Person("Taylor Lead", $"ta@{domain}", EngagementRole.TaLead, null, now),
-                    Person("Harper Manager", $"hm@{domain}", EngagementRole.HiringManager, null, now),
-                    Person("Sam Sponsor", $"sponsor@{domain}", EngagementRole.ExecutiveSponsor, null, now),
-                    Person("Robin Recruiter", $"recruiter@{domain}", EngagementRole.Recruiter, null, now),
+                    PersonDirectory.Membership(leader, EngagementRole.AccountLeader, "", now),
+                    Contact("Taylor Lead", $"ta@{domain}", EngagementRole.TaLead, now),
+                    Contact("Harper Manager", $"hm@{domain}", EngagementRole.HiringManager, now),
+                    Contact("Sam Sponsor", $"sponsor@{domain}", EngagementRole.ExecutiveSponsor, now),
+                    Contact("Robin Recruiter", $"recruiter@{domain}", EngagementRole.Recruiter, now),
                 ],
             };
             var applications = PlanWriter.Applications(templates, engagement.Members);
@@ -268,17 +271,8 @@ static async Task<(int First, int Last, int Tasks)> SeedAsync(string connectionS
     return (ids.Min(), ids.Max(), tasks);
 }
 
-static Member Person(string name, string email, EngagementRole role, string? userId, DateTimeOffset now) => new()
-{
-    Name = name,
-    Email = email,
-    Role = role,
-    UserId = userId,
-    TimeZone = "Europe/London",
-    CalendarToken = Secrets.NewToken(),
-    UnsubscribeToken = Secrets.NewToken(),
-    CreatedAt = now,
-};
+static Member Contact(string name, string email, EngagementRole role, DateTimeOffset now) =>
+    PersonDirectory.Membership(PersonDirectory.NewPerson(name, email, "Europe/London", WorkingDays.MondayToFriday, now), role, "", now);
 
 /// <summary>
 /// Signs in through the form and returns, as a Cookie header value, what a browser would send

@@ -21,7 +21,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> e)
     {
         e.Property(u => u.DisplayName).HasMaxLength(TextLimits.Name);
-        e.Property(u => u.TimeZone).HasMaxLength(TextLimits.TimeZone);
         e.Ignore(u => u.IsAdministrator);
         e.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -40,8 +40,6 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         e.Property(x => x.Name).HasMaxLength(TextLimits.Name);
         e.Property(x => x.Email).HasMaxLength(TextLimits.Email);
         e.Property(x => x.Title).HasMaxLength(TextLimits.Name);
-        e.Property(x => x.TimeZone).HasMaxLength(TextLimits.TimeZone);
-        e.Property(x => x.WorkingDays).HasConversion<int>();
         e.Property(x => x.CalendarToken).HasMaxLength(TextLimits.Token);
         e.Property(x => x.UnsubscribeToken).HasMaxLength(TextLimits.Token);
         e.Property(x => x.Version).IsConcurrencyToken();
@@ -52,6 +50,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         e.HasIndex(x => x.CalendarToken).IsUnique();
         e.HasIndex(x => x.UnsubscribeToken).IsUnique();
         e.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.EngagementId, x.PersonId }).IsUnique();
     }
 }
 

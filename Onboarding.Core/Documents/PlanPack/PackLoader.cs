@@ -15,7 +15,7 @@ public static class PackLoader
             .Include(e => e.Client)
             .Include(e => e.Provider)
             .Include(e => e.Outcomes)
-            .Include(e => e.Members)
+            .Include(e => e.Members).ThenInclude(m => m.Person)
             .Include(e => e.Tasks)
             .Include(e => e.Milestones)
             .Include(e => e.Glossary)

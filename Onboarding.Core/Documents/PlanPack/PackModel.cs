@@ -42,17 +42,18 @@ public sealed record PackModel(
 
     /// <summary>
     /// The pack of <paramref name="engagement"/> as of <paramref name="now"/>. Needs the engagement's
-    /// client, provider, outcomes, members, tasks, milestones, glossary, metrics with measurements,
+    /// client, provider, outcomes, members with their people, tasks, milestones, glossary, metrics with measurements,
     /// wins and shared template snapshots loaded; a task's owner is its <see cref="PlanTask.Owner"/>
     /// when set, else the member with its <see cref="PlanTask.OwnerId"/>.
     /// </summary>
     public static PackModel From(Engagement engagement, DateTimeOffset now)
     {
-        var zone = Zones.Find(engagement.TimeZone);
         var members = engagement.Members
             // Provider roles first (the enum's order), then by name.
             .OrderBy(m => m.Role).ThenBy(m => m.Name, StringComparer.InvariantCulture)
-            .Select(m => new PackMember(m.Id, m.Name, m.Email, m.Role, m.Title, m.TimeZone, m.DigestHour, m.DigestPreference))
+            .Select(m => m.Person is { } person
+                ? new PackMember(m.Id, m.Name, m.Email, m.Role, m.Title, person.TimeZone, person.DigestHour, m.DigestPreference)
+                : throw Missing($"{nameof(Engagement.Members)}' {nameof(Member.Person)}"))
             .ToList();
         var membersById = members.ToDictionary(m => m.Id);
         PackMember? OwnerOf(PlanTask task) =>
@@ -67,7 +68,7 @@ public sealed record PackModel(
             engagement.GoLive,
             engagement.TimeZone,
             engagement.SharedPurpose,
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime),
+            Zones.DateIn(now, engagement.TimeZone),
             now,
             CadenceOf(engagement.Templates),
             [.. engagement.Outcomes.OrderBy(o => o.Position).ThenBy(o => o.Id).Select(o => new PackOutcome(o.Title, o.HowMeasured))],
@@ -92,7 +93,7 @@ public sealed record PackModel(
             ],
             [
                 .. engagement.Wins.OrderBy(w => w.CreatedAt).ThenBy(w => w.Id)
-                    .Select(w => new PackWin(w.Kind, w.Title, w.Body, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(w.CreatedAt, zone).DateTime))),
+                    .Select(w => new PackWin(w.Kind, w.Title, w.Body, Zones.DateIn(w.CreatedAt, engagement.TimeZone))),
             ]);
     }
 

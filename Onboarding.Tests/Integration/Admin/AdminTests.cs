@@ -164,16 +164,9 @@ public class AdminTests(OnboardingFactory app) : IClassFixture<OnboardingFactory
     private Task AddMemberAsync(int engagementId, string name, string email) =>
         app.WithDbAsync(async db =>
         {
-            db.Members.Add(new Member
-            {
-                EngagementId = engagementId,
-                Name = name,
-                Email = email,
-                Role = EngagementRole.HiringManager,
-                TimeZone = "America/Chicago",
-                CalendarToken = Secrets.NewToken(),
-                UnsubscribeToken = Secrets.NewToken(),
-            });
+            var member = TestPeople.NewMember(name, email, EngagementRole.HiringManager, "America/Chicago");
+            member.EngagementId = engagementId;
+            db.Members.Add(member);
             return await db.SaveChangesAsync();
         });
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
 using Onboarding.Tests.Support;
-using Onboarding.Web.Features.Digests;
+using Onboarding.Web.Features.Unsubscribe;
 
 namespace Onboarding.Tests.Integration.Digests;
 
@@ -119,7 +119,7 @@ public class DigestPageTests(OnboardingFactory app) : IClassFixture<OnboardingFa
             .Where(a => a.ActionConstraints?.OfType<Microsoft.AspNetCore.Mvc.ActionConstraints.HttpMethodActionConstraint>().Any(c => c.HttpMethods.Contains("POST")) == true)
             .Select(a => "/" + a.AttributeRouteInfo!.Template!.TrimStart('/'));
 
-        Assert.Equal([DigestsController.UnsubscribeRoute], actions);
+        Assert.Equal([UnsubscribeController.UnsubscribeRoute], actions);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public class DigestPageTests(OnboardingFactory app) : IClassFixture<OnboardingFa
     }
 
     [Fact]
-    public async Task A_person_sets_hour_and_frequency_per_engagement()
+    public async Task A_person_sets_how_often_per_engagement()
     {
         var (_, riyaId) = await DemoMemberAsync(Recruiter);
         var (_, hanaId) = await DemoMemberAsync(HiringManager);
@@ -167,7 +167,7 @@ public class DigestPageTests(OnboardingFactory app) : IClassFixture<OnboardingFa
         var token = await OnboardingFactory.AntiforgeryTokenAsync(recruiter, "/digests/preferences");
 
         var saved = await PostPreferencesAsync(recruiter, token, riyaId, "7", "WeeklyOnly");
-        var nonsense = await PostPreferencesAsync(recruiter, token, riyaId, "25", "None");
+        var nonsense = await PostPreferencesAsync(recruiter, token, riyaId, "7", "Hourly");
         var someoneElse = await PostPreferencesAsync(recruiter, token, hanaId, "9", "None");
 
         Assert.Contains("<title>My digest settings · Onboarding</title>", page);
@@ -177,7 +177,7 @@ public class DigestPageTests(OnboardingFactory app) : IClassFixture<OnboardingFa
         Assert.Equal(HttpStatusCode.UnprocessableEntity, nonsense.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, someoneElse.StatusCode);
         var riya = await app.WithDbAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.Id == riyaId));
-        Assert.Equal((7, DigestPreference.WeeklyOnly), (riya.DigestHour, riya.DigestPreference));
+        Assert.Equal(DigestPreference.WeeklyOnly, riya.DigestPreference);
         var hana = await app.WithDbAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.Id == hanaId));
         Assert.NotEqual(DigestPreference.None, hana.DigestPreference);
     }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.People;
 using Onboarding.Jobs;
 using Onboarding.Tests.Support;
 using Onboarding.Tests.Support.Smtp;
@@ -116,6 +117,16 @@ public sealed class DigestWorld : IAsyncDisposable
             var provider = await db.Organisations.FirstOrDefaultAsync(o => o.Kind == OrganisationKind.Provider)
                 ?? new Organisation { Name = "Northstar Talent Partners", Kind = OrganisationKind.Provider, BrandColour = "#0b6e4f" };
             var client = new Organisation { Name = $"{name} client", Kind = OrganisationKind.Client, Provider = provider };
+            // Someone already seeded in another engagement is the same person, with the clock they already have.
+            var known = await PersonDirectory.FindAsync(db, people.Select(p => p.Email));
+            Member Membership(Person p)
+            {
+                var member = known.TryGetValue(AccountRules.NormaliseEmail(p.Email), out var person)
+                    ? PersonDirectory.Membership(person, p.Role, "", DateTimeOffset.UnixEpoch)
+                    : TestPeople.NewMember(NameOf(p.Email), p.Email, p.Role, p.Zone, digestHour: p.Hour, workingDays: p.WorkingDays);
+                member.DigestPreference = p.Preference;
+                return member;
+            }
             var engagement = new Engagement
             {
                 Name = name,
@@ -125,18 +136,7 @@ public sealed class DigestWorld : IAsyncDisposable
                 GoLive = kickoff.AddDays(30),
                 TimeZone = "Europe/London",
                 Status = status,
-                Members = people.Select(p => new Member
-                {
-                    Name = NameOf(p.Email),
-                    Email = p.Email,
-                    Role = p.Role,
-                    TimeZone = p.Zone,
-                    DigestHour = p.Hour,
-                    DigestPreference = p.Preference,
-                    WorkingDays = p.WorkingDays,
-                    CalendarToken = Secrets.NewToken(),
-                    UnsubscribeToken = Secrets.NewToken(),
-                }).ToList(),
+                Members = people.Select(p => Membership(p)).ToList(),
             };
             db.Engagements.Add(engagement);
             await db.SaveChangesAsync();

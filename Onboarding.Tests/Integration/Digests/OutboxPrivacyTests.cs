@@ -45,8 +45,8 @@ public class OutboxPrivacyTests(OnboardingFactory app) : IClassFixture<Onboardin
                 TimeZone = "Europe/London",
                 Members =
                 [
-                    Member("Alex Morgan", Leader, EngagementRole.Recruiter, alex.Id),
-                    Member("Hana Kobayashi", AlsoInGlobex, EngagementRole.HiringManager, userId: null),
+                    TestPeople.MemberOf(db, "Alex Morgan", Leader, EngagementRole.Recruiter, alex.Id),
+                    TestPeople.MemberOf(db, "Hana Kobayashi", AlsoInGlobex, EngagementRole.HiringManager),
                 ],
             });
             await db.SaveChangesAsync();
@@ -112,7 +112,7 @@ public class OutboxPrivacyTests(OnboardingFactory app) : IClassFixture<Onboardin
         {
             foreach (var engagementId in new[] { acme, globex })
             {
-                var lee = Member("Lee Park", email, EngagementRole.HiringManager, userId: null);
+                var lee = TestPeople.MemberOf(db, "Lee Park", email, EngagementRole.HiringManager);
                 lee.EngagementId = engagementId;
                 db.Members.Add(lee);
             }
@@ -139,16 +139,6 @@ public class OutboxPrivacyTests(OnboardingFactory app) : IClassFixture<Onboardin
             await db.Members.Where(m => m.Email == AcmeOnly).Select(m => m.EngagementId).SingleAsync(),
             await db.Engagements.Where(e => e.Name == "Globex RPO launch").Select(e => e.Id).SingleAsync()));
 
-    private static Member Member(string name, string email, EngagementRole role, string? userId) => new()
-    {
-        Name = name,
-        Email = email,
-        Role = role,
-        UserId = userId,
-        TimeZone = "Europe/London",
-        CalendarToken = Secrets.NewToken(),
-        UnsubscribeToken = Secrets.NewToken(),
-    };
 
     private Task<long> AddFailedDigestAsync(string recipient, params int[] engagementIds) =>
         app.WithDbAsync(async db =>

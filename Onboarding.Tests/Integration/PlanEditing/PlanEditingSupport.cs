@@ -32,17 +32,9 @@ internal static class PlanEditingSupport
     public static Task<int> AddRecruiterAsync(OnboardingFactory app, int engagementId, string name, string email) =>
         app.WithDbAsync(async db =>
         {
-            var member = new Member
-            {
-                EngagementId = engagementId,
-                Name = name,
-                Email = email,
-                Role = EngagementRole.Recruiter,
-                TimeZone = "Europe/London",
-                CalendarToken = Secrets.NewToken(),
-                UnsubscribeToken = Secrets.NewToken(),
-                CreatedAt = app.Clock.GetUtcNow(),
-            };
+            var member = TestPeople.NewMember(name, email, EngagementRole.Recruiter);
+            member.EngagementId = engagementId;
+            member.CreatedAt = app.Clock.GetUtcNow();
             db.Members.Add(member);
             await db.SaveChangesAsync();
             return member.Id;

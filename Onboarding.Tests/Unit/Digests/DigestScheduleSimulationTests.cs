@@ -32,7 +32,7 @@ public class DigestScheduleSimulationTests
     [MemberData(nameof(Zones))]
     public void Clock_changes_in_2026_and_2027_neither_skip_nor_double_a_digest(string zoneId)
     {
-        var zone = DigestTimeZones.Find(zoneId);
+        var zone = Onboarding.Core.Time.Zones.Find(zoneId);
         var changes = ClockChanges(zone, 2026).Concat(ClockChanges(zone, 2027)).ToList();
         var days = changes.Count > 0 ? changes : [new DateOnly(2026, 3, 29)];
         var awkwardHours = 0;
@@ -81,7 +81,7 @@ public class DigestScheduleSimulationTests
     [MemberData(nameof(CadenceZones))]
     public void Cadence_stages_and_preferences_hold_over_the_first_130_days(string zoneId)
     {
-        var zone = DigestTimeZones.Find(zoneId);
+        var zone = Onboarding.Core.Time.Zones.Find(zoneId);
         var kickoff = new DateOnly(2026, 2, 4); // a Wednesday
         var secondKickoff = new DateOnly(2026, 3, 2); // a Monday
         var first = TestIds.Next();
@@ -92,14 +92,14 @@ public class DigestScheduleSimulationTests
             new(TestIds.NextRecipient(), zoneId, DigestRecipientSchedule.DefaultLocalHour, days, subscriptions);
 
         var standard = Person(weekdays, new DigestSubscription(first, kickoff, DigestCadence.Default));
-        var evenings = Person(weekdays, new DigestSubscription(first, kickoff, DigestCadence.Default, LocalHour: 17));
+        var evenings = Person(weekdays, new DigestSubscription(first, kickoff, DigestCadence.Default)) with { LocalHour = 17 };
         var weeklyOnly = Person(weekdays, new DigestSubscription(first, kickoff, DigestCadence.Default, Preference: DigestPreference.WeeklyOnly));
         var optedOut = Person(weekdays, new DigestSubscription(first, kickoff, DigestCadence.Default, Preference: DigestPreference.None));
         var closed = Person(weekdays, new DigestSubscription(first, kickoff, DigestCadence.Default, Closed: true));
         var twoEngagements = Person(
             weekdays,
-            new DigestSubscription(first, kickoff, DigestCadence.Default, LocalHour: 9),
-            new DigestSubscription(second, secondKickoff, DigestCadence.Default, LocalHour: 7));
+            new DigestSubscription(first, kickoff, DigestCadence.Default),
+            new DigestSubscription(second, secondKickoff, DigestCadence.Default));
         var sundayWeek = Person(sundayToThursday, new DigestSubscription(first, kickoff, DigestCadence.Default)) with { WeekStart = DayOfWeek.Sunday };
 
         // What each recipient should get on a date: the engagements due and the hour.
@@ -111,8 +111,8 @@ public class DigestScheduleSimulationTests
             [optedOut] = _ => ([], 0),
             [closed] = _ => ([], 0),
             [twoEngagements] = d => MondayToFridayDefault(d, secondKickoff)
-                ? ([.. MondayToFridayDefault(d, kickoff) ? [first] : Array.Empty<int>(), second], 7)
-                : Due(MondayToFridayDefault(d, kickoff), 9, first),
+                ? ([.. MondayToFridayDefault(d, kickoff) ? [first] : Array.Empty<int>(), second], 8)
+                : Due(MondayToFridayDefault(d, kickoff), 8, first),
             [sundayWeek] = d => Due(SundayToThursdayDefault(d, kickoff), 8, first),
         };
 

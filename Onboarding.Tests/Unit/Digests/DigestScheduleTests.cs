@@ -1,4 +1,5 @@
 using Onboarding.Core.Digests;
+using Onboarding.Core.Time;
 using Onboarding.Tests.Support;
 
 namespace Onboarding.Tests.Unit.Digests;
@@ -83,21 +84,21 @@ public class DigestScheduleTests
     }
 
     [Fact]
-    public void Engagements_due_the_same_day_share_one_digest_at_the_earliest_hour()
+    public void Engagements_due_the_same_day_share_one_digest_at_the_persons_hour()
     {
         var other = TestIds.Next();
         var recipient = EveryDayRecipient("Europe/London", hour: 8, kickoff: new DateOnly(2026, 6, 1)) with
         {
             Subscriptions =
             [
-                new DigestSubscription(Engagement, new DateOnly(2026, 6, 1), DigestCadence.Default, LocalHour: 10),
-                new DigestSubscription(other, new DateOnly(2026, 6, 3), DigestCadence.Default, LocalHour: 7),
+                new DigestSubscription(Engagement, new DateOnly(2026, 6, 1), DigestCadence.Default),
+                new DigestSubscription(other, new DateOnly(2026, 6, 3), DigestCadence.Default),
             ],
         };
 
         var due = DigestSchedule.ForDate(recipient, new DateOnly(2026, 6, 3));
 
-        Assert.Equal(Utc(2026, 6, 3, 6, 0), due?.DueAt);
+        Assert.Equal(Utc(2026, 6, 3, 7, 0), due?.DueAt);
         Assert.Equal([Engagement, other], due?.Engagements.Select(e => e.EngagementId));
         Assert.Equal([3, 1], due?.Engagements.Select(e => e.Day));
     }
@@ -113,14 +114,14 @@ public class DigestScheduleTests
         var error = Assert.Throws<ArgumentException>(() => DigestSchedule.DueAt(recipient, Utc(2026, 6, 1, 12, 0)));
 
         Assert.Contains($"'{zone}'", error.Message);
-        Assert.StartsWith(DigestTimeZones.Validate(zone)!, error.Message);
+        Assert.StartsWith(Zones.Problem(zone)!, error.Message);
     }
 
     [Theory]
     [InlineData("Europe/London")]
     [InlineData("Asia/Kathmandu")]
     [InlineData("America/St_Johns")]
-    public void Known_iana_zones_validate(string zone) => Assert.Null(DigestTimeZones.Validate(zone));
+    public void Known_iana_zones_validate(string zone) => Assert.Null(Zones.Problem(zone));
 
     [Fact]
     public void An_hour_outside_the_day_is_rejected()

@@ -2,6 +2,7 @@ using Onboarding.Core.Accounts;
 using Onboarding.Core.Documents.PlanPack;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Templates;
+using Onboarding.Tests.Support;
 using Onboarding.Tests.Unit.Templates;
 
 namespace Onboarding.Tests.Unit.Documents;
@@ -142,20 +143,11 @@ internal static class PackModels
         };
         foreach (var (person, i) in people.Select((p, i) => (p, i)))
         {
-            engagement.Members.Add(new Member
-            {
-                Id = i + 1,
-                Name = person.Name,
-                Email = person.Email,
-                Role = person.Role,
-                Title = person.Title,
-                TimeZone = person.Zone,
-                DigestHour = person.Hour,
-                DigestPreference = person.Digests,
-                CalendarToken = "",
-                UnsubscribeToken = "",
-                CreatedAt = Now.AddDays(-30).AddMinutes(i),
-            });
+            var member = TestPeople.NewMember(person.Name, person.Email, person.Role, person.Zone, digestHour: person.Hour, title: person.Title);
+            member.Id = i + 1;
+            member.DigestPreference = person.Digests;
+            member.CreatedAt = Now.AddDays(-30).AddMinutes(i);
+            engagement.Members.Add(member);
         }
 
         return engagement;

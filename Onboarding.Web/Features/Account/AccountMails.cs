@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Onboarding.Core.Time;
 using Onboarding.Jobs.Mail;
 
 namespace Onboarding.Web.Features.Account;
@@ -97,8 +98,8 @@ public static class AccountMails
     /// <summary>"30 November 2026, 15:00 (Europe/Berlin)", or in UTC when the zone is not one this machine knows.</summary>
     private static string InTheirZone(DateTimeOffset instant, string timeZone)
     {
-        var (at, zone) = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var theirs)
-            ? (TimeZoneInfo.ConvertTime(instant, theirs), timeZone)
+        var (at, zone) = Zones.IsKnown(timeZone)
+            ? (Zones.LocalIn(instant, timeZone), timeZone)
             : (instant.ToUniversalTime(), "UTC");
         return $"{at.ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)} ({zone})";
     }

@@ -5,6 +5,7 @@ using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Links;
+using Onboarding.Core.People;
 using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web.Features.Account;
@@ -28,10 +29,11 @@ public sealed class InvitationDesk(OnboardingDbContext db, UserManager<AppUser> 
     {
         var now = clock.GetUtcNow();
         var provider = engagement.Provider?.Name ?? throw new ArgumentException("Load the engagement with its provider.", nameof(engagement));
+        var person = await db.People.FirstAsync(p => p.Id == member.PersonId, cancellationToken);
         var user = member.UserId is null ? await users.FindByEmailAsync(member.Email) : await users.FindByIdAsync(member.UserId);
         if (user is not null && !await AwaitsFirstPasswordAsync(user))
         {
-            member.UserId = user.Id;
+            await LinkAsync(person, member, user, cancellationToken);
             db.RecordActivity(inviter, engagement.Id, $"Told {member.Name} they were added (they already have an account)", now);
             await db.SaveChangesAsync(CancellationToken.None);
             var added = new AddedLetter(user.DisplayName, user.Email!, engagement.Name, provider, inviter.DisplayName(), links.SignIn(), links.ForgotPassword());
@@ -51,7 +53,6 @@ public sealed class InvitationDesk(OnboardingDbContext db, UserManager<AppUser> 
                 OrganisationId = member.Role.IsClientRole() ? engagement.ClientId : engagement.ProviderId,
                 // An invitation never grants more than the least a provider person may do; administrators raise it.
                 AccountRole = member.Role.IsClientRole() ? AccountRole.None : AccountRole.Recruiter,
-                TimeZone = member.TimeZone,
                 CreatedAt = now,
             };
             var created = await users.CreateAsync(user);
@@ -60,7 +61,7 @@ public sealed class InvitationDesk(OnboardingDbContext db, UserManager<AppUser> 
                 return new(null, string.Join(" ", created.Errors.Select(e => e.Description)));
             }
         }
-        member.UserId = user.Id;
+        await LinkAsync(person, member, user, cancellationToken);
 
         // One open invitation per person: a new link replaces the earlier ones, which stop working now.
         await db.Invitations.Where(i => i.UserId == user.Id && i.UsedAt == null && i.ExpiresAt > now)
@@ -80,7 +81,7 @@ public sealed class InvitationDesk(OnboardingDbContext db, UserManager<AppUser> 
         await db.SaveChangesAsync(CancellationToken.None);
 
         var link = links.Invitation(token);
-        var letter = new InvitationLetter(member.Name, user.Email!, member.TimeZone, engagement.Name, provider, inviter.DisplayName(), link, now + Lifetime);
+        var letter = new InvitationLetter(member.Name, user.Email!, person.TimeZone, engagement.Name, provider, inviter.DisplayName(), link, now + Lifetime);
         var error = await mailer.TrySendAsync(AccountMails.Invitation(letter), cancellationToken);
         // The inviter may pass the link on only for an account made just now, which holds nothing but this
         // membership. An older account may have been added to other engagements since, by other people: its
@@ -92,6 +93,19 @@ public sealed class InvitationDesk(OnboardingDbContext db, UserManager<AppUser> 
             (false, null) => new($"A new invitation was emailed to {member.Name} ({user.Email}), valid for 7 days; earlier links no longer work. It goes to their address only, as their account may already belong to other engagements.", null),
             (false, _) => new($"A new invitation for {member.Name} was created, but the email could not be sent ({error}); earlier links no longer work. Check their address and invite them again.", null),
         };
+    }
+
+    /// <summary>
+    /// The membership belongs to the account; so do the person and all their memberships, unless the account is
+    /// already another person's (an address changed since), which stays as it is.
+    /// </summary>
+    private async Task LinkAsync(Person person, Member member, AppUser user, CancellationToken cancellationToken)
+    {
+        member.UserId = user.Id;
+        if (person.UserId is null && !await db.People.AnyAsync(p => p.UserId == user.Id, cancellationToken))
+        {
+            PersonDirectory.Link(person, user, await db.Members.Where(m => m.PersonId == person.Id).ToListAsync(cancellationToken));
+        }
     }
 
     /// <summary>

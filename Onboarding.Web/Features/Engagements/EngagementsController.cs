@@ -17,7 +17,8 @@ public sealed class EngagementsController(OnboardingDbContext db, EngagementSnap
         var userId = User.UserId();
         var organisationId = User.OrganisationId();
         var isAdministrator = User.IsAdministrator();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.TodayIn(User.TimeZone());
+        var overdue = Overdue.On(today);
 
         var visible = db.Engagements.AsNoTracking()
             .Where(e => e.Members.Any(m => m.UserId == userId) || (isAdministrator && e.ProviderId == organisationId));
@@ -44,7 +45,7 @@ public sealed class EngagementsController(OnboardingDbContext db, EngagementSnap
                 e.Status,
                 e.Tasks.Count(t => t.Status != PlanTaskStatus.Skipped),
                 e.Tasks.Count(t => t.Status == PlanTaskStatus.Done),
-                e.Tasks.Count(t => t.Due < today && t.Status != PlanTaskStatus.Done && t.Status != PlanTaskStatus.Skipped),
+                e.Tasks.AsQueryable().Count(overdue),
                 e.Milestones.Where(m => m.ReachedAt == null && m.Date >= today).OrderBy(m => m.Date).Select(m => m.Title).FirstOrDefault(),
                 e.Milestones.Where(m => m.ReachedAt == null && m.Date >= today).OrderBy(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefault()))
             .ToListAsync();

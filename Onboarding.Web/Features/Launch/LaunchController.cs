@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.People;
 using Onboarding.Core.Templates;
+using Onboarding.Core.Time;
 using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web.Features.Launch;
@@ -18,7 +20,7 @@ public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog cat
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.TodayIn(User.TimeZone());
         var form = new LaunchForm
         {
             Kickoff = today.AddDays(7).ToString("yyyy-MM-dd"),
@@ -38,16 +40,17 @@ public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog cat
         // Only our own reading of the form counts; binder messages about blank rows would be noise.
         ModelState.Clear();
         MarkdownInputAttribute.Validate(form, ModelState);
-        var request = form.TryRead(catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ModelState);
+        var request = form.TryRead(catalog, clock.TodayIn(User.TimeZone()), ModelState);
         PreparedLaunch? prepared = null;
         if (request is not null)
         {
-            var leader = await db.Users.AsNoTracking().FirstAsync(u => u.Id == User.UserId());
-            var withLeader = request.Contacts.Any(c => c.Email.Equals(leader.Email, StringComparison.OrdinalIgnoreCase))
+            var leader = await PersonDirectory.ForUserAsync(db, await db.Users.AsNoTracking().FirstAsync(u => u.Id == User.UserId()), clock.GetUtcNow());
+            var withLeader = request.Contacts.Any(c => AccountRules.NormaliseEmail(c.Email) == leader.EmailKey)
                 ? request
-                : request with { Contacts = [new LaunchContact(leader.DisplayName, leader.Email!, EngagementRole.AccountLeader, "Account leader", leader.TimeZone), .. request.Contacts] };
+                : request with { Contacts = [new LaunchContact(leader.Name, leader.Email, EngagementRole.AccountLeader, "Account leader", leader.TimeZone), .. request.Contacts] };
             var client = await FindOrNewClientAsync((form.ClientName ?? "").Trim());
-            prepared = EngagementLaunch.Prepare(withLeader, User.OrganisationId(), client, clock.GetUtcNow());
+            var known = await PersonDirectory.FindAsync(db, withLeader.Contacts.Select(c => c.Email));
+            prepared = EngagementLaunch.Prepare(withLeader, User.OrganisationId(), client, known, clock.GetUtcNow());
             foreach (var role in prepared.MissingRoles)
             {
                 ModelState.AddModelError(nameof(LaunchForm.Contacts),
@@ -63,11 +66,10 @@ public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog cat
 
         var engagement = prepared.Engagement;
         engagement.Client = await SaveClientOnceAsync(engagement.Client!);
-        var emails = engagement.Members.Select(m => m.Email).ToList();
-        var users = await db.Users.Where(u => u.Email != null && emails.Contains(u.Email.ToLower())).Select(u => new { u.Id, u.Email }).ToListAsync();
-        foreach (var member in engagement.Members)
+        // A lost race for the client forgets what was tracked: people already known are re-attached, not inserted again.
+        foreach (var known in engagement.Members.Select(m => m.Person!).Where(p => p.Id != 0 && db.Entry(p).State == EntityState.Detached))
         {
-            member.UserId = users.FirstOrDefault(u => u.Email!.Equals(member.Email, StringComparison.OrdinalIgnoreCase))?.Id;
+            db.People.Attach(known);
         }
         var now = clock.GetUtcNow();
         PlanWriter.Add(engagement, prepared.Plan, prepared.Applications, now);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.People;
 using Onboarding.Core.Time;
 using Onboarding.Web.Features.Account;
 using Onboarding.Web.Features.Engagements;
@@ -16,7 +17,12 @@ namespace Onboarding.Web.Features.Members;
 public sealed class MembersController(OnboardingDbContext db, UserManager<AppUser> users, InvitationDesk invitations, TimeProvider clock) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(int engagementId) => View(await BuildPageAsync(engagementId, new AddMemberForm()));
+    public async Task<IActionResult> Index(int engagementId)
+    {
+        // Someone new inherits the engagement's clock unless the leader says otherwise.
+        var zone = await db.Engagements.Where(e => e.Id == engagementId).Select(e => e.TimeZone).FirstAsync();
+        return View(await BuildPageAsync(engagementId, new AddMemberForm { TimeZone = zone }));
+    }
 
     [HttpPost("")]
     [OpenEngagementOnly]
@@ -24,7 +30,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
     public async Task<IActionResult> Add(int engagementId, AddMemberForm form)
     {
         // Fields posted empty bind as null; [Required] has already said so.
-        var email = form.Email?.Trim().ToLowerInvariant() ?? "";
+        var email = AccountRules.NormaliseEmail(form.Email ?? "");
         if (!string.IsNullOrWhiteSpace(form.TimeZone) && !Zones.IsKnown(form.TimeZone))
         {
             ModelState.AddModelError(nameof(form.TimeZone), $"'{TextLimits.Fit(form.TimeZone, 80)}' is not a known IANA time zone; use a name like Europe/London or America/New_York.");
@@ -33,7 +39,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         {
             ModelState.AddModelError(nameof(form.Role), "Choose one of the roles.");
         }
-        if (ModelState.IsValid && await db.Members.AnyAsync(m => m.EngagementId == engagementId && m.Email == email))
+        if (ModelState.IsValid && await db.Members.AnyAsync(m => m.EngagementId == engagementId && m.Person!.EmailKey == email))
         {
             ModelState.AddModelError(nameof(form.Email), $"{email} is already a stakeholder of this engagement.");
         }
@@ -48,23 +54,22 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         var existingUser = await users.FindByEmailAsync(email);
         var joins = existingUser is not null && !await invitations.AwaitsFirstPasswordAsync(existingUser);
         var now = clock.GetUtcNow();
-        db.Members.Add(new Member
+        var workingDays = await db.Engagements.Where(e => e.Id == engagementId).Select(e => e.WorkingDays).FirstAsync();
+        var person = await PersonDirectory.FindOrAddAsync(db, form.Name, form.Email!, form.TimeZone, workingDays, now);
+        var isNew = person.Id == 0;
+        if (isNew)
         {
-            EngagementId = engagementId,
-            UserId = joins ? existingUser!.Id : null,
-            Name = form.Name.Trim(),
-            Email = email,
-            Title = form.Title?.Trim() ?? "",
-            Role = form.Role,
-            TimeZone = form.TimeZone,
-            DigestHour = form.DigestHour,
-            CalendarToken = Secrets.NewToken(),
-            UnsubscribeToken = Secrets.NewToken(),
-            CreatedAt = now,
-        });
-        db.RecordActivity(User, engagementId, $"Added {form.Name.Trim()} as {form.Role.DisplayName()}", now);
+            person.DigestHour = form.DigestHour;
+        }
+        var member = PersonDirectory.Membership(person, form.Role, form.Title ?? "", now);
+        member.EngagementId = engagementId;
+        member.UserId = joins ? existingUser!.Id : null;
+        db.Members.Add(member);
+        db.RecordActivity(User, engagementId, $"Added {person.Name} as {form.Role.DisplayName()}", now);
         await db.SaveChangesAsync();
-        TempData["Notice"] = $"{form.Name.Trim()} was added.";
+        TempData["Notice"] = isNew
+            ? $"{person.Name} was added."
+            : $"{person.Name} was added; they keep their own time zone ({person.TimeZone}) and digest hour ({person.DigestHour:00}:00), which they (or you, while they have no account) change on their profile.";
         return Redirect($"/engagements/{engagementId}/stakeholders");
     }
 
@@ -77,11 +82,6 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         if (member is null)
         {
             return NotFound();
-        }
-        if (!Zones.IsKnown(form.TimeZone))
-        {
-            TempData["Notice"] = $"Nothing saved for {member.Name}: '{TextLimits.Fit(form.TimeZone ?? "", 80)}' is not a known IANA time zone; use a name like Europe/London.";
-            return Redirect($"/engagements/{engagementId}/stakeholders");
         }
         if (!Enum.IsDefined(form.Role) || !Enum.IsDefined(form.DigestPreference))
         {
@@ -100,12 +100,8 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
 
         var changes = new List<string>();
         if (member.Role != form.Role) { changes.Add($"role {member.Role.DisplayName()} → {form.Role.DisplayName()}"); }
-        if (member.TimeZone != form.TimeZone) { changes.Add($"time zone {form.TimeZone}"); }
-        if (member.DigestHour != form.DigestHour) { changes.Add($"digest hour {form.DigestHour:00}:00"); }
         if (member.DigestPreference != form.DigestPreference) { changes.Add($"digests {form.DigestPreference}"); }
         member.Role = form.Role;
-        member.TimeZone = form.TimeZone;
-        member.DigestHour = form.DigestHour;
         member.DigestPreference = form.DigestPreference;
         member.Title = form.Title?.Trim() ?? "";
         var now = clock.GetUtcNow();
@@ -149,6 +145,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
     {
         var engagement = await db.Engagements.AsNoTracking().Select(e => new { e.Id, e.Name }).FirstAsync(e => e.Id == engagementId);
         var members = await db.Members.AsNoTracking()
+            .Include(m => m.Person)
             .Where(m => m.EngagementId == engagementId)
             .OrderBy(m => m.Role).ThenBy(m => m.Name)
             .ToListAsync();
@@ -167,12 +164,6 @@ public sealed class UpdateMemberForm
     public string? Title { get; set; }
 
     public EngagementRole Role { get; set; }
-
-    [Required(ErrorMessage = "Enter a time zone such as Europe/London.")]
-    public string TimeZone { get; set; } = "";
-
-    [Range(0, 23, ErrorMessage = "Choose a digest hour from 0 to 23.")]
-    public int DigestHour { get; set; } = 8;
 
     public DigestPreference DigestPreference { get; set; }
 }
@@ -197,9 +188,10 @@ public sealed class AddMemberForm
     [Display(Name = "Role in this engagement")]
     public EngagementRole Role { get; set; } = EngagementRole.HiringManager;
 
+    /// <summary>For someone new to the product; a person already known keeps their own.</summary>
     [Required(ErrorMessage = "Enter a time zone such as Europe/London.")]
     [Display(Name = "Time zone")]
-    public string TimeZone { get; set; } = "Europe/London";
+    public string TimeZone { get; set; } = PersonDirectory.DefaultTimeZone;
 
     [Range(0, 23, ErrorMessage = "Choose an hour from 0 to 23.")]
     [Display(Name = "Digest hour (local)")]

@@ -62,7 +62,7 @@ public sealed class MetricsController(OnboardingDbContext db, TimeProvider clock
         }
         var engagement = await db.Engagements.Where(e => e.Id == engagementId).Select(e => new { e.TimeZone, e.Kickoff, e.CreatedAt }).FirstAsync();
         var today = clock.TodayIn(engagement.TimeZone);
-        var createdOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(engagement.CreatedAt, Zones.Find(engagement.TimeZone)).DateTime);
+        var createdOn = Zones.DateIn(engagement.CreatedAt, engagement.TimeZone);
         var measuredOn = form.MeasuredOn ?? today;
         if (PlanDates.CheckMeasuredOn(measuredOn, today, PlanDates.MeasuredFrom(engagement.Kickoff, createdOn)) is { } dateError)
         {

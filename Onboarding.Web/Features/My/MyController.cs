@@ -14,7 +14,7 @@ public sealed class MyController(OnboardingDbContext db, TimeProvider clock) : C
     public async Task<IActionResult> Checklist()
     {
         var userId = User.UserId();
-        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).FirstAsync();
+        var zone = User.TimeZone();
         var today = clock.TodayIn(zone);
         var tasks = await db.PlanTasks.AsNoTracking()
             .Where(t => t.Owner != null && t.Owner.UserId == userId && t.Status != PlanTaskStatus.Skipped && t.Engagement!.Status == EngagementStatus.Active)
@@ -34,11 +34,11 @@ public sealed class MyController(OnboardingDbContext db, TimeProvider clock) : C
         var membership = await db.Members.AsNoTracking()
             .Where(m => m.UserId == userId && m.Role == EngagementRole.Recruiter)
             .OrderByDescending(m => m.Engagement!.Kickoff)
-            .Select(m => new { m.Id, m.EngagementId, EngagementName = m.Engagement!.Name, m.TimeZone })
+            .Select(m => new { m.Id, m.EngagementId, EngagementName = m.Engagement!.Name })
             .FirstOrDefaultAsync();
         if (membership is null)
         {
-            return View(new OnboardingViewModel(null, null, [], [], [], clock.TodayIn("UTC")));
+            return View(new OnboardingViewModel(null, null, [], [], [], clock.TodayIn(User.TimeZone())));
         }
 
         var tasks = await db.PlanTasks.AsNoTracking()
@@ -47,11 +47,12 @@ public sealed class MyController(OnboardingDbContext db, TimeProvider clock) : C
             .Select(t => new MyTask(t.Id, t.EngagementId, membership.EngagementName, t.Title, t.PhaseTitle, t.Start, t.Due, t.Status, t.BlockedReason, t.What, t.Why, t.IsMilestone, t.Version))
             .ToListAsync();
         var people = await db.Members.AsNoTracking()
+            .Include(m => m.Person)
             .Where(m => m.EngagementId == membership.EngagementId && m.Id != membership.Id)
             .OrderBy(m => m.Role).ThenBy(m => m.Name)
             .ToListAsync();
         var glossary = await db.GlossaryTerms.AsNoTracking().Where(g => g.EngagementId == membership.EngagementId).OrderBy(g => g.ClientTerm).ToListAsync();
-        return View(new OnboardingViewModel(membership.EngagementId, membership.EngagementName, tasks, people, glossary, clock.TodayIn(membership.TimeZone)));
+        return View(new OnboardingViewModel(membership.EngagementId, membership.EngagementName, tasks, people, glossary, clock.TodayIn(User.TimeZone())));
     }
 }
 
@@ -59,7 +60,7 @@ public sealed record MyTask(
     int Id, int EngagementId, string EngagementName, string Title, string PhaseTitle, DateOnly Start, DateOnly Due,
     PlanTaskStatus Status, string? BlockedReason, string What, string Why, bool IsMilestone, int Version)
 {
-    public bool IsOverdue(DateOnly today) => Due < today && Status != PlanTaskStatus.Done;
+    public bool IsOverdue(DateOnly today) => Overdue.Is(Status, Due, today);
 }
 
 public sealed record MyEngagement(int Id, string Name, EngagementRole Role);

@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Accounts;
+using Onboarding.Core.Data;
 using Onboarding.Core.Links;
+using Onboarding.Core.People;
 using Onboarding.Web.Features.Account;
 using Onboarding.Web.Infrastructure;
 
@@ -18,6 +21,7 @@ namespace Onboarding.Web.Features.PasswordReset;
 [AllowAnonymous]
 public sealed class PasswordResetController(
     UserManager<AppUser> users,
+    OnboardingDbContext db,
     AccountAttempts attempts,
     AccountMailer mailer,
     AppLinks links,
@@ -43,9 +47,10 @@ public sealed class PasswordResetController(
         var user = await users.FindByEmailAsync(form.Email.Trim());
         if (user?.Email is { } address)
         {
+            var zone = await db.People.Where(p => p.UserId == user.Id).Select(p => p.TimeZone).FirstOrDefaultAsync() ?? PersonDirectory.DefaultTimeZone;
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var mail = AccountMails.PasswordReset(new PasswordResetLetter(
-                user.DisplayName, address, user.TimeZone, links.PasswordReset(user.Id, token), clock.GetUtcNow() + PasswordResetTokenProvider.Lifetime, links.ForgotPassword()));
+                user.DisplayName, address, zone, links.PasswordReset(user.Id, token), clock.GetUtcNow() + PasswordResetTokenProvider.Lifetime, links.ForgotPassword()));
             // Sent after the answer has gone, so that an address with an account is not answered more slowly.
             Response.OnCompleted(async () =>
             {

@@ -288,12 +288,6 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("time_zone");
-
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
@@ -850,10 +844,6 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<int>("DigestHour")
-                        .HasColumnType("integer")
-                        .HasColumnName("digest_hour");
-
                     b.Property<string>("DigestPreference")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -876,17 +866,15 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("role");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("time_zone");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -909,11 +897,6 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.Property<int>("WorkingDays")
-                        .HasMaxLength(32)
-                        .HasColumnType("integer")
-                        .HasColumnName("working_days");
-
                     b.HasKey("Id")
                         .HasName("pk_members");
 
@@ -923,6 +906,9 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Email")
                         .HasDatabaseName("ix_members_email");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_members_person_id");
 
                     b.HasIndex("UnsubscribeToken")
                         .IsUnique()
@@ -934,6 +920,10 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.HasIndex("EngagementId", "Email")
                         .IsUnique()
                         .HasDatabaseName("ix_members_engagement_id_email");
+
+                    b.HasIndex("EngagementId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_members_engagement_id_person_id");
 
                     b.ToTable("members", (string)null);
                 });
@@ -1353,6 +1343,84 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.ToTable("wins", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.People.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DigestHour")
+                        .HasColumnType("integer")
+                        .HasColumnName("digest_hour");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email_key");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("WorkingDays")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer")
+                        .HasColumnName("working_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_people");
+
+                    b.HasIndex("EmailKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_people_email_key");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_people_user_id");
+
+                    b.ToTable("people", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1525,6 +1593,13 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_members_engagements_engagement_id");
 
+                    b.HasOne("Onboarding.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_members_people_person_id");
+
                     b.HasOne("Onboarding.Core.Accounts.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1532,6 +1607,8 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasConstraintName("fk_members_users_user_id");
 
                     b.Navigation("Engagement");
+
+                    b.Navigation("Person");
 
                     b.Navigation("User");
                 });
@@ -1655,6 +1732,17 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasConstraintName("fk_wins_plan_tasks_task_id");
 
                     b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.People.Person", b =>
+                {
+                    b.HasOne("Onboarding.Core.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_people_users_user_id");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.Engagement", b =>

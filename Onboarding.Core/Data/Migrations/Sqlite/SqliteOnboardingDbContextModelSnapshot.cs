@@ -276,12 +276,6 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
 
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("time_zone");
-
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("two_factor_enabled");
@@ -818,10 +812,6 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
-                    b.Property<int>("DigestHour")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("digest_hour");
-
                     b.Property<string>("DigestPreference")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -844,17 +834,15 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("time_zone");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -877,11 +865,6 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
-                    b.Property<int>("WorkingDays")
-                        .HasMaxLength(32)
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("working_days");
-
                     b.HasKey("Id")
                         .HasName("pk_members");
 
@@ -891,6 +874,9 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Email")
                         .HasDatabaseName("ix_members_email");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_members_person_id");
 
                     b.HasIndex("UnsubscribeToken")
                         .IsUnique()
@@ -902,6 +888,10 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.HasIndex("EngagementId", "Email")
                         .IsUnique()
                         .HasDatabaseName("ix_members_engagement_id_email");
+
+                    b.HasIndex("EngagementId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_members_engagement_id_person_id");
 
                     b.ToTable("members", (string)null);
                 });
@@ -1309,6 +1299,82 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.ToTable("wins", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.People.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DigestHour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("digest_hour");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_key");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("WorkingDays")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("working_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_people");
+
+                    b.HasIndex("EmailKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_people_email_key");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_people_user_id");
+
+                    b.ToTable("people", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1481,6 +1547,13 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_members_engagements_engagement_id");
 
+                    b.HasOne("Onboarding.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_members_people_person_id");
+
                     b.HasOne("Onboarding.Core.Accounts.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1488,6 +1561,8 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_members_users_user_id");
 
                     b.Navigation("Engagement");
+
+                    b.Navigation("Person");
 
                     b.Navigation("User");
                 });
@@ -1611,6 +1686,17 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_wins_plan_tasks_task_id");
 
                     b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.People.Person", b =>
+                {
+                    b.HasOne("Onboarding.Core.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_people_users_user_id");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.Engagement", b =>
