@@ -234,6 +234,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
         private int engagementId;
         private int leaderMemberId;
         private int recruiterMemberId;
+        private int hiringManagerMemberId;
         private string otherUserId = "";
         private int invitationId;
         private long digestId;
@@ -329,6 +330,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
             engagementId = engagement.Id;
             leaderMemberId = engagement.Members.Single(m => m.Email == leaderEmail).Id;
             recruiterMemberId = engagement.Members.Single(m => m.Role == EngagementRole.Recruiter).Id;
+            hiringManagerMemberId = engagement.Members.Single(m => m.Role == EngagementRole.HiringManager).Id;
             invitationId = invitation.Id;
             invitationToken = token;
             digestId = digest.Id;
@@ -471,6 +473,8 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
                 ("PreferenceForm", "MemberId", _) => [Id(leaderMemberId)],
                 (_, "MemberId" or "OwnerId", _) => [Id(field.DeclaringType?.Name == "NewTaskForm" ? leaderMemberId : recruiterMemberId)],
                 (_, "TaskId", _) => [Id(taskId)],
+                (_, "RecruiterId", _) => [Id(recruiterMemberId)],
+                (_, "HiringManagerId", _) => [Id(hiringManagerMemberId)],
                 (_, "EngagementId", _) => [Id(engagementId)],
                 (_, "Hour" or "DigestHour", _) => ["9"],
                 (_, "FromVersion" or "ToVersion", _) => ["1"],
