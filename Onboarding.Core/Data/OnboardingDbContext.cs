@@ -38,6 +38,8 @@ public abstract class OnboardingDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Measurement> Measurements => Set<Measurement>();
     public DbSet<Win> Wins => Set<Win>();
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
+    public DbSet<RecruiterAssignment> RecruiterAssignments => Set<RecruiterAssignment>();
+    public DbSet<TaskReassignment> TaskReassignments => Set<TaskReassignment>();
     public DbSet<DigestRecord> Digests => Set<DigestRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -10,7 +10,11 @@ namespace Onboarding.Core.Digests;
 /// Per engagement, on the period's local date D:
 /// <list type="bullet">
 /// <item>coming up for you: your open, unblocked tasks that start or are due in D..D+6;</item>
-/// <item>needs attention: open tasks due before D, or blocked; your own, or all of them for an account leader;</item>
+/// <item>needs attention: open tasks due before D, or blocked; your own, and those your role watches
+/// (<see cref="Oversight.Watches"/>: all of them for an account leader, the client side's for the TA lead);</item>
+/// <item>reassigned: tasks handed to you, or from you to someone else, in the period's window (net of the
+/// window's changes: a task handed on and back again is no news);</item>
+/// <item>who you work with: a recruiter's hiring managers, a hiring manager's recruiters (context, not news);</item>
 /// <item>wins: tasks and milestones completed, targets hit and kudos given in the period's window
 /// (the last 7 days for a first digest); the first <see cref="WinsShown"/> are listed;</item>
 /// <item>milestones ahead: the next <see cref="MilestonesShown"/> open milestones due on or after D;</item>
@@ -79,7 +83,7 @@ public static class DigestComposer
             .ToList();
 
         var attention = open
-            .Where(t => (t.Due < today || t.Status == DigestTaskStatus.Blocked) && (Mine(t) || membership.Role == EngagementRole.AccountLeader))
+            .Where(t => (t.Due < today || t.Status == DigestTaskStatus.Blocked) && (Mine(t) || membership.Role.Watches(t.OwnerRole)))
             .OrderBy(t => t.Due).ThenBy(t => t.Title, StringComparer.Ordinal)
             .Select(t => new AttentionItem(
                 t.Title,
@@ -142,8 +146,20 @@ public static class DigestComposer
             links.Wins(engagement.Id),
             milestones,
             metrics,
-            TermOfTheDay(engagement, today, links));
+            TermOfTheDay(engagement, today, links),
+            Reassigned(engagement, membership.MemberId, InWindow, links),
+            RecruiterAssignments.For(membership.MemberId, membership.Role, engagement.Pairs));
     }
+
+    /// <summary>Per task, the window's first owner against its last: what changed for the reader, once.</summary>
+    private static List<ReassignedItem> Reassigned(DigestEngagement engagement, int memberId, Func<DateTimeOffset, bool> inWindow, AppLinks links) => engagement.Reassignments
+        .Where(r => inWindow(r.At))
+        .GroupBy(r => r.TaskId)
+        .Select(g => (First: g.MinBy(r => r.At)!, Last: g.MaxBy(r => r.At)!))
+        .Where(x => x.First.FromMemberId != x.Last.ToMemberId && (x.Last.ToMemberId == memberId || x.First.FromMemberId == memberId))
+        .OrderBy(x => x.Last.At)
+        .Select(x => new ReassignedItem(x.Last.Title, links.Task(engagement.Id, x.Last.TaskId), x.Last.ToMemberId == memberId, x.Last.ToName))
+        .ToList();
 
     private static string KudosText(DigestKudos kudos)
     {
@@ -211,6 +227,7 @@ public static class DigestComposer
         var overdue = sections.Sum(s => s.OverdueCount);
         var blocked = sections.Sum(s => s.BlockedCount);
         var wins = sections.Sum(s => s.Wins.Count + s.MoreWins);
+        var reassigned = sections.Sum(s => s.Reassigned.Count);
         var parts = new List<string>();
         if (comingUp > 0)
         {
@@ -227,6 +244,10 @@ public static class DigestComposer
         if (parts.Count == 0 && wins > 0)
         {
             parts.Add($"{wins} {(wins == 1 ? "win" : "wins")} since your last digest");
+        }
+        if (parts.Count == 0 && reassigned > 0)
+        {
+            parts.Add($"{reassigned} {(reassigned == 1 ? "task" : "tasks")} reassigned");
         }
         return parts.Count > 0 ? string.Join(", ", parts) : "metrics moved";
     }

@@ -41,7 +41,13 @@ internal static class DigestHtml
     {
         Row(html, "padding:28px 24px 0;",
             $"<h2 style=\"margin:0;font-size:19px;border-left:4px solid {e.BrandColour};padding-left:10px;\">{Link(e.Url, e.Name, Ink)}</h2>" +
-            $"<div style=\"padding-left:14px;font-size:13px;color:{Muted};\">Day {e.Day} · {E(e.ClientName)}</div>");
+            $"<div style=\"padding-left:14px;font-size:13px;color:{Muted};\">Day {e.Day} · {E(e.ClientName)}</div>" +
+            (e.WorkingWith is { } people ? $"<div style=\"padding-left:14px;font-size:13px;\">{E(people.Text)}</div>" : ""));
+
+        if (e.Reassigned.Count > 0)
+        {
+            Section(html, "Reassigned", e.Reassigned.Select(r => Link(r.Url, r.Text)));
+        }
 
         if (e.NeedsAttention.Count > 0)
         {

@@ -29,7 +29,19 @@ public sealed record DigestEngagement(
     IReadOnlyList<DigestMilestone> Milestones,
     IReadOnlyList<DigestGlossaryTerm> Glossary,
     IReadOnlyList<DigestMetric> Metrics,
-    IReadOnlyList<DigestKudos> Kudos);
+    IReadOnlyList<DigestKudos> Kudos,
+    IReadOnlyList<AssignedPair>? Pairs = null,
+    IReadOnlyList<DigestReassignment>? Reassignments = null)
+{
+    /// <summary>Who works with whom: recruiters and their hiring managers.</summary>
+    public IReadOnlyList<AssignedPair> Pairs { get; init; } = Pairs ?? [];
+
+    /// <summary>Tasks that changed owner in the window the batch needs.</summary>
+    public IReadOnlyList<DigestReassignment> Reassignments { get; init; } = Reassignments ?? [];
+}
+
+/// <summary>A task handed from <paramref name="FromMemberId"/> (null: nobody) to <paramref name="ToMemberId"/> at <paramref name="At"/>.</summary>
+public sealed record DigestReassignment(int TaskId, string Title, int? FromMemberId, int ToMemberId, string ToName, DateTimeOffset At);
 
 public enum DigestTaskStatus
 {
@@ -41,7 +53,8 @@ public enum DigestTaskStatus
 
 /// <summary>
 /// A plan task. <paramref name="What"/> and <paramref name="Why"/> are Markdown;
-/// <paramref name="Milestone"/> names the milestone the task leads to, if any.
+/// <paramref name="Milestone"/> names the milestone the task leads to, if any; <paramref name="OwnerRole"/> is the
+/// role that owns it (whose side it is on).
 /// </summary>
 public sealed record DigestTask(
     int Id,
@@ -55,7 +68,8 @@ public sealed record DigestTask(
     string What,
     string Why,
     string? BlockedReason = null,
-    string? Milestone = null);
+    string? Milestone = null,
+    EngagementRole? OwnerRole = null);
 
 /// <summary>A milestone; <paramref name="TaskId"/> is the plan task that reaches it, when there is one (the milestone's page).</summary>
 public sealed record DigestMilestone(int Id, string Title, DateOnly Due, DateTimeOffset? CompletedAt, int? TaskId = null);

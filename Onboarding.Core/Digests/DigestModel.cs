@@ -1,3 +1,5 @@
+using Onboarding.Core.Engagements;
+
 namespace Onboarding.Core.Digests;
 
 /// <summary>A composed digest, ready to render. Every URL in it is absolute.</summary>
@@ -27,9 +29,14 @@ public sealed record EngagementDigest(
     string WinsUrl,
     IReadOnlyList<MilestoneItem> MilestonesAhead,
     IReadOnlyList<MetricItem> Metrics,
-    GlossaryItem? Term)
+    GlossaryItem? Term,
+    IReadOnlyList<ReassignedItem>? Reassigned = null,
+    WorkingWith? WorkingWith = null)
 {
-    public bool HasNews => ComingUp.Count > 0 || NeedsAttention.Count > 0 || Wins.Count > 0 || Metrics.Count > 0;
+    /// <summary>Tasks that came to the reader, or left them, since their last digest.</summary>
+    public IReadOnlyList<ReassignedItem> Reassigned { get; init; } = Reassigned ?? [];
+
+    public bool HasNews => ComingUp.Count > 0 || NeedsAttention.Count > 0 || Wins.Count > 0 || Metrics.Count > 0 || Reassigned.Count > 0;
 
     public int OverdueCount => NeedsAttention.Count(a => a.DaysOverdue > 0);
 
@@ -49,6 +56,12 @@ public sealed record AttentionItem(
     int DaysOverdue,
     bool Blocked,
     string? BlockedReason);
+
+/// <summary>"Reassigned to you: …" (<see cref="ToReader"/>) or "Moved to <see cref="ToName"/>: …".</summary>
+public sealed record ReassignedItem(string Title, string Url, bool ToReader, string ToName)
+{
+    public string Text => ToReader ? $"Reassigned to you: {Title}" : $"Moved to {ToName}: {Title}";
+}
 
 public enum DigestWinKind
 {

@@ -13,6 +13,11 @@ internal static class DigestText
         foreach (var e in digest.Engagements)
         {
             text.Append($"\n=== {e.Name} · day {e.Day} ({e.ClientName}) ===\n{e.Url}\n");
+            if (e.WorkingWith is { } people)
+            {
+                text.Append($"{people.Text}\n");
+            }
+            Section(text, "Reassigned", e.Reassigned.Select(r => $"{r.Text}\n{r.Url}"));
             Section(text, "Needs attention", e.NeedsAttention.Select(a => $"{a.Title}: {DigestRenderer.AttentionStatus(a)}\n{a.Url}"));
             Section(text, "Coming up for you", e.ComingUp.Select(t =>
                 $"{t.Title}: {DigestRenderer.When(t, digest.Date)}" + (t.Milestone is null ? "" : $", towards {t.Milestone}") +

@@ -126,6 +126,7 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
                 t.What,
                 t.Why,
                 t.BlockedReason,
+                t.OwnerRole,
             })
             .ToListAsync(cancellationToken);
 
@@ -155,6 +156,15 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
             .Select(w => new { w.EngagementId, w.CreatedAt, w.AuthorName, w.Title, w.Body })
             .ToListAsync(cancellationToken);
 
+        var pairsOf = (await db.RecruiterAssignments.AsNoTracking().Where(a => engagementIds.Contains(a.EngagementId)).Pairs().ToListAsync(cancellationToken))
+            .ToLookup(p => p.EngagementId);
+
+        var reassignments = await db.TaskReassignments.AsNoTracking()
+            .Where(r => engagementIds.Contains(r.EngagementId) && r.At > since && r.At <= until)
+            .Select(r => new { r.EngagementId, Item = new DigestReassignment(r.TaskId, r.Task!.Title, r.FromMemberId, r.ToMemberId, r.ToMember!.Name, r.At) })
+            .ToListAsync(cancellationToken);
+        var reassignmentsOf = reassignments.ToLookup(r => r.EngagementId, r => r.Item);
+
         var tasksOf = tasks.ToLookup(t => t.EngagementId);
         var milestonesOf = milestones.ToLookup(m => m.EngagementId);
         var glossaryOf = glossary.ToLookup(g => g.EngagementId);
@@ -181,7 +191,8 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
                     t.What,
                     t.Why,
                     t.BlockedReason,
-                    milestoneOfTask.GetValueOrDefault(t.Id)))
+                    milestoneOfTask.GetValueOrDefault(t.Id),
+                    t.OwnerRole))
                 .ToList(),
             milestonesOf[e.Id].Select(m => new DigestMilestone(m.Id, m.Title, m.Date, m.ReachedAt, m.TaskId)).ToList(),
             glossaryOf[e.Id]
@@ -191,7 +202,9 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
                 .Select(m => new DigestMetric(m.Id, m.Name, m.Unit, m.Baseline, m.Target, m.Direction == MetricDirection.HigherIsBetter,
                     m.Values.Select(v => new DigestMeasurement(v.RecordedAt, v.Value)).ToList()))
                 .ToList(),
-            kudosOf[e.Id].Select(k => new DigestKudos(k.CreatedAt, k.AuthorName, k.Title, k.Body)).ToList()));
+            kudosOf[e.Id].Select(k => new DigestKudos(k.CreatedAt, k.AuthorName, k.Title, k.Body)).ToList(),
+            pairsOf[e.Id].ToList(),
+            reassignmentsOf[e.Id].ToList()));
     }
 
     // Skipped work is neither open nor a win: "done" without a completion time is exactly that to the composer.

@@ -235,6 +235,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
         private int leaderMemberId;
         private int recruiterMemberId;
         private int recruiterPersonId;
+        private int hiringManagerMemberId;
         private string otherUserId = "";
         private int invitationId;
         private long digestId;
@@ -326,6 +327,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
             leaderMemberId = engagement.Members.Single(m => m.Email == leaderEmail).Id;
             recruiterMemberId = engagement.Members.Single(m => m.Role == EngagementRole.Recruiter).Id;
             recruiterPersonId = engagement.Members.Single(m => m.Role == EngagementRole.Recruiter).PersonId;
+            hiringManagerMemberId = engagement.Members.Single(m => m.Role == EngagementRole.HiringManager).Id;
             invitationId = invitation.Id;
             invitationToken = token;
             digestId = digest.Id;
@@ -469,6 +471,8 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
                 ("PreferenceForm", "MemberId", _) => [Id(leaderMemberId)],
                 (_, "MemberId" or "OwnerId", _) => [Id(field.DeclaringType?.Name == "NewTaskForm" ? leaderMemberId : recruiterMemberId)],
                 (_, "TaskId", _) => [Id(taskId)],
+                (_, "RecruiterId", _) => [Id(recruiterMemberId)],
+                (_, "HiringManagerId", _) => [Id(hiringManagerMemberId)],
                 (_, "EngagementId", _) => [Id(engagementId)],
                 (_, "Hour" or "DigestHour", _) => ["9"],
                 (_, "FromVersion" or "ToVersion", _) => ["1"],

@@ -64,7 +64,10 @@ public sealed class EngagementsController(OnboardingDbContext db, EngagementSnap
         var milestones = snapshot.Milestones.Where(m => m.ReachedAt == null && m.Date >= today).Take(4).ToList();
         return View(new EngagementOverviewViewModel(
             engagement, access, engagement.DayOn(today), today,
-            summary.Phases, summary.ThisWeek, summary.NeedsAttention, milestones, snapshot.RecentWins));
+            summary.Phases, summary.ThisWeek, summary.NeedsAttention, milestones, snapshot.RecentWins)
+        {
+            ClientSide = access.Role == EngagementRole.TaLead ? PlanSummary.ClientSideAttention(snapshot.Tasks, today) : null,
+        });
     }
 
     [HttpGet("/engagements/{engagementId:int}/close")]
@@ -129,4 +132,8 @@ public sealed record EngagementListViewModel(
 public sealed record EngagementOverviewViewModel(
     Engagement Engagement, EngagementAccess Access, int Day, DateOnly Today,
     IReadOnlyList<PhaseProgress> Phases, IReadOnlyList<TaskLine> ThisWeek, IReadOnlyList<TaskLine> NeedsAttention,
-    IReadOnlyList<Milestone> NextMilestones, IReadOnlyList<Win> RecentWins);
+    IReadOnlyList<Milestone> NextMilestones, IReadOnlyList<Win> RecentWins)
+{
+    /// <summary>For the TA lead: every late or blocked client-side commitment; null for everyone else.</summary>
+    public IReadOnlyList<TaskLine>? ClientSide { get; init; }
+}

@@ -24,6 +24,18 @@ public sealed record PlanSummary(IReadOnlyList<PhaseProgress> Phases, IReadOnlyL
             Lines(open.Where(t => t.Due < today || t.Status == PlanTaskStatus.Blocked)));
     }
 
+    /// <summary>
+    /// Every open task that is late or blocked and owned on the client's side, as the TA lead watches them
+    /// (<see cref="Oversight.Watches"/>); not cut to a list length, as the TA lead answers for all of them.
+    /// </summary>
+    public static IReadOnlyList<TaskLine> ClientSideAttention(IEnumerable<PlanRow> plan, DateOnly today) => plan
+        .Where(t => t.Status is not (PlanTaskStatus.Done or PlanTaskStatus.Skipped)
+            && (t.Due < today || t.Status == PlanTaskStatus.Blocked)
+            && EngagementRole.TaLead.Watches(t.OwnerRole))
+        .OrderBy(t => t.Due).ThenBy(t => t.Id)
+        .Select(t => new TaskLine(t.Id, t.Title, t.Due, t.Status, t.OwnerName ?? t.OwnerRole.DisplayName(), t.BlockedReason))
+        .ToList();
+
     private static List<TaskLine> Lines(IEnumerable<PlanRow> chosen) => chosen
         .Take(ListLength)
         .Select(t => new TaskLine(t.Id, t.Title, t.Due, t.Status, t.OwnerName ?? "", t.BlockedReason))

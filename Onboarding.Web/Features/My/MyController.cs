@@ -24,7 +24,21 @@ public sealed class MyController(OnboardingDbContext db, TimeProvider clock) : C
             .ToListAsync();
         var engagements = await db.Members.AsNoTracking().Where(m => m.UserId == userId)
             .Select(m => new MyEngagement(m.EngagementId, m.Engagement!.Name, m.Role)).ToListAsync();
-        return View(new ChecklistViewModel(tasks, engagements, today, zone));
+        return View(new ChecklistViewModel(tasks, engagements, today, zone) { WorksWith = await WorksWithAsync(userId) });
+    }
+
+    /// <summary>Per engagement, whom the person works with there (a recruiter's hiring managers, a hiring manager's recruiters).</summary>
+    private async Task<IReadOnlyDictionary<int, WorkingWith>> WorksWithAsync(string userId)
+    {
+        var memberships = await db.Members.AsNoTracking().Where(m => m.UserId == userId && (m.Role == EngagementRole.Recruiter || m.Role == EngagementRole.HiringManager))
+            .Select(m => new { m.Id, m.EngagementId, m.Role }).ToListAsync();
+        var ids = memberships.Select(m => m.Id).ToList();
+        var pairs = await db.RecruiterAssignments.AsNoTracking().Where(a => ids.Contains(a.RecruiterId) || ids.Contains(a.HiringManagerId)).Pairs().ToListAsync();
+        return memberships
+            .Select(m => (m.EngagementId, People: RecruiterAssignments.For(m.Id, m.Role, pairs)))
+            .Where(x => x.People is not null)
+            .GroupBy(x => x.EngagementId)
+            .ToDictionary(g => g.Key, g => g.First().People!);
     }
 
     [HttpGet("/my/onboarding")]
@@ -65,7 +79,11 @@ public sealed record MyTask(
 
 public sealed record MyEngagement(int Id, string Name, EngagementRole Role);
 
-public sealed record ChecklistViewModel(IReadOnlyList<MyTask> Tasks, IReadOnlyList<MyEngagement> Engagements, DateOnly Today, string TimeZone);
+public sealed record ChecklistViewModel(IReadOnlyList<MyTask> Tasks, IReadOnlyList<MyEngagement> Engagements, DateOnly Today, string TimeZone)
+{
+    /// <summary>By engagement id: whom the person works with there.</summary>
+    public IReadOnlyDictionary<int, WorkingWith> WorksWith { get; init; } = new Dictionary<int, WorkingWith>();
+}
 
 public sealed record OnboardingViewModel(
     int? EngagementId, string? EngagementName, IReadOnlyList<MyTask> Tasks, IReadOnlyList<Member> People,

@@ -158,6 +158,51 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         return Redirect($"/engagements/{engagementId}/plan");
     }
 
+    /// <summary>The leader hands the task to another member; the rules are <see cref="TaskOwnerChange"/>'s.</summary>
+    [HttpPost("owner")]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    [OpenEngagementOnly]
+    public async Task<IActionResult> Reassign(int engagementId, int taskId, ReassignForm form)
+    {
+        if (!ModelState.IsValid || form.OwnerId is not { } ownerId)
+        {
+            return await RefuseReassignAsync(engagementId, taskId, form, StatusCodes.Status400BadRequest, "Choose the new owner from the list.");
+        }
+        var now = clock.GetUtcNow();
+        var result = await TaskOwnerChange.ReassignAsync(db, engagementId, taskId, ownerId, form.Version, User.DisplayName(), now, HttpContext.RequestAborted);
+        form.Version = result.Version ?? form.Version;
+        switch (result.Outcome)
+        {
+            case ReassignOutcome.UnknownTask:
+                return NotFound();
+            case ReassignOutcome.UnknownMember:
+                return await RefuseReassignAsync(engagementId, taskId, form, StatusCodes.Status404NotFound, result.Message);
+            case ReassignOutcome.Stale:
+                return await RefuseReassignAsync(engagementId, taskId, form, StatusCodes.Status409Conflict, result.Message);
+            case ReassignOutcome.Refused:
+                return await RefuseReassignAsync(engagementId, taskId, form, StatusCodes.Status422UnprocessableEntity, result.Message);
+            case ReassignOutcome.Reassigned:
+                db.RecordActivity(User, engagementId, result.Description!, now, taskId);
+                if (!await db.TrySaveAsync())
+                {
+                    var current = await db.PlanTasks.AsNoTracking().FirstAsync(t => t.Id == taskId);
+                    form.Version = current.Version;
+                    return await RefuseReassignAsync(engagementId, taskId, form, StatusCodes.Status409Conflict, Versioned.ChangedSince(current, $"“{current.Title}”"));
+                }
+                break;
+        }
+        TempData["Notice"] = result.Message;
+        return Redirect($"/engagements/{engagementId}/tasks/{taskId}");
+    }
+
+    private async Task<IActionResult> RefuseReassignAsync(int engagementId, int taskId, ReassignForm form, int status, string message)
+    {
+        ModelState.Clear();
+        ModelState.AddModelError(nameof(form.OwnerId), message);
+        Response.StatusCode = status;
+        return View("Show", await BuildPageAsync(engagementId, taskId, statusForm: null, new CommentForm(), reassignForm: form));
+    }
+
     private async Task<IActionResult> RefuseStaleAsync(int engagementId, int taskId, StatusForm form, int currentVersion, string message)
     {
         ModelState.AddModelError(nameof(form.Status), message);
@@ -191,7 +236,8 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
     }
 
     private async Task<TaskPageViewModel?> BuildPageAsync(
-        int engagementId, int taskId, StatusForm? statusForm, CommentForm commentForm, SkipForm? skipForm = null, RemoveForm? removeForm = null)
+        int engagementId, int taskId, StatusForm? statusForm, CommentForm commentForm, SkipForm? skipForm = null, RemoveForm? removeForm = null,
+        ReassignForm? reassignForm = null)
     {
         var task = await db.PlanTasks.AsNoTracking()
             .Include(t => t.Owner)
@@ -211,7 +257,20 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
             .ToListAsync();
         // A rejected status form is shown as typed; otherwise the form starts from the saved status.
         statusForm ??= new StatusForm { Status = task.Status, BlockedReason = task.BlockedReason };
-        return new TaskPageViewModel(task, history, HttpContext.EngagementAccess(), statusForm, commentForm, skipForm ?? new SkipForm(), removeForm ?? new RemoveForm());
+        var people = await db.Members.AsNoTracking()
+            .Where(m => m.EngagementId == engagementId)
+            .OrderBy(m => m.Name).ThenBy(m => m.Id)
+            .Select(m => new TaskPerson(m.Id, m.Name, m.Role))
+            .ToListAsync();
+        var worksWith = task.Owner is { } owner
+            ? RecruiterAssignments.For(owner.Id, owner.Role, await db.RecruiterAssignments.AsNoTracking().Where(a => a.EngagementId == engagementId).Pairs().ToListAsync())
+            : null;
+        return new TaskPageViewModel(task, history, HttpContext.EngagementAccess(), statusForm, commentForm, skipForm ?? new SkipForm(), removeForm ?? new RemoveForm())
+        {
+            People = people,
+            OwnerWorksWith = worksWith,
+            ReassignForm = reassignForm ?? new ReassignForm { OwnerId = task.OwnerId },
+        };
     }
 }
 
@@ -220,6 +279,30 @@ public sealed record TaskPageViewModel(
     SkipForm SkipForm, RemoveForm RemoveForm)
 {
     public bool IsReadOnly => Task.Engagement!.Status == EngagementStatus.Closed;
+
+    /// <summary>The engagement's members, whom the leader may hand the task to.</summary>
+    public IReadOnlyList<TaskPerson> People { get; init; } = [];
+
+    /// <summary>Whom the owner works with ("Your hiring managers: …"), said to the owner, or with the owner's name to others.</summary>
+    public WorkingWith? OwnerWorksWith { get; init; }
+
+    public ReassignForm ReassignForm { get; init; } = new();
+
+    public string? WorksWithText => OwnerWorksWith is not { } people ? null
+        : Access.Member?.Id == Task.OwnerId ? people.Text
+        : $"{Task.Owner!.Name}'s {people.Label["Your ".Length..]}: {string.Join(", ", people.Names)}";
+}
+
+public sealed record TaskPerson(int Id, string Name, EngagementRole Role);
+
+public sealed class ReassignForm
+{
+    [Required(ErrorMessage = "Choose the new owner from the list.")]
+    [Display(Name = "New owner")]
+    public int? OwnerId { get; set; }
+
+    /// <summary>The version the page was opened on, so a change over someone else's newer one is refused.</summary>
+    public int? Version { get; set; }
 }
 
 public sealed class StatusForm

@@ -1157,6 +1157,47 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.ToTable("plan_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Engagements.RecruiterAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<int>("HiringManagerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("hiring_manager_id");
+
+                    b.Property<int>("RecruiterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("recruiter_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recruiter_assignments");
+
+                    b.HasIndex("EngagementId")
+                        .HasDatabaseName("ix_recruiter_assignments_engagement_id");
+
+                    b.HasIndex("HiringManagerId")
+                        .HasDatabaseName("ix_recruiter_assignments_hiring_manager_id");
+
+                    b.HasIndex("RecruiterId", "HiringManagerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recruiter_assignments_recruiter_id_hiring_manager_id");
+
+                    b.ToTable("recruiter_assignments", (string)null);
+                });
+
             modelBuilder.Entity("Onboarding.Core.Engagements.TaskComment", b =>
                 {
                     b.Property<int>("Id")
@@ -1215,6 +1256,53 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ix_task_dependencies_depends_on_task_id");
 
                     b.ToTable("task_dependencies", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Engagements.TaskReassignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<int?>("FromMemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_member_id");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("ToMemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_reassignments");
+
+                    b.HasIndex("FromMemberId")
+                        .HasDatabaseName("ix_task_reassignments_from_member_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_task_reassignments_task_id");
+
+                    b.HasIndex("ToMemberId")
+                        .HasDatabaseName("ix_task_reassignments_to_member_id");
+
+                    b.HasIndex("EngagementId", "At")
+                        .HasDatabaseName("ix_task_reassignments_engagement_id_at");
+
+                    b.ToTable("task_reassignments", (string)null);
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.TemplateSnapshot", b =>
@@ -1669,6 +1757,34 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Navigation("TemplateSnapshot");
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Engagements.RecruiterAssignment", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recruiter_assignments_engagements_engagement_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "HiringManager")
+                        .WithMany()
+                        .HasForeignKey("HiringManagerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recruiter_assignments_members_hiring_manager_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "Recruiter")
+                        .WithMany()
+                        .HasForeignKey("RecruiterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recruiter_assignments_members_recruiter_id");
+
+                    b.Navigation("HiringManager");
+
+                    b.Navigation("Recruiter");
+                });
+
             modelBuilder.Entity("Onboarding.Core.Engagements.TaskComment", b =>
                 {
                     b.HasOne("Onboarding.Core.Engagements.PlanTask", null)
@@ -1696,6 +1812,42 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasConstraintName("fk_task_dependencies_plan_tasks_task_id");
 
                     b.Navigation("DependsOnTask");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Engagements.TaskReassignment", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reassignments_engagements_engagement_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "FromMember")
+                        .WithMany()
+                        .HasForeignKey("FromMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_task_reassignments_members_from_member_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reassignments_plan_tasks_task_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "ToMember")
+                        .WithMany()
+                        .HasForeignKey("ToMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reassignments_members_to_member_id");
+
+                    b.Navigation("FromMember");
+
+                    b.Navigation("Task");
+
+                    b.Navigation("ToMember");
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.TemplateSnapshot", b =>

@@ -1119,6 +1119,45 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.ToTable("plan_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Engagements.RecruiterAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<int>("HiringManagerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hiring_manager_id");
+
+                    b.Property<int>("RecruiterId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recruiter_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recruiter_assignments");
+
+                    b.HasIndex("EngagementId")
+                        .HasDatabaseName("ix_recruiter_assignments_engagement_id");
+
+                    b.HasIndex("HiringManagerId")
+                        .HasDatabaseName("ix_recruiter_assignments_hiring_manager_id");
+
+                    b.HasIndex("RecruiterId", "HiringManagerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recruiter_assignments_recruiter_id_hiring_manager_id");
+
+                    b.ToTable("recruiter_assignments", (string)null);
+                });
+
             modelBuilder.Entity("Onboarding.Core.Engagements.TaskComment", b =>
                 {
                     b.Property<int>("Id")
@@ -1175,6 +1214,51 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_task_dependencies_depends_on_task_id");
 
                     b.ToTable("task_dependencies", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Engagements.TaskReassignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<int?>("FromMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_member_id");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("ToMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_reassignments");
+
+                    b.HasIndex("FromMemberId")
+                        .HasDatabaseName("ix_task_reassignments_from_member_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_task_reassignments_task_id");
+
+                    b.HasIndex("ToMemberId")
+                        .HasDatabaseName("ix_task_reassignments_to_member_id");
+
+                    b.HasIndex("EngagementId", "At")
+                        .HasDatabaseName("ix_task_reassignments_engagement_id_at");
+
+                    b.ToTable("task_reassignments", (string)null);
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.TemplateSnapshot", b =>
@@ -1623,6 +1707,34 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Navigation("TemplateSnapshot");
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Engagements.RecruiterAssignment", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recruiter_assignments_engagements_engagement_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "HiringManager")
+                        .WithMany()
+                        .HasForeignKey("HiringManagerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recruiter_assignments_members_hiring_manager_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "Recruiter")
+                        .WithMany()
+                        .HasForeignKey("RecruiterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recruiter_assignments_members_recruiter_id");
+
+                    b.Navigation("HiringManager");
+
+                    b.Navigation("Recruiter");
+                });
+
             modelBuilder.Entity("Onboarding.Core.Engagements.TaskComment", b =>
                 {
                     b.HasOne("Onboarding.Core.Engagements.PlanTask", null)
@@ -1650,6 +1762,42 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_task_dependencies_plan_tasks_task_id");
 
                     b.Navigation("DependsOnTask");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Engagements.TaskReassignment", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reassignments_engagements_engagement_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "FromMember")
+                        .WithMany()
+                        .HasForeignKey("FromMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_task_reassignments_members_from_member_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reassignments_plan_tasks_task_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "ToMember")
+                        .WithMany()
+                        .HasForeignKey("ToMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reassignments_members_to_member_id");
+
+                    b.Navigation("FromMember");
+
+                    b.Navigation("Task");
+
+                    b.Navigation("ToMember");
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.TemplateSnapshot", b =>
