@@ -42,6 +42,7 @@ public enum DigestTaskStatus
 /// <summary>
 /// A plan task. <paramref name="What"/> and <paramref name="Why"/> are Markdown;
 /// <paramref name="Milestone"/> names the milestone the task leads to, if any.
+/// <paramref name="ParticipantMemberIds"/> attend the task besides its owner; it is theirs too.
 /// </summary>
 public sealed record DigestTask(
     int Id,
@@ -55,7 +56,8 @@ public sealed record DigestTask(
     string What,
     string Why,
     string? BlockedReason = null,
-    string? Milestone = null);
+    string? Milestone = null,
+    IReadOnlyList<int>? ParticipantMemberIds = null);
 
 /// <summary>A milestone; <paramref name="TaskId"/> is the plan task that reaches it, when there is one (the milestone's page).</summary>
 public sealed record DigestMilestone(int Id, string Title, DateOnly Due, DateTimeOffset? CompletedAt, int? TaskId = null);

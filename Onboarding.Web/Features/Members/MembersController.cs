@@ -21,7 +21,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
     [HttpPost("")]
     [OpenEngagementOnly]
     [EngagementRoles(EngagementRole.AccountLeader)]
-    public async Task<IActionResult> Add(int engagementId, AddMemberForm form)
+    public async Task<IActionResult> Add(int engagementId, AddMemberForm form, bool confirmTasks = false)
     {
         // Fields posted empty bind as null; [Required] has already said so.
         var email = form.Email?.Trim().ToLowerInvariant() ?? "";
@@ -43,12 +43,18 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
             return View("Index", await BuildPageAsync(engagementId, form));
         }
 
+        // Someone with a per-person role sees the tasks they will get before anything is saved.
+        if (!confirmTasks && await PersonalTasks.PreviewAsync(db, engagementId, form.Name.Trim(), email, form.Role, clock) is { Copies.Count: > 0 } personal)
+        {
+            return View("ConfirmAdd", new ConfirmAddViewModel(engagementId, form, personal));
+        }
+
         // A person's account joins the engagement now; an account an invitation made and nobody has used yet
         // joins only when this engagement invites it, so an older link does not bring this engagement along.
         var existingUser = await users.FindByEmailAsync(email);
         var joins = existingUser is not null && !await invitations.AwaitsFirstPasswordAsync(existingUser);
         var now = clock.GetUtcNow();
-        db.Members.Add(new Member
+        var member = db.Members.Add(new Member
         {
             EngagementId = engagementId,
             UserId = joins ? existingUser!.Id : null,
@@ -61,10 +67,11 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
             CalendarToken = Secrets.NewToken(),
             UnsubscribeToken = Secrets.NewToken(),
             CreatedAt = now,
-        });
+        }).Entity;
         db.RecordActivity(User, engagementId, $"Added {form.Name.Trim()} as {form.Role.DisplayName()}", now);
+        var tasks = await PersonalTasks.AddAsync(db, member, clock, User.UserId(), User.DisplayName());
         await db.SaveChangesAsync();
-        TempData["Notice"] = $"{form.Name.Trim()} was added.";
+        TempData["Notice"] = $"{form.Name.Trim()} was added{PersonalTasksNotice(tasks)}.";
         return Redirect($"/engagements/{engagementId}/stakeholders");
     }
 
@@ -145,6 +152,47 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         return Redirect($"/engagements/{engagementId}/stakeholders");
     }
 
+    /// <summary>Asks what happens to the person's open tasks before they leave.</summary>
+    [HttpGet("{memberId:int}/remove")]
+    [OpenEngagementOnly]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    public async Task<IActionResult> Remove(int engagementId, int memberId) =>
+        await PersonalTasks.PreviewRemovalAsync(db, engagementId, memberId) is { } preview
+            ? View("Remove", new RemoveMemberViewModel(engagementId, preview, null))
+            : NotFound();
+
+    /// <param name="handOver">The member id who takes the open tasks over, or "skip".</param>
+    [HttpPost("{memberId:int}/remove")]
+    [OpenEngagementOnly]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    public async Task<IActionResult> Remove(int engagementId, int memberId, string? handOver)
+    {
+        var preview = await PersonalTasks.PreviewRemovalAsync(db, engagementId, memberId);
+        if (preview is null)
+        {
+            return NotFound();
+        }
+        int? heir = int.TryParse(handOver, out var id) ? id : null;
+        if (preview.OpenTasks.Count > 0 && heir is null && handOver != "skip")
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Remove", new RemoveMemberViewModel(engagementId, preview, $"Choose who takes over {preview.Member.Name}'s open tasks, or skip them."));
+        }
+        var result = await PersonalTasks.RemoveAsync(db, engagementId, memberId, heir, User.UserId(), User.DisplayName(), clock.GetUtcNow());
+        if (result.Status != PersonRemovalStatus.Removed)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Remove", new RemoveMemberViewModel(engagementId, preview, result.Message));
+        }
+        await db.SaveChangesAsync();
+        TempData["Notice"] = result.Message;
+        return Redirect($"/engagements/{engagementId}/stakeholders");
+    }
+
+    private static string PersonalTasksNotice(PersonalTaskPreview tasks) =>
+        (tasks.Copies.Count > 0 ? $" with {tasks.Copies.Count} task{(tasks.Copies.Count == 1 ? "" : "s")} of their own" : "")
+        + (tasks.Attends.Count > 0 ? $"{(tasks.Copies.Count > 0 ? "," : "")} as a participant of {tasks.Attends.Count} task{(tasks.Attends.Count == 1 ? "" : "s")}" : "");
+
     private async Task<StakeholdersViewModel> BuildPageAsync(int engagementId, AddMemberForm form)
     {
         var engagement = await db.Engagements.AsNoTracking().Select(e => new { e.Id, e.Name }).FirstAsync(e => e.Id == engagementId);
@@ -157,6 +205,10 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
 }
 
 public sealed record StakeholdersViewModel(int EngagementId, string EngagementName, IReadOnlyList<Member> Members, EngagementAccess Access, AddMemberForm Form);
+
+public sealed record ConfirmAddViewModel(int EngagementId, AddMemberForm Form, PersonalTaskPreview Tasks);
+
+public sealed record RemoveMemberViewModel(int EngagementId, PersonRemovalPreview Preview, string? Error);
 
 public sealed class UpdateMemberForm
 {
