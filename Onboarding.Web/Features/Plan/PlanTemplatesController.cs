@@ -124,7 +124,8 @@ public sealed class PlanTemplatesController(OnboardingDbContext db, TemplateCata
         var firstByRole = PlanWriter.FirstByRole(engagement.Members);
         var application = (recruiter is null
             ? new TemplateApplication(template, "", firstByRole)
-            : PlanWriter.ForRecruiter(template, recruiter, firstByRole)) with { People = PlanWriter.People(template, engagement.Members) };
+            : PlanWriter.ForRecruiter(template, recruiter, firstByRole)) with
+        { People = PlanWriter.People(template, engagement.Members) };
         if (await db.TemplateSnapshots.AnyAsync(s => s.EngagementId == engagement.Id && s.TemplateKey == template.Key && s.InstanceKey == application.InstanceKey))
         {
             errors.AddModelError(nameof(form.TemplateKey), recruiter is null
