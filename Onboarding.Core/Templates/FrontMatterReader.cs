@@ -24,6 +24,9 @@ internal sealed record TemplateHeader(
 {
     /// <summary>The per-person roles with the line each is named on, for checks against the tasks.</summary>
     public IReadOnlyList<(EngagementRole Role, int Line)> PerPerson { get; init; } = [];
+
+    /// <summary>The per-person field has an error already: checks that depend on it would only repeat it.</summary>
+    public bool PerPersonUnreadable { get; init; }
 }
 
 /// <summary>
@@ -85,6 +88,9 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
         }
 
         var audience = Choice(fields, line, "audience", Audiences);
+        var errorsBefore = errors.Count;
+        var perPerson = fields.TryGetValue("per-person", out var perPersonNode) ? PerPerson(perPersonNode, audience) : [];
+        var perPersonUnreadable = errors.Count > errorsBefore;
         return new TemplateHeader(
             key,
             fields.TryGetValue("key", out var keyNode) ? LineOf(keyNode) : line,
@@ -97,7 +103,8 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
             fields.TryGetValue("metrics", out var metrics) ? Items(metrics, "metrics", Metric) : [],
             fields.TryGetValue("digest-cadence", out var cadence) ? new DigestCadence(Items(cadence, "digest-cadence", Stage)) : DigestCadence.Default)
         {
-            PerPerson = fields.TryGetValue("per-person", out var perPerson) ? PerPerson(perPerson, audience) : [],
+            PerPerson = perPerson,
+            PerPersonUnreadable = perPersonUnreadable,
         };
     }
 

@@ -186,6 +186,10 @@ public static class TemplateParser
     /// <summary>Every per-person role owns a task (else it is likely a typo), and only their tasks say <c>{person}</c>.</summary>
     private static void CheckPerPerson(string file, TemplateHeader header, IReadOnlyList<TemplateTask?> tasks, List<TemplateError> errors)
     {
+        if (header.PerPersonUnreadable)
+        {
+            return;
+        }
         var perPerson = header.PerPerson.Select(p => p.Role).ToHashSet();
         foreach (var (role, line) in header.PerPerson.Where(p => tasks.All(t => t is not null && t.Owner != p.Role) && tasks.All(t => t is not null)))
         {
