@@ -238,10 +238,13 @@ internal static class PerPersonSteps
         var ask = WebUtility.HtmlDecode(await leader.GetStringAsync($"{stakeholders}/{leaving.Id}/remove"));
         Assert.Contains($"Reassign them to {heir.Name}", ask);
         Assert.Contains("Skip them", ask);
-        var unanswered = await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{leaving.Id}/remove", new(), tokenFrom: stakeholders);
+        var unconfirmed = await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{leaving.Id}/remove", new() { ["handOver"] = "skip" }, tokenFrom: stakeholders);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unconfirmed.StatusCode);
+        var unanswered = await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{leaving.Id}/remove", new() { ["confirm"] = $"remove-{leaving.Id}" }, tokenFrom: stakeholders);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unanswered.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.Members.AnyAsync(m => m.Id == leaving.Id)));
 
-        var reassigned = await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{leaving.Id}/remove", new() { ["handOver"] = heir.Id.ToString(CultureInfo.InvariantCulture) }, tokenFrom: stakeholders);
+        var reassigned = await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{leaving.Id}/remove", new() { ["handOver"] = heir.Id.ToString(CultureInfo.InvariantCulture), ["confirm"] = $"remove-{leaving.Id}" }, tokenFrom: stakeholders);
         Assert.Equal(HttpStatusCode.Redirect, reassigned.StatusCode);
         var moved = await app.WithDbAsync(db => db.PlanTasks.AsNoTracking().Where(t => open.Contains(t.Id)).ToListAsync());
         Assert.All(moved, t => Assert.Equal((heir.Id, PlanTaskStatus.ToDo), (t.OwnerId!.Value, t.Status)));
@@ -250,7 +253,7 @@ internal static class PerPersonSteps
         Assert.False(await app.WithDbAsync(db => db.Members.AnyAsync(m => m.Id == leaving.Id)));
 
         var skippedOpen = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.OwnerId == skipped.Id && t.Status != PlanTaskStatus.Done).Select(t => t.Id).ToListAsync());
-        var skip = await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{skipped.Id}/remove", new() { ["handOver"] = "skip" }, tokenFrom: stakeholders);
+        var skip = await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{skipped.Id}/remove", new() { ["handOver"] = "skip", ["confirm"] = $"remove-{skipped.Id}" }, tokenFrom: stakeholders);
         Assert.Equal(HttpStatusCode.Redirect, skip.StatusCode);
         var gone = await app.WithDbAsync(db => db.PlanTasks.AsNoTracking().Where(t => skippedOpen.Contains(t.Id)).ToListAsync());
         Assert.All(gone, t => Assert.Equal((PlanTaskStatus.Skipped, (int?)null, $"{skipped.Name} left the engagement"), (t.Status, t.OwnerId, t.SkippedReason)));

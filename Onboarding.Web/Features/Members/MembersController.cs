@@ -46,7 +46,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         // Someone with a per-person role sees the tasks they will get before anything is saved.
         if (!confirmTasks && await PersonalTasks.PreviewAsync(db, engagementId, form.Name.Trim(), email, form.Role, clock) is { Copies.Count: > 0 } personal)
         {
-            return View("ConfirmAdd", new ConfirmAddViewModel(engagementId, form, personal));
+            return View("ConfirmAdd", new ConfirmAddViewModel(engagementId, await EngagementNameAsync(engagementId), form, personal));
         }
 
         // A person's account joins the engagement now; an account an invitation made and nobody has used yet
@@ -158,14 +158,15 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
     [EngagementRoles(EngagementRole.AccountLeader)]
     public async Task<IActionResult> Remove(int engagementId, int memberId) =>
         await PersonalTasks.PreviewRemovalAsync(db, engagementId, memberId) is { } preview
-            ? View("Remove", new RemoveMemberViewModel(engagementId, preview, null))
+            ? View("Remove", new RemoveMemberViewModel(engagementId, await EngagementNameAsync(engagementId), preview, null))
             : NotFound();
 
     /// <param name="handOver">The member id who takes the open tasks over, or "skip".</param>
+    /// <param name="confirm">"remove-{memberId}" from the page's form: a removal is never a side effect of a stray post.</param>
     [HttpPost("{memberId:int}/remove")]
     [OpenEngagementOnly]
     [EngagementRoles(EngagementRole.AccountLeader)]
-    public async Task<IActionResult> Remove(int engagementId, int memberId, string? handOver)
+    public async Task<IActionResult> Remove(int engagementId, int memberId, string? handOver, string? confirm)
     {
         var preview = await PersonalTasks.PreviewRemovalAsync(db, engagementId, memberId);
         if (preview is null)
@@ -173,21 +174,33 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
             return NotFound();
         }
         int? heir = int.TryParse(handOver, out var id) ? id : null;
-        if (preview.OpenTasks.Count > 0 && heir is null && handOver != "skip")
+        string? problem = null;
+        if (confirm != $"remove-{memberId}")
+        {
+            problem = $"Nothing was changed: confirm with the button below to remove {preview.Member.Name}.";
+        }
+        else if (preview.OpenTasks.Count > 0 && heir is null && handOver != "skip")
+        {
+            problem = $"Choose who takes over {preview.Member.Name}'s open tasks, or skip them.";
+        }
+        if (problem is not null)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Remove", new RemoveMemberViewModel(engagementId, preview, $"Choose who takes over {preview.Member.Name}'s open tasks, or skip them."));
+            return View("Remove", new RemoveMemberViewModel(engagementId, await EngagementNameAsync(engagementId), preview, problem));
         }
         var result = await PersonalTasks.RemoveAsync(db, engagementId, memberId, heir, User.UserId(), User.DisplayName(), clock.GetUtcNow());
         if (result.Status != PersonRemovalStatus.Removed)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Remove", new RemoveMemberViewModel(engagementId, preview, result.Message));
+            return View("Remove", new RemoveMemberViewModel(engagementId, await EngagementNameAsync(engagementId), preview, result.Message));
         }
         await db.SaveChangesAsync();
         TempData["Notice"] = result.Message;
         return Redirect($"/engagements/{engagementId}/stakeholders");
     }
+
+    private Task<string> EngagementNameAsync(int engagementId) =>
+        db.Engagements.Where(e => e.Id == engagementId).Select(e => e.Name).FirstAsync();
 
     private static string PersonalTasksNotice(PersonalTaskPreview tasks) =>
         (tasks.Copies.Count > 0 ? $" with {tasks.Copies.Count} task{(tasks.Copies.Count == 1 ? "" : "s")} of their own" : "")
@@ -206,9 +219,9 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
 
 public sealed record StakeholdersViewModel(int EngagementId, string EngagementName, IReadOnlyList<Member> Members, EngagementAccess Access, AddMemberForm Form);
 
-public sealed record ConfirmAddViewModel(int EngagementId, AddMemberForm Form, PersonalTaskPreview Tasks);
+public sealed record ConfirmAddViewModel(int EngagementId, string EngagementName, AddMemberForm Form, PersonalTaskPreview Tasks);
 
-public sealed record RemoveMemberViewModel(int EngagementId, PersonRemovalPreview Preview, string? Error);
+public sealed record RemoveMemberViewModel(int EngagementId, string EngagementName, PersonRemovalPreview Preview, string? Error);
 
 public sealed class UpdateMemberForm
 {
