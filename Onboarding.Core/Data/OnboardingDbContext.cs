@@ -30,6 +30,7 @@ public abstract class OnboardingDbContext(DbContextOptions options) : IdentityDb
     public DbSet<TemplateSnapshot> TemplateSnapshots => Set<TemplateSnapshot>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<TaskDependency> TaskDependencies => Set<TaskDependency>();
+    public DbSet<TaskParticipant> TaskParticipants => Set<TaskParticipant>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<TaskComment> TaskComments => Set<TaskComment>();
     public DbSet<Milestone> Milestones => Set<Milestone>();

@@ -9,7 +9,7 @@ namespace Onboarding.Core.Digests;
 /// <remarks>
 /// Per engagement, on the period's local date D:
 /// <list type="bullet">
-/// <item>coming up for you: your open, unblocked tasks that start or are due in D..D+6;</item>
+/// <item>coming up for you: your open, unblocked tasks that start or are due in D..D+6 (yours: you own them or take part in them);</item>
 /// <item>needs attention: open tasks due before D, or blocked; your own, and those your role watches
 /// (<see cref="Oversight.Watches"/>: all of them for an account leader, the client side's for the TA lead);</item>
 /// <item>reassigned: tasks handed to you, or from you to someone else, in the period's window (net of the
@@ -71,7 +71,7 @@ public static class DigestComposer
         var today = period.Date;
         var since = period.Since ?? period.Until - FirstDigestWindow;
         bool InWindow(DateTimeOffset at) => at > since && at <= period.Until;
-        bool Mine(DigestTask t) => t.OwnerMemberId == membership.MemberId;
+        bool Mine(DigestTask t) => t.OwnerMemberId == membership.MemberId || (t.ParticipantMemberIds?.Contains(membership.MemberId) ?? false);
         var open = engagement.Tasks.Where(t => t.Status != DigestTaskStatus.Done).ToList();
         var horizonEnd = today.AddDays(HorizonDays - 1);
         bool InHorizon(DateOnly d) => d >= today && d <= horizonEnd;

@@ -54,7 +54,7 @@ public enum DigestTaskStatus
 /// <summary>
 /// A plan task. <paramref name="What"/> and <paramref name="Why"/> are Markdown;
 /// <paramref name="Milestone"/> names the milestone the task leads to, if any; <paramref name="OwnerRole"/> is the
-/// role that owns it (whose side it is on).
+/// role that owns it (whose side it is on). <paramref name="ParticipantMemberIds"/> attend the task besides its owner; it is theirs too.
 /// </summary>
 public sealed record DigestTask(
     int Id,
@@ -69,7 +69,8 @@ public sealed record DigestTask(
     string Why,
     string? BlockedReason = null,
     string? Milestone = null,
-    EngagementRole? OwnerRole = null);
+    EngagementRole? OwnerRole = null,
+    IReadOnlyList<int>? ParticipantMemberIds = null);
 
 /// <summary>A milestone; <paramref name="TaskId"/> is the plan task that reaches it, when there is one (the milestone's page).</summary>
 public sealed record DigestMilestone(int Id, string Title, DateOnly Due, DateTimeOffset? CompletedAt, int? TaskId = null);

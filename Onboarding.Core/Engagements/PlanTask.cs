@@ -31,6 +31,13 @@ public sealed class PlanTask : IVersioned
     public int? OwnerId { get; set; }
     public Member? Owner { get; set; }
 
+    /// <summary>
+    /// For a per-person copy (a task of a per-person role, one per holder): the person part of its key and the name it
+    /// was made for. Both stay when the copy is reassigned, so the key and title still say whose work it was.
+    /// </summary>
+    public string? PersonKey { get; set; }
+    public string? PersonName { get; set; }
+
     public PlanTaskStatus Status { get; set; }
     public string? BlockedReason { get; set; }
     public string? SkippedReason { get; set; }
@@ -55,7 +62,18 @@ public sealed class PlanTask : IVersioned
     public List<TaskDependency> DependsOn { get; set; } = [];
     public List<TaskComment> Comments { get; set; } = [];
 
+    /// <summary>Members who attend the task besides its owner (a kickoff, a review): they see it as theirs too.</summary>
+    public List<TaskParticipant> Participants { get; set; } = [];
+
     public bool IsOpen => Status is not (PlanTaskStatus.Done or PlanTaskStatus.Skipped);
+}
+
+/// <summary>A member who takes part in a task they do not own; one row per task and member.</summary>
+public sealed class TaskParticipant
+{
+    public int TaskId { get; set; }
+    public int MemberId { get; set; }
+    public Member? Member { get; set; }
 }
 
 public sealed class TaskDependency

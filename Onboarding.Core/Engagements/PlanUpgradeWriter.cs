@@ -83,6 +83,7 @@ public static class PlanUpgradeWriter
         var tasks = await db.PlanTasks
             .Include(t => t.DependsOn)
             .Include(t => t.Checklist)
+            .Include(t => t.Participants)
             .Where(t => t.EngagementId == engagementId && t.TemplateSnapshotId == snapshotId)
             .OrderBy(t => t.Start).ThenBy(t => t.Due).ThenBy(t => t.Id)
             .AsSplitQuery()
@@ -166,7 +167,7 @@ public static class PlanUpgradeWriter
         {
             return Refuse($"Nothing to upgrade: this plan uses version {snapshot.Version} of “{snapshot.Title}” and the catalog has version {template.Version}.");
         }
-        var application = Application(engagement, snapshot, template, out var applicationProblem);
+        var application = Application(engagement, snapshot, template, tasks, out var applicationProblem, out var departed);
         if (application is null)
         {
             return Refuse(applicationProblem!);
@@ -189,16 +190,21 @@ public static class PlanUpgradeWriter
             var task = planned[state.Key] with { Start = state.Start, Due = state.Due, Warning = state.Warning };
             if (!byKey.TryGetValue(state.Key, out var existing))
             {
+                if (task.Person is { } person && departed.Contains(person.Key))
+                {
+                    // Someone who left keeps the copies they had (reassigned or skipped), and gets no new ones.
+                    continue;
+                }
                 added.Add(new UpgradeAddition(task, task.OwnerReference is { } email ? membersByEmail[email] : null));
             }
-            else if (Differences(existing, task, keyOf) is { Count: > 0 } differences)
+            else if (Differences(existing, task, keyOf, engagement.Members) is { Count: > 0 } differences)
             {
                 changed.Add(new UpgradeChange(existing, task, differences));
             }
         }
         var removed = upgrade.Removed.Select(s => byKey[s.Key]).Select(t => new UpgradeRemoval(t, comments.GetValueOrDefault(t.Id))).ToList();
 
-        var addedKeys = upgrade.AddedKeys.ToHashSet();
+        var addedKeys = added.Select(a => a.Task.Key).ToHashSet();
         var problems = plan.UnresolvedOwners
             .Where(u => u.TaskKeys.Any(addedKeys.Contains))
             .Select(u => u.Role)
@@ -222,14 +228,29 @@ public static class PlanUpgradeWriter
     /// <summary>
     /// The owners as applying the template gave them: the first member of each role, and for a recruiter's
     /// onboarding the recruiter it was applied for. The instance key stays the snapshot's, so task keys match.
+    /// Per-person roles are copied for every member holding them now, and for every person the plan already has
+    /// copies for (<paramref name="departed"/>: those no longer holding the role, whose copies stay as they are).
     /// </summary>
-    private static TemplateApplication? Application(Engagement engagement, TemplateSnapshot snapshot, PlanTemplate template, out string? problem)
+    private static TemplateApplication? Application(
+        Engagement engagement, TemplateSnapshot snapshot, PlanTemplate template, IReadOnlyList<PlanTask> tasks, out string? problem, out HashSet<string> departed)
     {
         problem = null;
-        var firstByRole = engagement.Members
-            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
-            .GroupBy(m => m.Role)
-            .ToDictionary(g => g.Key, g => g.First().Email);
+        var firstByRole = PlanWriter.FirstByRole(engagement.Members);
+        var holders = PlanWriter.People(template, engagement.Members);
+        departed = [];
+        var people = new Dictionary<EngagementRole, IReadOnlyList<PlanPerson>>();
+        foreach (var (role, current) in holders)
+        {
+            var list = current.ToList();
+            foreach (var copy in tasks.Where(t => t.OwnerRole == role && t.PersonKey is not null && list.All(p => p.Key != t.PersonKey)).GroupBy(t => t.PersonKey!))
+            {
+                departed.Add(copy.Key);
+                var owner = copy.Select(t => t.OwnerId).FirstOrDefault(id => id is not null);
+                var reference = engagement.Members.FirstOrDefault(m => m.Id == owner)?.Email ?? "";
+                list.Add(new PlanPerson(reference, copy.Key, copy.First().PersonName ?? copy.Key));
+            }
+            people[role] = list;
+        }
         if (template.Audience != TemplateAudience.Recruiter)
         {
             if (snapshot.InstanceKey.Length > 0)
@@ -237,7 +258,7 @@ public static class PlanUpgradeWriter
                 problem = $"The new version of “{template.Title}” is no longer a per-recruiter template, but this plan applied it for one recruiter; remove it and apply the new version instead.";
                 return null;
             }
-            return new TemplateApplication(template, "", firstByRole);
+            return new TemplateApplication(template, "", firstByRole) { People = people };
         }
         if (snapshot.ForMember is not { Role: EngagementRole.Recruiter } recruiter)
         {
@@ -246,7 +267,7 @@ public static class PlanUpgradeWriter
                 : $"The recruiter “{snapshot.Title}” was applied for is no longer a recruiter in this engagement, so the new tasks would have no owner.";
             return null;
         }
-        return PlanWriter.ForRecruiter(template, recruiter, firstByRole) with { InstanceKey = snapshot.InstanceKey };
+        return PlanWriter.ForRecruiter(template, recruiter, firstByRole) with { InstanceKey = snapshot.InstanceKey, People = people };
     }
 
     /// <summary>
@@ -285,7 +306,7 @@ public static class PlanUpgradeWriter
         task.Status == PlanTaskStatus.Done ? (task.CompletedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : task.Due) : null,
         task.Warning);
 
-    private static List<string> Differences(PlanTask task, PlannedTask planned, IReadOnlyDictionary<int, string> keyOf)
+    private static List<string> Differences(PlanTask task, PlannedTask planned, IReadOnlyDictionary<int, string> keyOf, IReadOnlyList<Member> members)
     {
         var differences = new List<string>();
         if (task.Title != planned.Title)
@@ -320,6 +341,10 @@ public static class PlanUpgradeWriter
         if (task.Start != planned.Start || task.Due != planned.Due)
         {
             differences.Add("dates");
+        }
+        if (!task.Participants.Select(p => p.MemberId).ToHashSet().SetEquals(Participants(task, planned, members)))
+        {
+            differences.Add("participants");
         }
         return differences;
     }
@@ -358,6 +383,7 @@ public static class PlanUpgradeWriter
         {
             var task = PlanWriter.NewTask(addition.Task, addition.Owner!);
             task.TemplateSnapshotId = snapshot.Id;
+            PlanWriter.AddParticipants(task, addition.Task.ParticipantRoles, engagement.Members);
             engagement.Tasks.Add(task);
             tasksByKey[task.Key] = task;
             if (task.IsMilestone)
@@ -403,6 +429,13 @@ public static class PlanUpgradeWriter
             task.Warning = planned.Warning;
         }
 
+        if (change.Changes.Contains("participants"))
+        {
+            var wantedMembers = Participants(task, planned, engagement.Members).ToHashSet();
+            task.Participants.RemoveAll(p => !wantedMembers.Contains(p.MemberId));
+            task.Participants.AddRange(wantedMembers.Where(id => task.Participants.All(p => p.MemberId != id)).Select(id => new TaskParticipant { MemberId = id }));
+        }
+
         // Items are matched by text, so a ticked item the new version keeps stays ticked.
         var unused = task.Checklist.ToList();
         for (var i = 0; i < planned.Checklist.Count; i++)
@@ -443,6 +476,10 @@ public static class PlanUpgradeWriter
             engagement.Milestones.Add(new Milestone { Title = task.Title, Date = task.Due, Task = task, ReachedAt = task.Status == PlanTaskStatus.Done ? task.CompletedAt : null });
         }
     }
+
+    /// <summary>The members the new version has attend a kept task: everyone holding a participant role, except the owner.</summary>
+    private static IEnumerable<int> Participants(PlanTask task, PlannedTask planned, IReadOnlyList<Member> members) =>
+        members.Where(m => planned.ParticipantRoles.Contains(m.Role) && m.Id != task.OwnerId).Select(m => m.Id);
 
     private static UpgradeResult Stale(PlanUpgradePreview preview, string message) => new(UpgradeStatus.Stale, preview, message);
 

@@ -11,28 +11,42 @@ namespace Onboarding.Core.Engagements;
 /// </summary>
 public static partial class PlanWriter
 {
-    /// <summary>Shared templates once; recruiter templates once per recruiter, owned by that recruiter.</summary>
+    /// <summary>
+    /// Shared templates once; recruiter templates once per recruiter, owned by that recruiter. A role held once goes to its
+    /// first member; the template's per-person roles give every member holding them their own copy of the role's tasks.
+    /// </summary>
     public static IReadOnlyList<TemplateApplication> Applications(IEnumerable<PlanTemplate> templates, IReadOnlyList<Member> members)
     {
-        var firstByRole = members
-            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
-            .GroupBy(m => m.Role)
-            .ToDictionary(g => g.Key, g => g.First().Email);
+        var firstByRole = FirstByRole(members);
         var applications = new List<TemplateApplication>();
         foreach (var template in templates)
         {
             if (template.Audience != TemplateAudience.Recruiter)
             {
-                applications.Add(new TemplateApplication(template, "", firstByRole));
+                applications.Add(new TemplateApplication(template, "", firstByRole) { People = People(template, members) });
                 continue;
             }
             foreach (var recruiter in members.Where(m => m.Role == EngagementRole.Recruiter))
             {
-                applications.Add(ForRecruiter(template, recruiter, firstByRole));
+                applications.Add(ForRecruiter(template, recruiter, firstByRole) with { People = People(template, members) });
             }
         }
         return applications;
     }
+
+    /// <summary>The member each one-seat role goes to: the first added.</summary>
+    public static Dictionary<EngagementRole, string> FirstByRole(IEnumerable<Member> members) => members
+        .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+        .GroupBy(m => m.Role)
+        .ToDictionary(g => g.Key, g => g.First().Email);
+
+    /// <summary>The holders of each of the template's per-person roles, in the order they were added.</summary>
+    public static IReadOnlyDictionary<EngagementRole, IReadOnlyList<PlanPerson>> People(PlanTemplate template, IEnumerable<Member> members) =>
+        template.PerPerson.ToDictionary(
+            role => role,
+            role => (IReadOnlyList<PlanPerson>)members.Where(m => m.Role == role).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(PersonOf).ToList());
+
+    public static PlanPerson PersonOf(Member member) => new(member.Email, PersonalCopies.PersonKeyFor(member.Email), member.Name);
 
     public static TemplateApplication ForRecruiter(PlanTemplate template, Member recruiter, IReadOnlyDictionary<EngagementRole, string> firstByRole) =>
         new(template, InstanceKeyFor(recruiter.Email), new Dictionary<EngagementRole, string>(firstByRole) { [EngagementRole.Recruiter] = recruiter.Email });
@@ -82,6 +96,7 @@ public static partial class PlanWriter
         {
             var task = NewTask(planned, membersByEmail[planned.OwnerReference!]);
             task.TemplateSnapshot = snapshots[(planned.TemplateKey, planned.InstanceKey)];
+            AddParticipants(task, planned.ParticipantRoles, engagement.Members);
             tasksByKey[planned.Key] = task;
             engagement.Tasks.Add(task);
             if (planned.IsMilestone)
@@ -98,7 +113,20 @@ public static partial class PlanWriter
         }
     }
 
-    /// <summary>A generated task as an entity, without its snapshot, dependencies or milestone (the caller's).</summary>
+    /// <summary>Every member holding one of <paramref name="roles"/> attends the task, except its owner, who owns it.</summary>
+    public static void AddParticipants(PlanTask task, IReadOnlyCollection<EngagementRole> roles, IEnumerable<Member> members)
+    {
+        if (roles.Count == 0)
+        {
+            return;
+        }
+        foreach (var member in members.Where(m => roles.Contains(m.Role) && m != task.Owner && !task.Participants.Any(p => p.Member == m || (m.Id != 0 && p.MemberId == m.Id))))
+        {
+            task.Participants.Add(new TaskParticipant { Member = member, MemberId = member.Id });
+        }
+    }
+
+    /// <summary>A generated task as an entity, without its snapshot, dependencies, participants or milestone (the caller's).</summary>
     public static PlanTask NewTask(PlannedTask planned, Member owner) => new()
     {
         Key = planned.Key,
@@ -109,6 +137,8 @@ public static partial class PlanWriter
         Due = planned.Due,
         OwnerRole = planned.OwnerRole,
         Owner = owner,
+        PersonKey = planned.Person?.Key,
+        PersonName = planned.Person?.Name,
         What = planned.What,
         Why = planned.Why,
         IsMilestone = planned.IsMilestone,

@@ -1,3 +1,4 @@
+using Onboarding.Core.Engagements;
 using Onboarding.Core.Templates;
 
 namespace Onboarding.Core.Plans;
@@ -80,33 +81,88 @@ public static class PlanGenerator
             }
         }
 
+        // Which people each task is copied for: null for a shared task (one copy), else one per holder of its role.
+        var people = new IReadOnlyList<PlanPerson>?[tasks.Count];
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            if (application.People is { } byRole && template.IsPerPerson(tasks[i]))
+            {
+                people[i] = byRole.TryGetValue(tasks[i].Owner, out var holders) ? holders : [];
+            }
+        }
+        string KeyOf(int i, PlanPerson? person) =>
+            person is null ? PlanKeys.For(template.Key, application.InstanceKey, tasks[i].Key) : PersonalCopies.Key(PlanKeys.For(template.Key, application.InstanceKey, tasks[i].Key), person.Key);
+
+        // A copy depends on the same person's copy of a task of its own role, on every copy of another per-person
+        // role's task, and on a shared task itself; a shared task depends on every copy.
+        List<string> Dependencies(int i, PlanPerson? person)
+        {
+            var keys = new List<string>();
+            foreach (var dependency in tasks[i].DependsOn)
+            {
+                var d = index[dependency];
+                if (people[d] is not { Count: > 0 } copies)
+                {
+                    keys.Add(KeyOf(d, null));
+                }
+                else if (person is not null && tasks[d].Owner == tasks[i].Owner)
+                {
+                    keys.Add(KeyOf(d, person));
+                }
+                else
+                {
+                    keys.AddRange(copies.Select(p => KeyOf(d, p)));
+                }
+            }
+            return keys;
+        }
+
         var planned = new List<PlannedTask>(tasks.Count);
         for (var i = 0; i < tasks.Count; i++)
         {
             var task = tasks[i];
             var phase = template.Phase(task.PhaseKey);
-            planned.Add(new PlannedTask(
-                PlanKeys.For(template.Key, application.InstanceKey, task.Key),
+            PlannedTask Planned(PlanPerson? person, string? owner, string title, string what) => new(
+                KeyOf(i, person),
                 template.Key,
                 template.Version,
                 application.InstanceKey,
                 task.Key,
-                task.Title,
+                title,
                 phase.Key,
                 phase.Title,
                 days.Date(startDay[i]),
                 days.Date(dueDay[i]),
                 task.Owner,
-                application.Owners.TryGetValue(task.Owner, out var owner) && !string.IsNullOrWhiteSpace(owner) ? owner : null,
-                task.DependsOn.Select(d => PlanKeys.For(template.Key, application.InstanceKey, d)).ToList(),
+                owner,
+                Dependencies(i, person),
                 task.IsMilestone,
                 task.Checklist,
-                task.What,
+                what,
                 task.Why,
-                warnings[i],
+                warnings[i] is { } warning ? warning.Replace(PersonalCopies.Placeholder, person?.Name ?? PersonalCopies.Anyone(task.Owner.DisplayName()), StringComparison.Ordinal) : null,
                 template.Anchor,
                 task.StartDay,
-                task.DurationDays));
+                task.DurationDays)
+            { Person = person, ParticipantRoles = task.Participants };
+
+            if (people[i] is { Count: > 0 } holders)
+            {
+                foreach (var person in holders)
+                {
+                    planned.Add(Planned(person, person.Reference, PersonalCopies.Title(task.Title, person.Name), PersonalCopies.Text(task.What, person.Name)));
+                }
+                continue;
+            }
+            var shared = application.Owners.TryGetValue(task.Owner, out var reference) && !string.IsNullOrWhiteSpace(reference) ? reference : null;
+            if (template.IsPerPerson(task))
+            {
+                // Nobody named yet (a preview), or nobody holds the role (unresolved, so the launch asks for one).
+                var anyone = PersonalCopies.Anyone(task.Owner.DisplayName());
+                planned.Add(Planned(null, people[i] is null ? shared : null, task.Title.Replace(PersonalCopies.Placeholder, anyone, StringComparison.Ordinal), task.What.Replace(PersonalCopies.Placeholder, anyone, StringComparison.Ordinal)));
+                continue;
+            }
+            planned.Add(Planned(null, shared, task.Title, task.What));
         }
         return planned;
     }

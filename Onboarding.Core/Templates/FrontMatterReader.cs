@@ -20,7 +20,14 @@ internal sealed record TemplateHeader(
     IReadOnlyList<TemplatePhase> Phases,
     IReadOnlyList<StarterTerm> Glossary,
     IReadOnlyList<SuggestedMetric> Metrics,
-    DigestCadence Cadence);
+    DigestCadence Cadence)
+{
+    /// <summary>The per-person roles with the line each is named on, for checks against the tasks.</summary>
+    public IReadOnlyList<(EngagementRole Role, int Line)> PerPerson { get; init; } = [];
+
+    /// <summary>The per-person field has an error already: checks that depend on it would only repeat it.</summary>
+    public bool PerPersonUnreadable { get; init; }
+}
 
 /// <summary>
 /// Reads the front matter through YamlDotNet's node model rather than a deserializer: the nodes keep
@@ -29,7 +36,7 @@ internal sealed record TemplateHeader(
 internal sealed partial class FrontMatterReader(string file, int firstLine, List<TemplateError> errors)
 {
     private static readonly string[] TopFields =
-        ["key", "title", "version", "audience", "days-count-from", "phases", "glossary", "metrics", "digest-cadence"];
+        ["key", "title", "version", "audience", "days-count-from", "per-person", "phases", "glossary", "metrics", "digest-cadence"];
 
     private static readonly Dictionary<string, TemplateAudience> Audiences = new()
     {
@@ -80,17 +87,63 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
             key = null;
         }
 
+        var audience = Choice(fields, line, "audience", Audiences);
+        var errorsBefore = errors.Count;
+        var perPerson = fields.TryGetValue("per-person", out var perPersonNode) ? PerPerson(perPersonNode, audience) : [];
+        var perPersonUnreadable = errors.Count > errorsBefore;
         return new TemplateHeader(
             key,
             fields.TryGetValue("key", out var keyNode) ? LineOf(keyNode) : line,
             Text(fields, line, "title", "the front matter"),
             Version(fields, line),
-            Choice(fields, line, "audience", Audiences),
+            audience,
             Choice(fields, line, "days-count-from", Anchors),
             fields.TryGetValue("phases", out var phases) ? Phases(phases) : PlanTemplate.DefaultPhases,
             fields.TryGetValue("glossary", out var glossary) ? Items(glossary, "glossary", Term) : [],
             fields.TryGetValue("metrics", out var metrics) ? Items(metrics, "metrics", Metric) : [],
-            fields.TryGetValue("digest-cadence", out var cadence) ? new DigestCadence(Items(cadence, "digest-cadence", Stage)) : DigestCadence.Default);
+            fields.TryGetValue("digest-cadence", out var cadence) ? new DigestCadence(Items(cadence, "digest-cadence", Stage)) : DigestCadence.Default)
+        {
+            PerPerson = perPerson,
+            PerPersonUnreadable = perPersonUnreadable,
+        };
+    }
+
+    /// <summary><c>per-person: hiring-manager</c> or a list of roles; the recruiter role of a recruiter template is already per person.</summary>
+    private List<(EngagementRole, int)> PerPerson(YamlNode node, TemplateAudience? audience)
+    {
+        var values = node switch
+        {
+            YamlScalarNode scalar => [scalar],
+            YamlSequenceNode sequence => sequence.Children.ToList(),
+            _ => null,
+        };
+        if (values is null)
+        {
+            Error(node, "'per-person' must be a role or a list of roles, like 'per-person: [hiring-manager]'");
+            return [];
+        }
+        var roles = new List<(EngagementRole, int)>();
+        foreach (var value in values)
+        {
+            var text = (value as YamlScalarNode)?.Value?.Trim() ?? "";
+            if (!EngagementRoles.TryParse(text, out var role))
+            {
+                Error(value, $"unknown role '{text}' in 'per-person' (expected one of {string.Join(", ", EngagementRoles.Keys)})");
+            }
+            else if (role == EngagementRole.Recruiter && audience == TemplateAudience.Recruiter)
+            {
+                Error(value, "a recruiter template is already applied once per recruiter: leave 'recruiter' out of 'per-person'");
+            }
+            else if (roles.Any(r => r.Item1 == role))
+            {
+                Error(value, $"role '{text}' is listed twice in 'per-person'");
+            }
+            else
+            {
+                roles.Add((role, LineOf(value)));
+            }
+        }
+        return roles;
     }
 
     private bool TryLoad(string yaml, out YamlNode? root)

@@ -28,6 +28,8 @@ public sealed record TemplatePhase(string Key, string Title, int FromDay, int To
 /// One task as the template describes it. <see cref="StartDay"/> is the working day it starts on
 /// (day 1 is the anchor); <see cref="DurationDays"/> counts working days including the start day.
 /// <see cref="Line"/> is the line of the task's heading in <see cref="PlanTemplate.SourceFile"/>.
+/// <see cref="Participants"/> are the roles whose members attend the task besides its owner (the kickoff, a review):
+/// one task, several people, unlike a per-person role, which gives each member a copy.
 /// </summary>
 public sealed record TemplateTask(
     string Key,
@@ -41,7 +43,10 @@ public sealed record TemplateTask(
     IReadOnlyList<string> Checklist,
     string What,
     string Why,
-    int Line);
+    int Line)
+{
+    public IReadOnlyList<EngagementRole> Participants { get; init; } = [];
+}
 
 /// <summary>One entry of the "one dictionary": the client's word, ours, and what both mean.</summary>
 public sealed record StarterTerm(string ClientTerm, string ProviderTerm, string Definition);
@@ -67,6 +72,14 @@ public sealed record PlanTemplate(
     string SourceText,
     int KeyLine)
 {
+    /// <summary>
+    /// Roles held per person (front matter <c>per-person</c>): every member with such a role gets their own copy of each
+    /// task that role owns, keyed and titled for them (see <see cref="PersonalCopies"/>). Other roles are one seat: the first member.
+    /// </summary>
+    public IReadOnlySet<EngagementRole> PerPerson { get; init; } = new HashSet<EngagementRole>();
+
+    public bool IsPerPerson(TemplateTask task) => PerPerson.Contains(task.Owner);
+
     public static IReadOnlyList<TemplatePhase> DefaultPhases { get; } =
     [
         new("days-1-30", "Days 1–30", 1, 30),

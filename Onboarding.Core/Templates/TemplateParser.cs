@@ -9,7 +9,7 @@ namespace Onboarding.Core.Templates;
 /// </summary>
 public static class TemplateParser
 {
-    private static readonly string[] TaskFields = ["key", "phase", "start", "duration", "owner", "depends-on", "milestone"];
+    private static readonly string[] TaskFields = ["key", "phase", "start", "duration", "owner", "depends-on", "milestone", "participants"];
 
     public static TemplateParseResult Load(string path) => Parse(path, File.ReadAllText(path));
 
@@ -31,6 +31,7 @@ public static class TemplateParser
         var drafts = TaskSectionReader.Read(file, lines[(close + 1)..], firstLine: close + 2, errors);
         var tasks = drafts.Select(d => Task(file, d, header.Phases, errors)).ToList();
         CheckKeysAndDependencies(file, drafts, errors);
+        CheckPerPerson(file, header, tasks, errors);
         if (drafts.Count == 0)
         {
             errors.Add(new(file, close + 1, "the template has no tasks: each task is a '## Title' section after the front matter"));
@@ -43,7 +44,10 @@ public static class TemplateParser
         var template = new PlanTemplate(
             header.Key!, header.Title!, header.Version!.Value, header.Audience!.Value, header.Anchor!.Value,
             header.Phases, tasks.Select(t => t!).ToList(), header.Glossary, header.Metrics, header.Cadence,
-            file, text, header.KeyLine);
+            file, text, header.KeyLine)
+        {
+            PerPerson = header.PerPerson.Select(p => p.Role).ToHashSet(),
+        };
         return new TemplateParseResult(template, []);
     }
 
@@ -130,6 +134,8 @@ public static class TemplateParser
             }
         }
 
+        var participants = Participants(draft, Error);
+
         if (draft.What.Length == 0)
         {
             Error(draft.Line, $"task '{key ?? draft.Title}' has no what: add a '### What' section saying what to do");
@@ -142,7 +148,60 @@ public static class TemplateParser
         return errors.Count > errorCount || phase is null
             ? null
             : new TemplateTask(key!, draft.Title, phase!.Key, start!.Value, duration!.Value, owner, DependsOn(draft),
-                isMilestone, draft.Checklist, draft.What, draft.Why, draft.Line);
+                isMilestone, draft.Checklist, draft.What, draft.Why, draft.Line)
+            { Participants = participants };
+    }
+
+    /// <summary><c>- participants: ta-lead, hiring-manager</c>: roles whose members attend the task with its owner.</summary>
+    private static List<EngagementRole> Participants(TaskDraft draft, Action<int, string> error)
+    {
+        var roles = new List<EngagementRole>();
+        if (!draft.Fields.TryGetValue("participants", out var field))
+        {
+            return roles;
+        }
+        var names = field.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0)
+        {
+            error(field.Line, "participants is empty: list roles separated by commas, like 'ta-lead, hiring-manager', or leave the line out");
+        }
+        foreach (var name in names)
+        {
+            if (!EngagementRoles.TryParse(name, out var role))
+            {
+                error(field.Line, $"unknown participant role '{name}' (expected one of {string.Join(", ", EngagementRoles.Keys)})");
+            }
+            else if (roles.Contains(role))
+            {
+                error(field.Line, $"participant role '{name}' is listed twice");
+            }
+            else
+            {
+                roles.Add(role);
+            }
+        }
+        return roles;
+    }
+
+    /// <summary>Every per-person role owns a task (else it is likely a typo), and only their tasks say <c>{person}</c>.</summary>
+    private static void CheckPerPerson(string file, TemplateHeader header, IReadOnlyList<TemplateTask?> tasks, List<TemplateError> errors)
+    {
+        if (header.PerPersonUnreadable)
+        {
+            return;
+        }
+        var perPerson = header.PerPerson.Select(p => p.Role).ToHashSet();
+        foreach (var (role, line) in header.PerPerson.Where(p => tasks.All(t => t is not null && t.Owner != p.Role) && tasks.All(t => t is not null)))
+        {
+            errors.Add(new(file, line, $"per-person role '{role.ToKey()}' owns no task in this template"));
+        }
+        foreach (var task in tasks.OfType<TemplateTask>().Where(t => !perPerson.Contains(t.Owner)))
+        {
+            if (task.Title.Contains(Plans.PersonalCopies.Placeholder, StringComparison.Ordinal) || task.What.Contains(Plans.PersonalCopies.Placeholder, StringComparison.Ordinal))
+            {
+                errors.Add(new(file, task.Line, $"task '{task.Key}' says {Plans.PersonalCopies.Placeholder}, but its owner '{task.Owner.ToKey()}' is not per person: add the role to 'per-person' in the front matter, or write the text for everyone"));
+            }
+        }
     }
 
     private static List<string> DependsOn(TaskDraft draft) =>

@@ -119,6 +119,7 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
                 t.Title,
                 t.OwnerId,
                 OwnerName = t.Owner != null ? t.Owner.Name : null,
+                Participants = t.Participants.Select(p => p.MemberId).ToList(),
                 t.Status,
                 t.Start,
                 t.Due,
@@ -192,7 +193,8 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
                     t.Why,
                     t.BlockedReason,
                     milestoneOfTask.GetValueOrDefault(t.Id),
-                    t.OwnerRole))
+                    t.OwnerRole,
+                    t.Participants))
                 .ToList(),
             milestonesOf[e.Id].Select(m => new DigestMilestone(m.Id, m.Title, m.Date, m.ReachedAt, m.TaskId)).ToList(),
             glossaryOf[e.Id]

@@ -45,6 +45,8 @@ public class InvitationTests(OnboardingFactory app) : IClassFixture<OnboardingFa
             ["Name"] = "Forged Host",
             ["Email"] = "forged.host@acme.example",
             ["Role"] = "HiringManager",
+            // Hiring managers are per person in the starter templates: this confirms the tasks the preview showed.
+            ["confirmTasks"] = "true",
             ["TimeZone"] = "Europe/Berlin",
             ["DigestHour"] = "9",
         }, tokenFrom: stakeholders);
@@ -98,6 +100,8 @@ public class InvitationTests(OnboardingFactory app) : IClassFixture<OnboardingFa
             ["Name"] = "Jo Bloggs",
             ["Email"] = "jo@acme.example",
             ["Role"] = "HiringManager",
+            // Hiring managers are per person in the starter templates: this confirms the tasks the preview showed.
+            ["confirmTasks"] = "true",
             ["TimeZone"] = "Mars/Olympus",
             ["DigestHour"] = "8",
         }, tokenFrom: $"/engagements/{engagementId}/stakeholders");
@@ -122,6 +126,8 @@ public class InvitationTests(OnboardingFactory app) : IClassFixture<OnboardingFa
             ["Name"] = "New Stakeholder",
             ["Email"] = email,
             ["Role"] = "HiringManager",
+            // Hiring managers are per person in the starter templates: this confirms the tasks the preview showed.
+            ["confirmTasks"] = "true",
             ["TimeZone"] = "Europe/Berlin",
             ["DigestHour"] = "9",
         }, tokenFrom: stakeholders);

@@ -139,6 +139,8 @@ public class ClosedEngagementTests(OnboardingFactory app) : IClassFixture<Onboar
             ["Name"] = "Late Addition",
             ["Email"] = "late.addition@acme.example",
             ["Role"] = "HiringManager",
+            // Hiring managers are per person in the starter templates: this confirms the tasks the preview showed.
+            ["confirmTasks"] = "true",
             ["TimeZone"] = "Europe/Berlin",
             ["DigestHour"] = "9",
         });

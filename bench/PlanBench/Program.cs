@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.People;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
 
 // Times plan generation from a synthetic 5,000-task template with dependencies, over a calendar
-// with 30 holidays. Prints one figure per line as "name: value unit".
+// with 30 holidays, and a launch with 50 hiring managers and 30 recruiters over the starter templates.
+// Prints one figure per line as "name: value unit".
 const int TaskCount = 5_000;
 const int WarmUp = 20;
 const int Runs = 101;
@@ -33,7 +35,63 @@ Report("plan_generate_5000_median", Median(() => PlanGenerator.Generate(kickoff,
 Report("plan_move_kickoff_5000_median", Median(() => PlanRescheduler.MoveAnchor(states, DayAnchor.Kickoff, kickoff, kickoff.AddDays(7), calendar)));
 Report("plan_move_first_task_5000_median", Median(() => PlanRescheduler.MoveTask(states, plan.Tasks[0].Key, kickoff.AddDays(14), calendar)));
 Console.WriteLine($"plan_generate_5000_tasks_with_warnings: {plan.Tasks.Count(t => t.Warning is not null)} tasks");
+
+// A launch over the three starter templates with 50 hiring managers (per person in the starter templates)
+// and 30 recruiters (the recruiter template once each): owners chosen, plan generated, entities built, no database.
+var catalog = TemplateCatalog.Load(TemplatesDirectory());
+if (catalog.Errors.Count > 0)
+{
+    Console.Error.WriteLine(string.Join('\n', catalog.Errors));
+    return 1;
+}
+var starters = new[] { "rpo-client-launch", "first-time-buyer", "recruiter-onboarding" }.Select(k => catalog.Find(k)!).ToList();
+var launched = Launch(starters, kickoff, holidays);
+Report("launch_50_hiring_managers_30_recruiters_median", Median(() => Launch(starters, kickoff, holidays)));
+Console.WriteLine($"launch_50_hiring_managers_30_recruiters_tasks: {launched.Tasks.Count} tasks");
+Console.WriteLine($"launch_50_hiring_managers_30_recruiters_participants: {launched.Tasks.Sum(t => t.Participants.Count)} participations");
 return 0;
+
+static Engagement Launch(IReadOnlyList<PlanTemplate> templates, DateOnly kickoff, List<DateOnly> holidays)
+{
+    var now = new DateTimeOffset(2026, 1, 2, 9, 0, 0, TimeSpan.Zero);
+    var people = new List<(string Name, EngagementRole Role)>
+    {
+        ("Alex Leader", EngagementRole.AccountLeader),
+        ("Tess Lead", EngagementRole.TaLead),
+        ("Sam Sponsor", EngagementRole.ExecutiveSponsor),
+    };
+    people.AddRange(Enumerable.Range(1, 50).Select(i => ($"Hiring Manager {i:00}", EngagementRole.HiringManager)));
+    people.AddRange(Enumerable.Range(1, 30).Select(i => ($"Recruiter {i:00}", EngagementRole.Recruiter)));
+    var engagement = new Engagement
+    {
+        Name = "Bench launch",
+        Kickoff = kickoff,
+        GoLive = kickoff.AddDays(42),
+        TimeZone = "Europe/London",
+        Holidays = holidays,
+        SharedPurpose = "Bench",
+        CreatedAt = now,
+        Members = people.Select((p, i) => PersonDirectory.Membership(
+            PersonDirectory.NewPerson(p.Name, $"{p.Name.Replace(' ', '.').ToLowerInvariant()}@bench.example", "Europe/London", WorkingDays.MondayToFriday, now),
+            p.Role, "", now.AddTicks(i))).ToList(),
+    };
+    var applications = PlanWriter.Applications(templates, engagement.Members);
+    PlanWriter.Add(engagement, PlanWriter.Generate(engagement, applications), applications, now);
+    return engagement;
+}
+
+static string TemplatesDirectory()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        var candidate = Path.Combine(directory.FullName, "templates");
+        if (File.Exists(Path.Combine(candidate, "rpo-client-launch.md")))
+        {
+            return candidate;
+        }
+    }
+    throw new DirectoryNotFoundException("No templates/ folder above " + AppContext.BaseDirectory);
+}
 
 static double Median(Action action)
 {

@@ -78,6 +78,8 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         e.Property(x => x.BlockedReason).HasMaxLength(TextLimits.Reason);
         e.Property(x => x.SkippedReason).HasMaxLength(TextLimits.Reason);
         e.Property(x => x.Warning).HasMaxLength(TextLimits.Reason);
+        e.Property(x => x.PersonKey).HasMaxLength(TextLimits.Key);
+        e.Property(x => x.PersonName).HasMaxLength(TextLimits.Name);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Property(x => x.ChangedBy).HasMaxLength(TextLimits.Name);
         e.Ignore(x => x.IsOpen);
@@ -89,6 +91,7 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         e.HasMany(x => x.Checklist).WithOne().HasForeignKey(c => c.TaskId);
         e.HasMany(x => x.Comments).WithOne().HasForeignKey(c => c.TaskId);
         e.HasMany(x => x.DependsOn).WithOne().HasForeignKey(d => d.TaskId);
+        e.HasMany(x => x.Participants).WithOne().HasForeignKey(p => p.TaskId);
     }
 }
 
@@ -179,5 +182,16 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         e.Property(x => x.Description).HasMaxLength(TextLimits.Description);
         e.HasIndex(x => new { x.EngagementId, x.At });
         e.HasOne<Engagement>().WithMany().HasForeignKey(x => x.EngagementId);
+    }
+}
+
+internal sealed class TaskParticipantConfiguration : IEntityTypeConfiguration<TaskParticipant>
+{
+    public void Configure(EntityTypeBuilder<TaskParticipant> e)
+    {
+        e.HasKey(x => new { x.TaskId, x.MemberId });
+        e.HasIndex(x => x.MemberId);
+        // A member who leaves the engagement stops attending; the task stays.
+        e.HasOne(x => x.Member).WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }

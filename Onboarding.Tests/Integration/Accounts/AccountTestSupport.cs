@@ -75,6 +75,8 @@ internal static class AccountTestSupport
             ["Name"] = name,
             ["Email"] = email,
             ["Role"] = "HiringManager",
+            // Hiring managers are per person in the starter templates: this confirms the tasks the preview showed.
+            ["confirmTasks"] = "true",
             ["TimeZone"] = "Europe/Berlin",
             ["DigestHour"] = "9",
         }, tokenFrom: stakeholders);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
@@ -11,7 +12,7 @@ using static Onboarding.Tests.Integration.PlanEditing.PlanEditingSupport;
 namespace Onboarding.Tests.Integration.PlanEditing;
 
 /// <summary>
-/// The demo app, seeded from the starter templates, then served with a templates folder holding a version 2 of each:
+/// The demo app, seeded from the starter templates, then served with a templates folder holding the next version of each (3 of the per-person starters, 2 of recruiter-onboarding):
 /// rpo-client-launch drops "Share the hiring forecast", renames the kickoff and adds a TA lead task that pushes
 /// "Select the engagement metrics"; first-time-buyer drops "Share the brand guidelines"; recruiter-onboarding adds a
 /// task for the executive sponsor.
@@ -62,7 +63,7 @@ public sealed class UpgradeWorld : IAsyncLifetime
     {
         var path = Path.Combine(TemplatesFolder, file);
         var text = File.ReadAllText(path).ReplaceLineEndings("\n");
-        var changed = change(text.Replace("\nversion: 1\n", "\nversion: 2\n"));
+        var changed = change(Regex.Replace(text, @"\nversion: (\d+)\n", m => $"\nversion: {int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1}\n"));
         Assert.NotEqual(text, changed);
         File.WriteAllText(path, changed);
     }
@@ -115,11 +116,11 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
         var page = $"{templates}/{snapshotId}/upgrade";
 
         var list = await leader.GetStringAsync(templates);
-        Assert.Contains($"Version 2 available (applied: 1) · <a href=\"{page}\">Review upgrade</a>", list);
+        Assert.Contains($"Version 3 available (applied: 2) · <a href=\"{page}\">Review upgrade</a>", list);
 
         var preview = await leader.GetStringAsync(page);
         Assert.Contains("<title>Acme Robotics RPO launch · Upgrade RPO client launch · Onboarding</title>", preview);
-        Assert.Contains("Upgrade “RPO client launch” to version 2", preview);
+        Assert.Contains("Upgrade “RPO client launch” to version 3", preview);
         var added = Section(preview, "added");
         Assert.Contains("1 task added", added);
         Assert.Contains("Brief the security team of the client", added);
@@ -132,16 +133,16 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
         var changed = Section(preview, "changed");
         Assert.Contains("Hold the kickoff meeting → <strong>Hold the kickoff meeting with both teams</strong>", changed);
         Assert.Contains("dependencies, dates", changed);
-        Assert.Contains("Upgrade to version 2", preview);
+        Assert.Contains("Upgrade to version 3", preview);
         Assert.Equal(taskCount, await App.WithDbAsync(db => db.PlanTasks.CountAsync(t => t.EngagementId == engagementId)));
-        Assert.Equal(1, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
+        Assert.Equal(2, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
 
         var confirmed = await InvitationTests.PostFormAsync(leader, page, ConfirmationFields(preview), tokenFrom: page);
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal($"/engagements/{engagementId}/plan", confirmed.Headers.Location!.ToString());
         var snapshot = await App.WithDbAsync(db => db.TemplateSnapshots.SingleAsync(s => s.Id == snapshotId));
-        Assert.Equal(2, snapshot.Version);
+        Assert.Equal(3, snapshot.Version);
         Assert.Contains("security-briefing", snapshot.Content);
         var briefing = await TaskAsync(engagementId, "rpo-client-launch/security-briefing");
         var tomasId = await App.WithDbAsync(db => db.Members.Where(m => m.EngagementId == engagementId && m.Email == TaLead).Select(m => m.Id).SingleAsync());
@@ -160,17 +161,17 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
         Assert.Equal(taskCount, await App.WithDbAsync(db => db.PlanTasks.CountAsync(t => t.EngagementId == engagementId)));
 
         var activity = await ActivityAsync(App, engagementId);
-        var deleted = activity.Single(a => a.Description == "Deleted the task “Share the hiring forecast” (done, 1 comment): removed by template upgrade to version 2");
-        var upgraded = activity.Single(a => a.Description.StartsWith("Upgraded the template “RPO client launch” from version 1 to 2: 1 task added, 1 removed (1 done), ", StringComparison.Ordinal));
+        var deleted = activity.Single(a => a.Description == "Deleted the task “Share the hiring forecast” (done, 1 comment): removed by template upgrade to version 3");
+        var upgraded = activity.Single(a => a.Description.StartsWith("Upgraded the template “RPO client launch” from version 2 to 3: 1 task added, 1 removed (1 done), ", StringComparison.Ordinal));
         Assert.True(deleted.Id < upgraded.Id);
         Assert.Equal(Leader, await App.WithDbAsync(db => db.Users.Where(u => u.Id == upgraded.ActorUserId).Select(u => u.Email).SingleAsync()));
         Assert.DoesNotContain(activity, a => a.TaskId == forecast.Id);
-        Assert.Contains(activity, a => a.TaskId == kickoff.Id && a.Description == "Template upgrade to version 2 changed the title of “Hold the kickoff meeting with both teams”");
+        Assert.Contains(activity, a => a.TaskId == kickoff.Id && a.Description == "Template upgrade to version 3 changed the title of “Hold the kickoff meeting with both teams”");
 
         var row = Row(await leader.GetStringAsync(templates), snapshotId);
-        Assert.Contains("version 2", row);
+        Assert.Contains("version 3", row);
         Assert.DoesNotContain("available", row);
-        Assert.Contains("Nothing to upgrade: this plan uses version 2", await leader.GetStringAsync(page));
+        Assert.Contains("Nothing to upgrade: this plan uses version 3", await leader.GetStringAsync(page));
     }
 
     [Fact]
@@ -200,18 +201,18 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
         Assert.Equal(before, await StateAsync(engagementId));
 
         // Another leader upgraded in the meantime: the reviewed version is no longer the plan's.
-        await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, 2)));
+        await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, 3)));
         try
         {
             var otherVersion = await InvitationTests.PostFormAsync(leader, page, ConfirmationFields(again), tokenFrom: $"/engagements/{engagementId}/plan/templates");
 
             Assert.Equal(HttpStatusCode.Conflict, otherVersion.StatusCode);
-            Assert.Contains("this plan moved to version 2 of “First-time buyer transition checklist”. Nothing was changed", await otherVersion.Content.ReadAsStringAsync());
-            Assert.Equal(before, await StateAsync(engagementId) with { Version = 1 });
+            Assert.Contains("this plan moved to version 3 of “First-time buyer transition checklist”. Nothing was changed", await otherVersion.Content.ReadAsStringAsync());
+            Assert.Equal(before, await StateAsync(engagementId) with { Version = 2 });
         }
         finally
         {
-            await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, 1)));
+            await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, 2)));
         }
     }
 
@@ -350,7 +351,7 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
         var snapshotId = await SnapshotIdAsync(engagementId, "first-time-buyer");
         var page = $"/engagements/{engagementId}/plan/templates/{snapshotId}/upgrade";
         var overview = $"/engagements/{engagementId}";
-        var fields = new Dictionary<string, string> { ["FromVersion"] = "1", ["ToVersion"] = "2", ["Fingerprint"] = "" };
+        var fields = new Dictionary<string, string> { ["FromVersion"] = "2", ["ToVersion"] = "3", ["Fingerprint"] = "" };
 
         var taLead = await world.SignedInAsync(TaLead);
         Assert.Equal(HttpStatusCode.Forbidden, (await taLead.GetAsync(page)).StatusCode);
@@ -376,7 +377,7 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
         {
             await SetStatusAsync(engagementId, EngagementStatus.Active);
         }
-        Assert.Equal(1, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
+        Assert.Equal(2, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
         Assert.True(await App.WithDbAsync(db => db.PlanTasks.AnyAsync(t => t.EngagementId == engagementId && t.Key == "first-time-buyer/brand-guidelines")));
     }
 

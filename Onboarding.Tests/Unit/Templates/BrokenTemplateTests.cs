@@ -4,7 +4,7 @@ namespace Onboarding.Tests.Unit.Templates;
 
 public class BrokenTemplateTests
 {
-    private const string FrontMatterFields = "key, title, version, audience, days-count-from, phases, glossary, metrics, digest-cadence";
+    private const string FrontMatterFields = "key, title, version, audience, days-count-from, per-person, phases, glossary, metrics, digest-cadence";
     private const string Roles = "account-leader, recruiter, ta-lead, hiring-manager, executive-sponsor";
 
     public static TheoryData<string, int, string> SingleProblems => new()
@@ -40,7 +40,7 @@ public class BrokenTemplateTests
         Assert.Equal(
             [
                 (7, $"unknown field 'owner-email' in the front matter (expected {FrontMatterFields})"),
-                (17, "unknown field 'priority' (a task has key, phase, start, duration, owner, depends-on, milestone)"),
+                (17, "unknown field 'priority' (a task has key, phase, start, duration, owner, depends-on, milestone, participants)"),
             ],
             result.Errors.Select(e => (e.Line, e.Message)));
     }

@@ -30,7 +30,8 @@ public sealed class CalendarFeedController(OnboardingDbContext db, AppLinks link
             return NotFound();
         }
         var tasks = await db.PlanTasks.AsNoTracking()
-            .Where(t => t.EngagementId == member.EngagementId && t.OwnerId == member.Id && t.Status != PlanTaskStatus.Skipped)
+            .Where(TaskInvolvement.OfMember(member.Id))
+            .Where(t => t.EngagementId == member.EngagementId && t.Status != PlanTaskStatus.Skipped)
             .OrderBy(t => t.Start)
             .ToListAsync();
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.EngagementId == member.EngagementId).OrderBy(m => m.Date).ToListAsync();

@@ -27,7 +27,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
     [HttpPost("")]
     [OpenEngagementOnly]
     [EngagementRoles(EngagementRole.AccountLeader)]
-    public async Task<IActionResult> Add(int engagementId, AddMemberForm form)
+    public async Task<IActionResult> Add(int engagementId, AddMemberForm form, bool confirmTasks = false)
     {
         // Fields posted empty bind as null; [Required] has already said so.
         var email = AccountRules.NormaliseEmail(form.Email ?? "");
@@ -49,6 +49,12 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
             return View("Index", await BuildPageAsync(engagementId, form));
         }
 
+        // Someone with a per-person role sees the tasks they will get before anything is saved.
+        if (!confirmTasks && await PersonalTasks.PreviewAsync(db, engagementId, form.Name.Trim(), email, form.Role, clock) is { Copies.Count: > 0 } personal)
+        {
+            return View("ConfirmAdd", new ConfirmAddViewModel(engagementId, await EngagementNameAsync(engagementId), form, personal));
+        }
+
         // A person's account joins the engagement now; an account an invitation made and nobody has used yet
         // joins only when this engagement invites it, so an older link does not bring this engagement along.
         var existingUser = await users.FindByEmailAsync(email);
@@ -66,10 +72,10 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         member.UserId = joins ? existingUser!.Id : null;
         db.Members.Add(member);
         db.RecordActivity(User, engagementId, $"Added {person.Name} as {form.Role.DisplayName()}", now);
+        var tasks = await PersonalTasks.AddAsync(db, member, clock, User.UserId(), User.DisplayName());
         await db.SaveChangesAsync();
-        TempData["Notice"] = isNew
-            ? $"{person.Name} was added."
-            : $"{person.Name} was added; they keep their own time zone ({person.TimeZone}) and digest hour ({person.DigestHour:00}:00), which they (or you, while they have no account) change on their profile.";
+        var settings = isNew ? "" : $"; they keep their own time zone ({person.TimeZone}) and digest hour ({person.DigestHour:00}:00), which they (or you, while they have no account) change on their profile";
+        TempData["Notice"] = $"{person.Name} was added{PersonalTasksNotice(tasks)}{settings}.";
         return Redirect($"/engagements/{engagementId}/stakeholders");
     }
 
@@ -141,6 +147,60 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         return Redirect($"/engagements/{engagementId}/stakeholders");
     }
 
+    /// <summary>Asks what happens to the person's open tasks before they leave.</summary>
+    [HttpGet("{memberId:int}/remove")]
+    [OpenEngagementOnly]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    public async Task<IActionResult> Remove(int engagementId, int memberId) =>
+        await PersonalTasks.PreviewRemovalAsync(db, engagementId, memberId) is { } preview
+            ? View("Remove", new RemoveMemberViewModel(engagementId, await EngagementNameAsync(engagementId), preview, null))
+            : NotFound();
+
+    /// <param name="handOver">The member id who takes the open tasks over, or "skip".</param>
+    /// <param name="confirm">"remove-{memberId}" from the page's form: a removal is never a side effect of a stray post.</param>
+    [HttpPost("{memberId:int}/remove")]
+    [OpenEngagementOnly]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    public async Task<IActionResult> Remove(int engagementId, int memberId, string? handOver, string? confirm)
+    {
+        var preview = await PersonalTasks.PreviewRemovalAsync(db, engagementId, memberId);
+        if (preview is null)
+        {
+            return NotFound();
+        }
+        int? heir = int.TryParse(handOver, out var id) ? id : null;
+        string? problem = null;
+        if (confirm != $"remove-{memberId}")
+        {
+            problem = $"Nothing was changed: confirm with the button below to remove {preview.Member.Name}.";
+        }
+        else if (preview.OpenTasks.Count > 0 && heir is null && handOver != "skip")
+        {
+            problem = $"Choose who takes over {preview.Member.Name}'s open tasks, or skip them.";
+        }
+        if (problem is not null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Remove", new RemoveMemberViewModel(engagementId, await EngagementNameAsync(engagementId), preview, problem));
+        }
+        var result = await PersonalTasks.RemoveAsync(db, engagementId, memberId, heir, User.UserId(), User.DisplayName(), clock.GetUtcNow());
+        if (result.Status != PersonRemovalStatus.Removed)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Remove", new RemoveMemberViewModel(engagementId, await EngagementNameAsync(engagementId), preview, result.Message));
+        }
+        await db.SaveChangesAsync();
+        TempData["Notice"] = result.Message;
+        return Redirect($"/engagements/{engagementId}/stakeholders");
+    }
+
+    private Task<string> EngagementNameAsync(int engagementId) =>
+        db.Engagements.Where(e => e.Id == engagementId).Select(e => e.Name).FirstAsync();
+
+    private static string PersonalTasksNotice(PersonalTaskPreview tasks) =>
+        (tasks.Copies.Count > 0 ? $" with {tasks.Copies.Count} task{(tasks.Copies.Count == 1 ? "" : "s")} of their own" : "")
+        + (tasks.Attends.Count > 0 ? $"{(tasks.Copies.Count > 0 ? "," : "")} as a participant of {tasks.Attends.Count} task{(tasks.Attends.Count == 1 ? "" : "s")}" : "");
+
     private async Task<StakeholdersViewModel> BuildPageAsync(int engagementId, AddMemberForm form)
     {
         var engagement = await db.Engagements.AsNoTracking().Select(e => new { e.Id, e.Name }).FirstAsync(e => e.Id == engagementId);
@@ -154,6 +214,10 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
 }
 
 public sealed record StakeholdersViewModel(int EngagementId, string EngagementName, IReadOnlyList<Member> Members, EngagementAccess Access, AddMemberForm Form);
+
+public sealed record ConfirmAddViewModel(int EngagementId, string EngagementName, AddMemberForm Form, PersonalTaskPreview Tasks);
+
+public sealed record RemoveMemberViewModel(int EngagementId, string EngagementName, PersonRemovalPreview Preview, string? Error);
 
 public sealed class UpdateMemberForm
 {

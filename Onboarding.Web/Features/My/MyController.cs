@@ -17,9 +17,11 @@ public sealed class MyController(OnboardingDbContext db, TimeProvider clock) : C
         var zone = User.TimeZone();
         var today = clock.TodayIn(zone);
         var tasks = await db.PlanTasks.AsNoTracking()
-            .Where(t => t.Owner != null && t.Owner.UserId == userId && t.Status != PlanTaskStatus.Skipped && t.Engagement!.Status == EngagementStatus.Active)
+            .Where(TaskInvolvement.OfUser(userId))
+            .Where(t => t.Status != PlanTaskStatus.Skipped && t.Engagement!.Status == EngagementStatus.Active)
             .OrderBy(t => t.Status == PlanTaskStatus.Done).ThenBy(t => t.Due).ThenBy(t => t.Id)
-            .Select(t => new MyTask(t.Id, t.EngagementId, t.Engagement!.Name, t.Title, t.PhaseTitle, t.Start, t.Due, t.Status, t.BlockedReason, t.What, t.Why, t.IsMilestone, t.Version))
+            .Select(t => new MyTask(t.Id, t.EngagementId, t.Engagement!.Name, t.Title, t.PhaseTitle, t.Start, t.Due, t.Status, t.BlockedReason, t.What, t.Why, t.IsMilestone, t.Version,
+                t.Owner == null || t.Owner.UserId != userId ? (t.Owner != null ? t.Owner.Name : "the owner") : null))
             .Take(200)
             .ToListAsync();
         var engagements = await db.Members.AsNoTracking().Where(m => m.UserId == userId)
@@ -72,8 +74,11 @@ public sealed class MyController(OnboardingDbContext db, TimeProvider clock) : C
 
 public sealed record MyTask(
     int Id, int EngagementId, string EngagementName, string Title, string PhaseTitle, DateOnly Start, DateOnly Due,
-    PlanTaskStatus Status, string? BlockedReason, string What, string Why, bool IsMilestone, int Version)
+    PlanTaskStatus Status, string? BlockedReason, string What, string Why, bool IsMilestone, int Version, string? AttendingWith = null)
 {
+    /// <summary>The person takes part in a task someone else owns (<see cref="AttendingWith"/> names the owner): the owner updates it.</summary>
+    public bool IsAttending => AttendingWith is not null;
+
     public bool IsOverdue(DateOnly today) => Overdue.Is(Status, Due, today);
 }
 

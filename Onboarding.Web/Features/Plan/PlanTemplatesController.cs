@@ -121,13 +121,11 @@ public sealed class PlanTemplatesController(OnboardingDbContext db, TemplateCata
             return null;
         }
 
-        var firstByRole = engagement.Members
-            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
-            .GroupBy(m => m.Role)
-            .ToDictionary(g => g.Key, g => g.First().Email);
-        var application = recruiter is null
+        var firstByRole = PlanWriter.FirstByRole(engagement.Members);
+        var application = (recruiter is null
             ? new TemplateApplication(template, "", firstByRole)
-            : PlanWriter.ForRecruiter(template, recruiter, firstByRole);
+            : PlanWriter.ForRecruiter(template, recruiter, firstByRole)) with
+        { People = PlanWriter.People(template, engagement.Members) };
         if (await db.TemplateSnapshots.AnyAsync(s => s.EngagementId == engagement.Id && s.TemplateKey == template.Key && s.InstanceKey == application.InstanceKey))
         {
             errors.AddModelError(nameof(form.TemplateKey), recruiter is null

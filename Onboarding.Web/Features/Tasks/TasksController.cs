@@ -241,6 +241,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
     {
         var task = await db.PlanTasks.AsNoTracking()
             .Include(t => t.Owner)
+            .Include(t => t.Participants).ThenInclude(p => p.Member)
             .Include(t => t.Checklist.OrderBy(c => c.Position))
             .Include(t => t.DependsOn).ThenInclude(d => d.DependsOnTask)
             .Include(t => t.Comments.OrderBy(c => c.CreatedAt))

@@ -1081,6 +1081,16 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("owner_role");
 
+                    b.Property<string>("PersonKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("person_key");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("person_name");
+
                     b.Property<string>("PhaseKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1256,6 +1266,25 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ix_task_dependencies_depends_on_task_id");
 
                     b.ToTable("task_dependencies", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Engagements.TaskParticipant", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.HasKey("TaskId", "MemberId")
+                        .HasName("pk_task_participants");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_task_participants_member_id");
+
+                    b.ToTable("task_participants", (string)null);
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.TaskReassignment", b =>
@@ -1814,6 +1843,25 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Navigation("DependsOnTask");
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Engagements.TaskParticipant", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_participants_members_member_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.PlanTask", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_participants_plan_tasks_task_id");
+
+                    b.Navigation("Member");
+                });
+
             modelBuilder.Entity("Onboarding.Core.Engagements.TaskReassignment", b =>
                 {
                     b.HasOne("Onboarding.Core.Engagements.Engagement", null)
@@ -1928,6 +1976,8 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Navigation("Comments");
 
                     b.Navigation("DependsOn");
+
+                    b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
         }

@@ -1043,6 +1043,16 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_role");
 
+                    b.Property<string>("PersonKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_key");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_name");
+
                     b.Property<string>("PhaseKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1214,6 +1224,25 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_task_dependencies_depends_on_task_id");
 
                     b.ToTable("task_dependencies", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Engagements.TaskParticipant", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.HasKey("TaskId", "MemberId")
+                        .HasName("pk_task_participants");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_task_participants_member_id");
+
+                    b.ToTable("task_participants", (string)null);
                 });
 
             modelBuilder.Entity("Onboarding.Core.Engagements.TaskReassignment", b =>
@@ -1764,6 +1793,25 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Navigation("DependsOnTask");
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Engagements.TaskParticipant", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_participants_members_member_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.PlanTask", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_participants_plan_tasks_task_id");
+
+                    b.Navigation("Member");
+                });
+
             modelBuilder.Entity("Onboarding.Core.Engagements.TaskReassignment", b =>
                 {
                     b.HasOne("Onboarding.Core.Engagements.Engagement", null)
@@ -1878,6 +1926,8 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Navigation("Comments");
 
                     b.Navigation("DependsOn");
+
+                    b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
         }
