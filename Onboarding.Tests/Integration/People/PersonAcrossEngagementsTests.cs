@@ -82,6 +82,7 @@ public class PersonAcrossEngagementsTests(OnboardingFactory app) : IClassFixture
             ["Role"] = "HiringManager",
             ["TimeZone"] = "Europe/Warsaw",
             ["DigestHour"] = "9",
+            ["confirmTasks"] = "true",
             ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
