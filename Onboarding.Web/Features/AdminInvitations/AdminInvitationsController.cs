@@ -36,7 +36,7 @@ public sealed class AdminInvitationsController(OnboardingDbContext db, Invitatio
         {
             ModelState.AddModelError(nameof(form.EngagementId), $"{engagement.Name} is completed; reopen it before inviting anyone.");
         }
-        var email = form.Email?.Trim().ToLowerInvariant() ?? "";
+        var email = AccountRules.NormaliseEmail(form.Email ?? "");
         var member = engagement is null || !ModelState.IsValid
             ? null
             : await db.Members.FirstOrDefaultAsync(m => m.EngagementId == engagement.Id && m.Email == email);
