@@ -66,7 +66,8 @@ public sealed record UpgradeConfirmation(int FromVersion, int ToVersion, string 
 /// Upgrading an engagement's plan to a newer version of a template it applied. The dates come from
 /// <see cref="PlanRescheduler.Upgrade"/>: kept tasks keep their dates, status, comments, completion and history and
 /// take the new title, what, why, phase, dependencies, milestone flag and checklist; new tasks get owners as
-/// applying a template does; tasks the new version dropped are deleted, each recorded in the activity log first.
+/// applying a template does; tasks the new version dropped are deleted as <see cref="PlanRemovals"/> deletes them, each
+/// recorded in the activity log first.
 /// Done tasks never move. A role the new tasks need but nobody has stops the upgrade before it reaches the database.
 /// </summary>
 public static class PlanUpgradeWriter
@@ -356,27 +357,20 @@ public static class PlanUpgradeWriter
         var snapshot = preview.Snapshot;
         var template = preview.Template!;
         var version = template.Version;
-        var taskIds = preview.Changed.Select(c => c.Task.Id).Concat(preview.Removed.Select(r => r.Task.Id)).ToList();
+        var taskIds = preview.Changed.Select(c => c.Task.Id).ToList();
         var milestones = (await db.Milestones.Where(m => m.TaskId != null && taskIds.Contains(m.TaskId.Value)).ToListAsync()).ToLookup(m => m.TaskId!.Value);
         var tasksByKey = await db.PlanTasks.Where(t => t.EngagementId == engagement.Id && t.TemplateSnapshotId == snapshot.Id).ToDictionaryAsync(t => t.Key);
         var keyOf = tasksByKey.Values.ToDictionary(t => t.Id, t => t.Key);
 
         void Record(int? taskId, string description) => db.Activity.Add(ActivityEntry.New(engagement.Id, now, actorUserId, actorName, description, taskId));
 
-        var removedIds = preview.Removed.Select(r => r.Task.Id).ToList();
-        // The removed tasks' earlier entries stay in the log, no longer linking to pages that are gone.
-        foreach (var entry in await db.Activity.Where(a => a.EngagementId == engagement.Id && a.TaskId != null && removedIds.Contains(a.TaskId.Value)).ToListAsync())
+        foreach (var description in await PlanRemovals.RemoveForUpgradeAsync(db, engagement.Id, preview.Removed, version))
         {
-            entry.TaskId = null;
+            Record(null, description);
         }
         foreach (var removal in preview.Removed)
         {
-            var task = removal.Task;
-            var comments = removal.Comments == 0 ? "" : $", {removal.Comments} comment{Plural(removal.Comments)}";
-            Record(null, $"Deleted the task “{task.Title}” ({task.Status.DisplayName().ToLowerInvariant()}{comments}): removed by template upgrade to version {version}");
-            db.Milestones.RemoveRange(milestones[task.Id].Where(m => m.ReachedAt is null));
-            tasksByKey.Remove(task.Key);
-            db.PlanTasks.Remove(task);
+            tasksByKey.Remove(removal.Task.Key);
         }
 
         foreach (var addition in preview.Added)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Onboarding.Core.Accounts;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
 
@@ -51,7 +52,7 @@ public static partial class PlanWriter
     public static TemplateApplication ForRecruiter(PlanTemplate template, Member recruiter, IReadOnlyDictionary<EngagementRole, string> firstByRole) =>
         new(template, InstanceKeyFor(recruiter.Email), new Dictionary<EngagementRole, string>(firstByRole) { [EngagementRole.Recruiter] = recruiter.Email });
 
-    public static string InstanceKeyFor(string email) => NotKeyCharacters().Replace(email.ToLowerInvariant(), "-");
+    public static string InstanceKeyFor(string email) => NotKeyCharacters().Replace(AccountRules.NormaliseEmail(email), "-");
 
     public static GeneratedPlan Generate(Engagement engagement, IReadOnlyList<TemplateApplication> applications) =>
         PlanGenerator.Generate(engagement.Kickoff, engagement.GoLive, Calendar(engagement), applications);

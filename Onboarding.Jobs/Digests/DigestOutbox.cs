@@ -75,13 +75,13 @@ internal sealed class PortableDigestOutbox(OnboardingDbContext db) : DigestOutbo
     private async Task<Dictionary<string, Addressee>> AddresseesAsync(IReadOnlyCollection<string> recipients, CancellationToken cancellationToken)
     {
         var members = await db.Members.AsNoTracking()
-            .Where(m => recipients.Contains(m.Email.ToLower()))
+            .Where(m => recipients.Contains(m.Person!.EmailKey))
             .OrderBy(m => m.Engagement!.Status == EngagementStatus.Closed)
             .ThenBy(m => m.Id)
-            .Select(m => new { m.Name, m.Email, m.UnsubscribeToken })
+            .Select(m => new { m.Name, m.Email, m.Person!.EmailKey, m.UnsubscribeToken })
             .ToListAsync(cancellationToken);
         return members
-            .GroupBy(m => DigestLoader.RecipientKey(m.Email))
+            .GroupBy(m => m.EmailKey)
             .ToDictionary(g => g.Key, g => new Addressee(g.First().Name, g.First().Email.Trim(), g.First().UnsubscribeToken));
     }
 

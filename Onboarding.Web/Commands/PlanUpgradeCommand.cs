@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Templates;
@@ -34,7 +35,7 @@ public static class PlanUpgradeCommand
             .Where(s => s.EngagementId == options.EngagementId && s.TemplateKey == options.TemplateKey)
             .Select(s => new { s.Id, Email = s.ForMember != null ? s.ForMember.Email : null })
             .ToListAsync();
-        var chosen = snapshots.Where(s => options.Member is null || string.Equals(s.Email, options.Member, StringComparison.OrdinalIgnoreCase)).ToList();
+        var chosen = snapshots.Where(s => options.Member is null || (s.Email is not null && AccountRules.NormaliseEmail(s.Email) == AccountRules.NormaliseEmail(options.Member))).ToList();
         if (chosen.Count != 1)
         {
             return await FailAsync(error, snapshots.Count == 0

@@ -1,3 +1,4 @@
+using Onboarding.Core.Accounts;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Templates;
@@ -34,7 +35,7 @@ public sealed record PackModel(
     public int DayOf(DateOnly date) => Engagement.DayNumber(Kickoff, date);
 
     public PackMember? MemberByEmail(string email) =>
-        Members.FirstOrDefault(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase));
+        Members.FirstOrDefault(m => AccountRules.NormaliseEmail(m.Email) == AccountRules.NormaliseEmail(email));
 
     public PackMember? MemberById(int id) => Members.FirstOrDefault(m => m.Id == id);
 

@@ -40,7 +40,7 @@ public sealed class AccountController(
             return this.TooManyAttempts(wait);
         }
 
-        var user = await users.FindByNameAsync(form.Email.Trim());
+        var user = await users.FindByNameAsync(AccountRules.NormaliseEmail(form.Email));
         // Identity answers at once, without hashing, for an unknown address, an account without a password and a
         // locked one: the time taken would tell which addresses have accounts. Each of these costs one hash too.
         if (user is null || user.PasswordHash is null || user.IsLockedAt(clock.GetUtcNow()))

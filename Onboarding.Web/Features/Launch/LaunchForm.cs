@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Plans;
@@ -156,7 +157,7 @@ public sealed class LaunchForm
     private List<LaunchContact> ReadContacts(string engagementZone, ModelStateDictionary errors)
     {
         var contacts = new List<LaunchContact>();
-        var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var emails = new HashSet<string>();
         var rows = Contacts ?? [];
         for (var i = 0; i < rows.Count; i++)
         {
@@ -169,7 +170,7 @@ public sealed class LaunchForm
             CheckLength(name, $"{prefix}.Name", $"Row {i + 1}: the name", TextLimits.Name, errors);
             if (email.Length > TextLimits.Email) { errors.AddModelError($"{prefix}.Email", TextLimits.TooLong($"Row {i + 1}: the email address", email.Length, TextLimits.Email)); }
             else if (!System.Net.Mail.MailAddress.TryCreate(email, out _) || !email.Contains('@')) { errors.AddModelError($"{prefix}.Email", $"Row {i + 1}: '{Shown(email)}' is not an email address."); }
-            else if (!emails.Add(email)) { errors.AddModelError($"{prefix}.Email", $"Row {i + 1}: {email} is listed twice."); }
+            else if (!emails.Add(AccountRules.NormaliseEmail(email))) { errors.AddModelError($"{prefix}.Email", $"Row {i + 1}: {email} is listed twice."); }
             var title = c.Title?.Trim() ?? "";
             CheckLength(title, $"{prefix}.Title", $"Row {i + 1}: the job title", TextLimits.Name, errors);
             if (!Enum.IsDefined(c.Role)) { errors.AddModelError($"{prefix}.Role", $"Row {i + 1}: choose one of the roles."); }

@@ -44,7 +44,7 @@ public sealed class PasswordResetController(
             return this.TooManyAttempts(wait);
         }
 
-        var user = await users.FindByEmailAsync(form.Email.Trim());
+        var user = await users.FindByEmailAsync(AccountRules.NormaliseEmail(form.Email));
         if (user?.Email is { } address)
         {
             var zone = await db.People.Where(p => p.UserId == user.Id).Select(p => p.TimeZone).FirstOrDefaultAsync() ?? PersonDirectory.DefaultTimeZone;

@@ -61,8 +61,8 @@ public sealed class PlanTemplatesController(OnboardingDbContext db, TemplateCata
     }
 
     /// <summary>
-    /// Deletes the snapshot and every task generated from it (with their checklists, comments and links);
-    /// glossary terms it brought stay, as people may have edited them. The activity log keeps what went and why.
+    /// Deletes the snapshot and every task generated from it as <see cref="PlanRemovals.RemoveTemplateAsync"/> says;
+    /// glossary terms it brought stay. The activity log keeps what went and why.
     /// </summary>
     [HttpPost("{snapshotId:int}/remove")]
     public async Task<IActionResult> Remove(int engagementId, int snapshotId, RemoveTemplateForm form)
@@ -79,20 +79,10 @@ public sealed class PlanTemplatesController(OnboardingDbContext db, TemplateCata
             return View(Page, await BuildPageAsync(engagement, new ApplyTemplateForm(), preview: null, (snapshotId, form.Reason)));
         }
 
-        var tasks = await db.PlanTasks.Where(t => t.EngagementId == engagementId && t.TemplateSnapshotId == snapshotId).ToListAsync();
-        var taskIds = tasks.Select(t => t.Id).ToList();
-        db.Milestones.RemoveRange(await db.Milestones.Where(m => m.TaskId != null && taskIds.Contains(m.TaskId.Value) && m.ReachedAt == null).ToListAsync());
-        foreach (var entry in await db.Activity.Where(a => a.EngagementId == engagementId && a.TaskId != null && taskIds.Contains(a.TaskId.Value)).ToListAsync())
-        {
-            entry.TaskId = null;
-        }
-        db.PlanTasks.RemoveRange(tasks);
-        db.TemplateSnapshots.Remove(snapshot);
-        var title = snapshot.Title + (snapshot.ForMember is { } m ? $" for {m.Name}" : "");
-        var done = tasks.Count(t => t.Status == PlanTaskStatus.Done);
-        db.RecordActivity(User, engagementId, $"Removed the template “{title}” (version {snapshot.Version}) and its {tasks.Count} tasks ({done} done): {form.Reason.Trim()}", clock.GetUtcNow());
+        var removal = await PlanRemovals.RemoveTemplateAsync(db, snapshot, form.Reason);
+        db.RecordActivity(User, engagementId, removal.Description, clock.GetUtcNow());
         await db.SaveChangesAsync();
-        TempData["Notice"] = $"“{title}” and its {tasks.Count} tasks were removed; the activity log keeps the reason.";
+        TempData["Notice"] = $"“{removal.Title}” and its {removal.Tasks} tasks were removed; the activity log keeps the reason.";
         return Redirect($"/engagements/{engagementId}/plan/templates");
     }
 

@@ -122,11 +122,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         return Redirect($"/engagements/{engagementId}/tasks/{taskId}");
     }
 
-    /// <summary>
-    /// Removing deletes the task with its checklist, comments and dependency links (the plan model has no
-    /// removed state); the activity log keeps what it was and why it went. Links from older log entries
-    /// to the deleted page are dropped, their descriptions stay.
-    /// </summary>
+    /// <summary>Removing deletes the task as <see cref="PlanRemovals"/> says; the activity log keeps what it was and why it went.</summary>
     [HttpPost("remove")]
     [EngagementRoles(EngagementRole.AccountLeader)]
     [OpenEngagementOnly]
@@ -143,16 +139,8 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
             return View("Show", await BuildPageAsync(engagementId, taskId, statusForm: null, new CommentForm(), removeForm: form));
         }
 
-        var comments = await db.TaskComments.CountAsync(c => c.TaskId == taskId);
-        db.Milestones.RemoveRange(await db.Milestones.Where(m => m.TaskId == taskId && m.ReachedAt == null).ToListAsync());
-        foreach (var entry in await db.Activity.Where(a => a.EngagementId == engagementId && a.TaskId == taskId).ToListAsync())
-        {
-            entry.TaskId = null;
-        }
-        db.PlanTasks.Remove(task);
-        var reason = form.RemoveReason.Trim();
-        var what = $"{task.PhaseTitle}, {task.Start:d MMM}–{task.Due:d MMM}, {task.Status.DisplayName().ToLowerInvariant()}{(comments > 0 ? $", {comments} comment{(comments == 1 ? "" : "s")}" : "")}";
-        db.RecordActivity(User, engagementId, $"Removed task “{task.Title}” ({what}): {reason}", clock.GetUtcNow());
+        var description = await PlanRemovals.RemoveTaskAsync(db, task, form.RemoveReason);
+        db.RecordActivity(User, engagementId, description, clock.GetUtcNow());
         await db.SaveChangesAsync();
         TempData["Notice"] = $"“{task.Title}” was removed from the plan; the activity log keeps the reason.";
         return Redirect($"/engagements/{engagementId}/plan");

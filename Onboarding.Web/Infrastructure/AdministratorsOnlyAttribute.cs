@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Onboarding.Web.Infrastructure;
 
-namespace Onboarding.Web.Features.Admin;
+namespace Onboarding.Web.Infrastructure;
 
 /// <summary>
 /// Provider administrators only; everyone else gets 403. A resource filter, so it runs after sign-in and
