@@ -1,3 +1,6 @@
+using System.Globalization;
+using Onboarding.Core.Time;
+
 namespace Onboarding.Core.Engagements;
 
 /// <summary>
@@ -25,10 +28,17 @@ public static class Versioned
     }
 
     /// <summary>Null when the form was opened on the version saved now (or did not say); otherwise what to tell the person.</summary>
-    public static string? StaleEdit(this IVersioned record, int? formVersion, string what) =>
-        formVersion is { } opened && opened != record.Version ? ChangedSince(record, what) : null;
+    /// <param name="timeZone">The zone of the person told, in which the time of the other change is written.</param>
+    public static string? StaleEdit(this IVersioned record, int? formVersion, string what, string timeZone) =>
+        formVersion is { } opened && opened != record.Version ? ChangedSince(record, what, timeZone) : null;
 
-    /// <summary>Tells whoever's save was refused who changed the record meanwhile (times in UTC until people have one zone).</summary>
-    public static string ChangedSince(IVersioned current, string what) =>
-        $"{current.ChangedBy ?? "Someone"} changed {what}{(current.ChangedAt is { } at ? $" at {at.UtcDateTime:HH:mm} UTC on {at.UtcDateTime:d MMM}" : "")}, after you opened it. Nothing of yours was saved: their version is shown; make your change again on it.";
+    /// <summary>Tells whoever's save was refused who changed the record meanwhile, at what time of their own clock.</summary>
+    public static string ChangedSince(IVersioned current, string what, string timeZone) =>
+        $"{current.ChangedBy ?? "Someone"} changed {what}{(current.ChangedAt is { } at ? At(at, timeZone) : "")}, after you opened it. Nothing of yours was saved: their version is shown; make your change again on it.";
+
+    private static string At(DateTimeOffset at, string timeZone)
+    {
+        var local = Zones.LocalIn(at, timeZone);
+        return string.Create(CultureInfo.InvariantCulture, $" at {local:HH:mm} on {local:d MMM} ({timeZone})");
+    }
 }

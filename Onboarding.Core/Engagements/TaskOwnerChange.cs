@@ -36,7 +36,7 @@ public sealed record ReassignResult(ReassignOutcome Outcome, string Message, str
 public static class TaskOwnerChange
 {
     public static async Task<ReassignResult> ReassignAsync(
-        OnboardingDbContext db, int engagementId, int taskId, int newOwnerId, int? formVersion, string changedBy, DateTimeOffset now,
+        OnboardingDbContext db, int engagementId, int taskId, int newOwnerId, int? formVersion, string changedBy, string changedByTimeZone, DateTimeOffset now,
         CancellationToken cancellationToken = default)
     {
         var task = await db.PlanTasks.Include(t => t.Owner).FirstOrDefaultAsync(t => t.Id == taskId && t.EngagementId == engagementId, cancellationToken);
@@ -53,7 +53,7 @@ public static class TaskOwnerChange
         {
             return new ReassignResult(ReassignOutcome.Unchanged, $"{owner.Name} already owns “{task.Title}”; nothing changed.");
         }
-        if (task.StaleEdit(formVersion, $"“{task.Title}”") is { } stale)
+        if (task.StaleEdit(formVersion, $"“{task.Title}”", changedByTimeZone) is { } stale)
         {
             return new ReassignResult(ReassignOutcome.Stale, stale, Version: task.Version);
         }

@@ -35,7 +35,7 @@ public sealed class GlossaryController(OnboardingDbContext db, TimeProvider cloc
             {
                 return NotFound();
             }
-            if (term.StaleEdit(form.Version, $"“{term.ClientTerm}”") is { } stale)
+            if (term.StaleEdit(form.Version, $"“{term.ClientTerm}”", User.TimeZone()) is { } stale)
             {
                 return await RefuseStaleAsync(engagementId, form, term, stale);
             }
@@ -55,7 +55,7 @@ public sealed class GlossaryController(OnboardingDbContext db, TimeProvider cloc
         if (!await db.TrySaveAsync())
         {
             var current = await db.GlossaryTerms.AsNoTracking().FirstAsync(g => g.Id == term.Id);
-            return await RefuseStaleAsync(engagementId, form, current, Versioned.ChangedSince(current, $"“{current.ClientTerm}”"));
+            return await RefuseStaleAsync(engagementId, form, current, Versioned.ChangedSince(current, $"“{current.ClientTerm}”", User.TimeZone()));
         }
         TempData["Notice"] = $"“{term.ClientTerm}” saved.";
         return Redirect($"/engagements/{engagementId}/glossary");

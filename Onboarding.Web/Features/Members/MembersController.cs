@@ -98,7 +98,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
             TempData["Notice"] = $"Nothing saved for {member.Name}: {string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage))}";
             return Redirect($"/engagements/{engagementId}/stakeholders");
         }
-        if (member.StaleEdit(form.Version, member.Name) is { } stale)
+        if (member.StaleEdit(form.Version, member.Name, User.TimeZone()) is { } stale)
         {
             TempData["Notice"] = stale;
             return Redirect($"/engagements/{engagementId}/stakeholders");
@@ -119,7 +119,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         if (!await db.TrySaveAsync())
         {
             var current = await db.Members.AsNoTracking().FirstAsync(m => m.Id == memberId);
-            TempData["Notice"] = Versioned.ChangedSince(current, current.Name);
+            TempData["Notice"] = Versioned.ChangedSince(current, current.Name, User.TimeZone());
             return Redirect($"/engagements/{engagementId}/stakeholders");
         }
         TempData["Notice"] = $"{member.Name} saved.";

@@ -72,7 +72,7 @@ public sealed class ProfileController(OnboardingDbContext db, SignInManager<AppU
         if (Zones.Problem(zone) is { } zoneProblem) { ModelState.AddModelError(nameof(form.TimeZone), $"Time zone: {zoneProblem}"); }
         var days = (form.WorkingDays ?? []).Where(Enum.IsDefined).ToList();
         if (days.Count == 0) { ModelState.AddModelError(nameof(form.WorkingDays), "Tick at least one working day: digests only come on working days."); }
-        if (person.StaleEdit(form.Version, $"{person.Name}'s profile") is { } stale) { ModelState.AddModelError("", stale); }
+        if (person.StaleEdit(form.Version, $"{person.Name}'s profile", User.TimeZone()) is { } stale) { ModelState.AddModelError("", stale); }
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -97,7 +97,7 @@ public sealed class ProfileController(OnboardingDbContext db, SignInManager<AppU
         if (!await db.TrySaveAsync())
         {
             var current = await db.People.AsNoTracking().FirstAsync(p => p.Id == person.Id);
-            ModelState.AddModelError("", Versioned.ChangedSince(current, $"{current.Name}'s profile"));
+            ModelState.AddModelError("", Versioned.ChangedSince(current, $"{current.Name}'s profile", User.TimeZone()));
             Response.StatusCode = StatusCodes.Status409Conflict;
             return View("Profile", await PageAsync(current, new ProfileForm(), canEdit: true, isMine));
         }

@@ -34,7 +34,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         }
 
         // Asking for the status the task already has is harmless; anything else on an older version would overwrite.
-        if (task.Status != form.Status && task.StaleEdit(form.Version, $"“{task.Title}”") is { } stale)
+        if (task.Status != form.Status && task.StaleEdit(form.Version, $"“{task.Title}”", User.TimeZone()) is { } stale)
         {
             return await RefuseStaleAsync(engagementId, taskId, form, task.Version, stale);
         }
@@ -58,7 +58,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
             if (!await db.TrySaveAsync())
             {
                 var current = await db.PlanTasks.AsNoTracking().FirstAsync(t => t.Id == taskId);
-                return await RefuseStaleAsync(engagementId, taskId, form, current.Version, Versioned.ChangedSince(current, $"“{current.Title}”"));
+                return await RefuseStaleAsync(engagementId, taskId, form, current.Version, Versioned.ChangedSince(current, $"“{current.Title}”", User.TimeZone()));
             }
         }
         TempData["Notice"] = result.Changed ? $"“{task.Title}” is now {task.Status.DisplayName().ToLowerInvariant()}." : "Nothing changed.";
@@ -157,7 +157,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
             return await RefuseReassignAsync(engagementId, taskId, form, StatusCodes.Status400BadRequest, "Choose the new owner from the list.");
         }
         var now = clock.GetUtcNow();
-        var result = await TaskOwnerChange.ReassignAsync(db, engagementId, taskId, ownerId, form.Version, User.DisplayName(), now, HttpContext.RequestAborted);
+        var result = await TaskOwnerChange.ReassignAsync(db, engagementId, taskId, ownerId, form.Version, User.DisplayName(), User.TimeZone(), now, HttpContext.RequestAborted);
         form.Version = result.Version ?? form.Version;
         switch (result.Outcome)
         {
@@ -175,7 +175,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
                 {
                     var current = await db.PlanTasks.AsNoTracking().FirstAsync(t => t.Id == taskId);
                     form.Version = current.Version;
-                    return await RefuseReassignAsync(engagementId, taskId, form, StatusCodes.Status409Conflict, Versioned.ChangedSince(current, $"“{current.Title}”"));
+                    return await RefuseReassignAsync(engagementId, taskId, form, StatusCodes.Status409Conflict, Versioned.ChangedSince(current, $"“{current.Title}”", User.TimeZone()));
                 }
                 break;
         }
