@@ -46,6 +46,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         e.Property(x => x.ChangedBy).HasMaxLength(TextLimits.Name);
         e.HasIndex(x => new { x.EngagementId, x.Email }).IsUnique();
         e.HasIndex(x => x.UserId);
+        // The engagement gate's one lookup on every request: this person's membership of this engagement.
+        e.HasIndex(x => new { x.EngagementId, x.UserId });
         e.HasIndex(x => x.Email);
         e.HasIndex(x => x.CalendarToken).IsUnique();
         e.HasIndex(x => x.UnsubscribeToken).IsUnique();

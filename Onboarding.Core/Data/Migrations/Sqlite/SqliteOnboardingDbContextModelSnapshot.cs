@@ -893,6 +893,9 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_members_engagement_id_person_id");
 
+                    b.HasIndex("EngagementId", "UserId")
+                        .HasDatabaseName("ix_members_engagement_id_user_id");
+
                     b.ToTable("members", (string)null);
                 });
 
