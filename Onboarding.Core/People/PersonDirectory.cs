@@ -46,14 +46,16 @@ public static class PersonDirectory
     }
 
     /// <summary>The person behind an account, made from the account (and linked) the first time it is asked for.</summary>
-    public static async Task<Person> ForUserAsync(OnboardingDbContext db, AppUser user, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <remarks>The account itself is read only then: a person is almost always there already.</remarks>
+    public static async Task<Person> ForUserAsync(OnboardingDbContext db, string userId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        if (await db.People.FirstOrDefaultAsync(p => p.UserId == user.Id, cancellationToken) is { } linked)
+        if (await db.People.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken) is { } linked)
         {
             return linked;
         }
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == userId, cancellationToken);
         var person = await FindOrAddAsync(db, user.DisplayName, user.Email ?? user.UserName ?? "", DefaultTimeZone, WorkingDays.MondayToFriday, now, cancellationToken);
-        Link(person, user, await db.Members.Where(m => m.PersonId == person.Id && person.Id != 0).ToListAsync(cancellationToken));
+        Link(person, user, person.Id == 0 ? [] : await db.Members.Where(m => m.PersonId == person.Id).ToListAsync(cancellationToken));
         return person;
     }
 

@@ -206,7 +206,7 @@ static async Task<(int First, int Last, int Tasks)> SeedAsync(string connectionS
     await using (var db = new PostgresOnboardingDbContext(options))
     {
         providerId = await db.Organisations.Where(o => o.Kind == OrganisationKind.Provider).Select(o => o.Id).FirstAsync();
-        leader = await PersonDirectory.ForUserAsync(db, await db.Users.FirstAsync(u => u.Email == Leader), now);
+        leader = await PersonDirectory.ForUserAsync(db, await db.Users.Where(u => u.Email == Leader).Select(u => u.Id).FirstAsync(), now);
         await db.SaveChangesAsync();
     }
 

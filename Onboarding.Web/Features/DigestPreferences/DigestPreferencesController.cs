@@ -44,7 +44,7 @@ public sealed class DigestPreferencesController(OnboardingDbContext db, TimeProv
     private async Task<PreferencesViewModel> PageAsync(string? error)
     {
         var userId = User.UserId();
-        var person = await PersonDirectory.ForUserAsync(db, await db.Users.FirstAsync(u => u.Id == userId), clock.GetUtcNow());
+        var person = await PersonDirectory.ForUserAsync(db, userId, clock.GetUtcNow());
         var rows = await db.Members.AsNoTracking()
             .Where(m => m.UserId == userId && m.Engagement!.Status != EngagementStatus.Closed)
             .OrderBy(m => m.Engagement!.Name)

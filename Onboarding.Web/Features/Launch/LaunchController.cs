@@ -44,7 +44,7 @@ public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog cat
         PreparedLaunch? prepared = null;
         if (request is not null)
         {
-            var leader = await PersonDirectory.ForUserAsync(db, await db.Users.AsNoTracking().FirstAsync(u => u.Id == User.UserId()), clock.GetUtcNow());
+            var leader = await PersonDirectory.ForUserAsync(db, User.UserId(), clock.GetUtcNow());
             var withLeader = request.Contacts.Any(c => AccountRules.NormaliseEmail(c.Email) == leader.EmailKey)
                 ? request
                 : request with { Contacts = [new LaunchContact(leader.Name, leader.Email, EngagementRole.AccountLeader, "Account leader", leader.TimeZone), .. request.Contacts] };

@@ -81,10 +81,11 @@ public sealed class ProfileController(OnboardingDbContext db, SignInManager<AppU
 
         var now = clock.GetUtcNow();
         var memberships = await db.Members.Where(m => m.PersonId == person.Id).ToListAsync();
-        var changes = Changes(person, name, zone, WorkingDaysExtensions.FromDays(days), form.DigestHour);
+        var workingDays = WorkingDaysExtensions.FromDays(days);
+        var changes = Changes(person, name, zone, workingDays, form.DigestHour);
         PersonDirectory.Rename(person, name, memberships, person.UserId is null ? null : await db.Users.FirstAsync(u => u.Id == person.UserId));
         person.TimeZone = zone;
-        person.WorkingDays = WorkingDaysExtensions.FromDays(days);
+        person.WorkingDays = workingDays;
         person.DigestHour = form.DigestHour;
         person.ChangedNowBy(User.DisplayName(), now);
         if (!isMine && changes.Count > 0)
@@ -118,8 +119,8 @@ public sealed class ProfileController(OnboardingDbContext db, SignInManager<AppU
     private async Task<Person> MyPersonAsync()
     {
         var userId = User.UserId();
-        var person = await PersonDirectory.ForUserAsync(db, await db.Users.FirstAsync(u => u.Id == userId), clock.GetUtcNow());
-        if (person.Id == 0 || person.UserId != userId)
+        var person = await PersonDirectory.ForUserAsync(db, userId, clock.GetUtcNow());
+        if (db.ChangeTracker.HasChanges())
         {
             // An account made before people were (or by hand) gets its person the first time it is asked for.
             await db.SaveChangesAsync();
