@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
@@ -45,8 +46,10 @@ public static class PersonalTasks
     public static async Task<PersonalTaskPreview> PreviewAsync(OnboardingDbContext db, int engagementId, string name, string email, EngagementRole role, TimeProvider clock)
     {
         var context = await LoadAsync(db, engagementId);
-        var normalised = email.Trim().ToLowerInvariant();
-        return Plan(context, new PlanPerson(normalised, PersonalCopies.PersonKeyFor(normalised), name), role, null, clock);
+        var normalised = AccountRules.NormaliseEmail(email);
+        // Someone already known keeps their own name, so the preview names the copies as they will be named.
+        var known = await db.People.Where(p => p.EmailKey == normalised).Select(p => p.Name).FirstOrDefaultAsync();
+        return Plan(context, new PlanPerson(normalised, PersonalCopies.PersonKeyFor(normalised), known ?? name), role, null, clock);
     }
 
     /// <summary>

@@ -54,6 +54,47 @@ public class PerPersonRoleTests(OnboardingFactory app) : IClassFixture<Onboardin
     }
 
     [Fact]
+    public async Task Making_a_stakeholder_a_hiring_manager_previews_then_gives_them_their_own_tasks_and_they_keep_their_old_ones()
+    {
+        var launch = await PerPersonSteps.LaunchAsync(app, "Role changers", 1);
+        var lead = await app.WithDbAsync(db => db.Members.AsNoTracking().SingleAsync(m => m.EngagementId == launch.EngagementId && m.Role == EngagementRole.TaLead));
+        var leadTasks = await app.WithDbAsync(db => db.PlanTasks.CountAsync(t => t.OwnerId == lead.Id));
+        Assert.True(leadTasks > 0);
+        var leader = await app.SignedInClientAsync(PerPersonSteps.Leader);
+        var stakeholders = $"/engagements/{launch.EngagementId}/stakeholders";
+        var form = new Dictionary<string, string>
+        {
+            ["Version"] = lead.Version.ToString(CultureInfo.InvariantCulture),
+            ["Title"] = "Head of Talent",
+            ["Role"] = "HiringManager",
+            ["DigestPreference"] = "Cadence",
+        };
+
+        var preview = await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{lead.Id}", new(form), tokenFrom: stakeholders);
+        var previewHtml = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains($"Hold the intake meetings for {lead.Name}'s open roles", previewHtml);
+        Assert.Contains($"Make {lead.Name} hiring manager and create {PerPersonSteps.PerPersonKeys().Count} tasks", previewHtml);
+        Assert.Equal(EngagementRole.TaLead, await app.WithDbAsync(db => db.Members.Where(m => m.Id == lead.Id).Select(m => m.Role).SingleAsync()));
+
+        form["confirmTasks"] = "true";
+        var saved = await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{lead.Id}", form, tokenFrom: stakeholders);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var notice = WebUtility.HtmlDecode(await leader.GetStringAsync(stakeholders));
+        Assert.Contains($"They keep {leadTasks} open tasks from their former role (TA lead)", notice);
+
+        var personKey = PersonalCopies.PersonKeyFor(lead.Email);
+        var owned = await app.WithDbAsync(db => db.PlanTasks.AsNoTracking().Where(t => t.OwnerId == lead.Id).ToListAsync());
+        Assert.Equal(
+            PerPersonSteps.PerPersonKeys().Select(k => PersonalCopies.Key(k, personKey)).Order(StringComparer.Ordinal),
+            owned.Where(t => t.OwnerRole == EngagementRole.HiringManager).Select(t => t.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(leadTasks, owned.Count(t => t.OwnerRole == EngagementRole.TaLead));
+        var log = await app.WithDbAsync(db => db.Activity.Where(a => a.EngagementId == launch.EngagementId).Select(a => a.Description).ToListAsync());
+        Assert.Contains($"Changed {lead.Name}: role TA lead → Hiring manager", log);
+        Assert.Contains(log, d => d.StartsWith($"Gave {lead.Name} (hiring manager)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_participant_sees_the_30_day_review_on_their_checklist_calendar_feed_and_digest()
     {
         var launch = await PerPersonSteps.LaunchAsync(app, "Review participants", 2);

@@ -82,7 +82,7 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
     [HttpPost("{memberId:int}")]
     [OpenEngagementOnly]
     [EngagementRoles(EngagementRole.AccountLeader)]
-    public async Task<IActionResult> Update(int engagementId, int memberId, UpdateMemberForm form)
+    public async Task<IActionResult> Update(int engagementId, int memberId, UpdateMemberForm form, bool confirmTasks = false)
     {
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId && m.EngagementId == engagementId);
         if (member is null)
@@ -104,8 +104,16 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
             return Redirect($"/engagements/{engagementId}/stakeholders");
         }
 
+        var roleChanges = member.Role != form.Role;
+        // A new per-person role brings its own tasks: the leader sees them first, as when adding someone.
+        if (roleChanges && !confirmTasks && await PersonalTasks.PreviewAsync(db, engagementId, member.Name, member.Email, form.Role, clock) is { Copies.Count: > 0 } personal)
+        {
+            return View("ConfirmRole", new ConfirmRoleViewModel(engagementId, await EngagementNameAsync(engagementId), member, form, personal));
+        }
+
         var changes = new List<string>();
-        if (member.Role != form.Role) { changes.Add($"role {member.Role.DisplayName()} → {form.Role.DisplayName()}"); }
+        var formerRole = member.Role;
+        if (roleChanges) { changes.Add($"role {member.Role.DisplayName()} → {form.Role.DisplayName()}"); }
         if (member.DigestPreference != form.DigestPreference) { changes.Add($"digests {form.DigestPreference}"); }
         member.Role = form.Role;
         member.DigestPreference = form.DigestPreference;
@@ -116,13 +124,18 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
         {
             db.RecordActivity(User, engagementId, $"Changed {member.Name}: {string.Join(", ", changes)}", now);
         }
+        var tasks = roleChanges ? await PersonalTasks.AddAsync(db, member, clock, User.UserId(), User.DisplayName()) : null;
         if (!await db.TrySaveAsync())
         {
             var current = await db.Members.AsNoTracking().FirstAsync(m => m.Id == memberId);
             TempData["Notice"] = Versioned.ChangedSince(current, current.Name, User.TimeZone());
             return Redirect($"/engagements/{engagementId}/stakeholders");
         }
-        TempData["Notice"] = $"{member.Name} saved.";
+        var kept = roleChanges
+            ? await db.PlanTasks.CountAsync(t => t.OwnerId == memberId && t.OwnerRole == formerRole && t.Status != PlanTaskStatus.Done && t.Status != PlanTaskStatus.Skipped)
+            : 0;
+        TempData["Notice"] = $"{member.Name} saved{(tasks is null ? "" : PersonalTasksNotice(tasks))}."
+            + (kept > 0 ? $" They keep {kept} open task{(kept == 1 ? "" : "s")} from their former role ({formerRole.DisplayName()}); reassign each on its task page." : "");
         return Redirect($"/engagements/{engagementId}/stakeholders");
     }
 
@@ -216,6 +229,8 @@ public sealed class MembersController(OnboardingDbContext db, UserManager<AppUse
 public sealed record StakeholdersViewModel(int EngagementId, string EngagementName, IReadOnlyList<Member> Members, EngagementAccess Access, AddMemberForm Form);
 
 public sealed record ConfirmAddViewModel(int EngagementId, string EngagementName, AddMemberForm Form, PersonalTaskPreview Tasks);
+
+public sealed record ConfirmRoleViewModel(int EngagementId, string EngagementName, Member Member, UpdateMemberForm Form, PersonalTaskPreview Tasks);
 
 public sealed record RemoveMemberViewModel(int EngagementId, string EngagementName, PersonRemovalPreview Preview, string? Error);
 
