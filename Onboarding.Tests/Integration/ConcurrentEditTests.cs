@@ -82,6 +82,28 @@ public class ConcurrentEditTests(OnboardingFactory app) : IClassFixture<Onboardi
     }
 
     [Fact]
+    public async Task A_stakeholder_form_opened_before_they_unsubscribed_cannot_subscribe_them_again()
+    {
+        var engagementId = await InvitationTests.DemoEngagementIdAsync(app);
+        var stakeholders = $"/engagements/{engagementId}/stakeholders";
+        var sponsor = await app.WithDbAsync(db => db.Members.AsNoTracking().Include(m => m.Person).FirstAsync(m => m.EngagementId == engagementId && m.Role == EngagementRole.ExecutiveSponsor));
+        var leader = await app.SignedInClientAsync(Leader);
+
+        var unsubscribed = await app.AnonymousClient().PostAsync($"/digests/unsubscribe/{sponsor.UnsubscribeToken}", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
+        await InvitationTests.PostFormAsync(leader, $"{stakeholders}/{sponsor.Id}", new()
+        {
+            ["Version"] = sponsor.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Title"] = "Chief operating officer",
+            ["Role"] = "ExecutiveSponsor",
+            ["DigestPreference"] = "Cadence",
+        }, tokenFrom: stakeholders);
+
+        Assert.Contains($"{sponsor.Person!.Name}, with the unsubscribe link, changed {sponsor.Name}", WebUtility.HtmlDecode(await leader.GetStringAsync(stakeholders)));
+        Assert.Equal(DigestPreference.None, await app.WithDbAsync(db => db.Members.Where(m => m.Id == sponsor.Id).Select(m => m.DigestPreference).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Forty_parallel_launches_for_one_new_client_make_one_client_whatever_the_case_of_its_name()
     {
         var leader = await app.SignedInClientAsync(Leader);

@@ -33,7 +33,7 @@ public sealed class InvitationDesk(OnboardingDbContext db, UserManager<AppUser> 
         var user = member.UserId is null ? await users.FindByEmailAsync(member.Email) : await users.FindByIdAsync(member.UserId);
         if (user is not null && !await AwaitsFirstPasswordAsync(user))
         {
-            await LinkAsync(person, member, user, cancellationToken);
+            await LinkAsync(person, member, user, inviter.DisplayName(), cancellationToken);
             db.RecordActivity(inviter, engagement.Id, $"Told {member.Name} they were added (they already have an account)", now);
             await db.SaveChangesAsync(CancellationToken.None);
             var added = new AddedLetter(user.DisplayName, user.Email!, engagement.Name, provider, inviter.DisplayName(), links.SignIn(), links.ForgotPassword());
@@ -61,9 +61,11 @@ public sealed class InvitationDesk(OnboardingDbContext db, UserManager<AppUser> 
                 return new(null, string.Join(" ", created.Errors.Select(e => e.Description)));
             }
         }
-        await LinkAsync(person, member, user, cancellationToken);
+        await LinkAsync(person, member, user, inviter.DisplayName(), cancellationToken);
 
-        // One open invitation per person: a new link replaces the earlier ones, which stop working now.
+        // One open invitation per person: a new link replaces the earlier ones, which stop working now. Both in one
+        // transaction, so a failed save never leaves the person with no working link.
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         await db.Invitations.Where(i => i.UserId == user.Id && i.UsedAt == null && i.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, now), CancellationToken.None);
         var token = Secrets.NewToken();
@@ -79,6 +81,7 @@ public sealed class InvitationDesk(OnboardingDbContext db, UserManager<AppUser> 
         });
         db.RecordActivity(inviter, engagement.Id, $"Invited {member.Name} to sign in", now);
         await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
 
         var link = links.Invitation(token);
         var letter = new InvitationLetter(member.Name, user.Email!, person.TimeZone, engagement.Name, provider, inviter.DisplayName(), link, now + Lifetime);
@@ -99,9 +102,13 @@ public sealed class InvitationDesk(OnboardingDbContext db, UserManager<AppUser> 
     /// The membership belongs to the account; so do the person and all their memberships, unless the account is
     /// already another person's (an address changed since), which stays as it is.
     /// </summary>
-    private async Task LinkAsync(Person person, Member member, AppUser user, CancellationToken cancellationToken)
+    private async Task LinkAsync(Person person, Member member, AppUser user, string inviter, CancellationToken cancellationToken)
     {
-        member.UserId = user.Id;
+        if (member.UserId != user.Id)
+        {
+            member.UserId = user.Id;
+            member.ChangedNowBy(inviter, clock.GetUtcNow());
+        }
         if (person.UserId is null && !await db.People.AnyAsync(p => p.UserId == user.Id, cancellationToken))
         {
             PersonDirectory.Link(person, user, await db.Members.Where(m => m.PersonId == person.Id).ToListAsync(cancellationToken));

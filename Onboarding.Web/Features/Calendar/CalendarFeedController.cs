@@ -79,6 +79,7 @@ public sealed class CalendarFeedController(OnboardingDbContext db, AppLinks link
             return NotFound();
         }
         member.CalendarToken = Secrets.NewToken();
+        member.ChangedNowBy(User.DisplayName(), clock.GetUtcNow());
         await db.SaveChangesAsync();
         TempData["Notice"] = $"A new calendar link was made for {member.Name}; the old one no longer works.";
         return Redirect($"/engagements/{engagementId}/stakeholders");

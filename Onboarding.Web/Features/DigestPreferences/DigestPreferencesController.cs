@@ -32,9 +32,11 @@ public sealed class DigestPreferencesController(OnboardingDbContext db, TimeProv
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Preferences", await PageAsync("Nothing was saved: choose one of the three options for each engagement."));
         }
-        foreach (var item in items)
+        var now = clock.GetUtcNow();
+        foreach (var item in items.Where(i => mine[i.MemberId].DigestPreference != i.Preference))
         {
             mine[item.MemberId].DigestPreference = item.Preference;
+            mine[item.MemberId].ChangedNowBy(User.DisplayName(), now);
         }
         await db.SaveChangesAsync();
         TempData["Notice"] = "Your digest settings are saved.";

@@ -36,8 +36,15 @@ public sealed class UnsubscribeController(OnboardingDbContext db, TimeProvider c
             return NotFound();
         }
         // The digest is one mail per person across engagements, so unsubscribing stops it everywhere.
+        // A bulk update skips the version interceptor: bump it here, so a leader's form opened before cannot resubscribe them.
+        var now = clock.GetUtcNow();
+        var by = $"{person.Name}, with the unsubscribe link,";
         await db.Members.Where(m => m.PersonId == person.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DigestPreference, DigestPreference.None));
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.DigestPreference, DigestPreference.None)
+                .SetProperty(m => m.Version, m => m.Version + 1)
+                .SetProperty(m => m.ChangedBy, by)
+                .SetProperty(m => m.ChangedAt, now));
         return View("Unsubscribed", (await UnsubscribePageAsync(token))!);
     }
 
@@ -53,9 +60,9 @@ public sealed class UnsubscribeController(OnboardingDbContext db, TimeProvider c
     private async Task<Unsubscriber?> UnsubscriberAsync(string token)
     {
         var member = await db.Members.AsNoTracking().Where(m => m.UnsubscribeToken == token)
-            .Select(m => new { m.PersonId, m.Person!.Email, m.User })
+            .Select(m => new { m.PersonId, m.Person!.Email, m.Person.Name, m.User })
             .FirstOrDefaultAsync();
-        return member is null || member.User?.IsLockedAt(clock.GetUtcNow()) == true ? null : new Unsubscriber(member.PersonId, member.Email);
+        return member is null || member.User?.IsLockedAt(clock.GetUtcNow()) == true ? null : new Unsubscriber(member.PersonId, member.Email, member.Name);
     }
 
     private async Task<UnsubscribeViewModel?> UnsubscribePageAsync(string token)
@@ -72,7 +79,7 @@ public sealed class UnsubscribeController(OnboardingDbContext db, TimeProvider c
         return new UnsubscribeViewModel(token, person.Email, memberships.Select(m => m.Name).ToList(), memberships.All(m => m.DigestPreference == DigestPreference.None));
     }
 
-    private sealed record Unsubscriber(int Id, string Email);
+    private sealed record Unsubscriber(int Id, string Email, string Name);
 }
 
 public sealed record UnsubscribeViewModel(string Token, string Email, IReadOnlyList<string> Engagements, bool AlreadyUnsubscribed);
