@@ -9,6 +9,12 @@ public static class AccountRules
     /// </summary>
     public static bool IsLockedAt(this AppUser user, DateTimeOffset now) => user.LockoutEnabled && user.LockoutEnd > now;
 
+    /// <summary>
+    /// The lockout end an administrator's lock sets. Unlike a lockout after failed sign-ins, which anyone who knows the
+    /// address can cause, it means the person is out: their digests stop too.
+    /// </summary>
+    public static readonly DateTimeOffset LockedByAdministrator = DateTimeOffset.MaxValue;
+
     /// <summary>One person however they type their address: what sign-in attempts are counted by.</summary>
     public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
 }

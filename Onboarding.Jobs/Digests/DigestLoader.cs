@@ -30,10 +30,11 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
     /// <summary>The outbox key for an address: one person however their address is capitalised.</summary>
     public static string RecipientKey(string email) => AccountRules.NormaliseEmail(email);
 
-    /// <summary>Everyone with a membership of an open engagement, or only <paramref name="email"/>.</summary>
+    /// <summary>Everyone with a membership of an open engagement, or only <paramref name="email"/>; not a person an administrator locked out.</summary>
     public async Task<IReadOnlyList<DigestAudience>> AudienceAsync(string? email, CancellationToken cancellationToken)
     {
-        var members = db.Members.AsNoTracking().Where(m => m.Engagement!.Status != EngagementStatus.Closed);
+        var members = db.Members.AsNoTracking().Where(m => m.Engagement!.Status != EngagementStatus.Closed
+            && (m.Person!.User == null || m.Person.User.LockoutEnd != AccountRules.LockedByAdministrator));
         if (email is not null)
         {
             var key = RecipientKey(email);

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Engagements;
+using Onboarding.Jobs.Digests;
 using Onboarding.Tests.Support;
 
 namespace Onboarding.Tests.Integration.Admin;
@@ -46,10 +48,18 @@ public class AdminTests(OnboardingFactory app) : IClassFixture<OnboardingFactory
         var signIn = await SignInAsync("samuel.okafor@acme.example");
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         Assert.Contains("That email and password do not match an account.", await signIn.Content.ReadAsStringAsync());
+        Assert.Empty(await AudienceAsync("samuel.okafor@acme.example"));
 
         var unlocked = await InvitationTests.PostFormAsync(admin, $"/admin/users/{samuelId}/unlock", new(), tokenFrom: "/admin/users");
         Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("samuel.okafor@acme.example")).StatusCode);
+        Assert.Single(await AudienceAsync("samuel.okafor@acme.example"));
+    }
+
+    private async Task<IReadOnlyList<DigestAudience>> AudienceAsync(string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DigestLoader>().AudienceAsync(email, CancellationToken.None);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class AdminUsersController(OnboardingDbContext db, UserManager<App
             return "You cannot lock yourself out.";
         }
         await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.SetLockoutEndDateAsync(user, AccountRules.LockedByAdministrator);
         return null;
     }, user => $"{user.DisplayName} is locked: they cannot sign in until unlocked.");
 
