@@ -31,7 +31,13 @@ public static class DigestSchedule
     public static PlannedDigest? DueAt(DigestRecipientSchedule recipient, DateTimeOffset now)
     {
         var zone = Zones.Find(recipient.TimeZoneId);
-        var planned = Plan(recipient, zone, Zones.DateIn(now, recipient.TimeZoneId));
+        var date = Zones.DateIn(now, recipient.TimeZoneId);
+        // Before the hour nothing is due, whatever the engagements: the dispatcher asks everyone every few minutes.
+        if (now < FirstInstantAtOrAfter(zone, date.ToDateTime(new TimeOnly(CheckHour(recipient.LocalHour), 0))))
+        {
+            return null;
+        }
+        var planned = Plan(recipient, zone, date);
         return planned is not null && now >= planned.DueAt ? planned : null;
     }
 
@@ -55,19 +61,23 @@ public static class DigestSchedule
                 continue;
             }
             var day = Engagement.DayNumber(subscription.Kickoff, date);
-            if (day < 1 || subscription.Cadence.FrequencyOn(day) is not { } frequency)
+            var workingDay = DigestDepth.WorkingDay(subscription.Calendar, subscription.Kickoff, date);
+            if (day < 1)
+            {
+                if (subscription.ClientSide && DigestDepth.IsGettingReadyDate(subscription.Calendar, subscription.Kickoff, date))
+                {
+                    engagements.Add(new DueEngagement(subscription.EngagementId, day, null, workingDay, subscription.Kickoff.AddDays(-1), EarlyStage: true));
+                }
+                continue;
+            }
+            if (FrequencyOn(recipient, subscription, date, workingDay) is not { } frequency)
             {
                 continue;
             }
-            if (subscription.Preference == DigestPreference.WeeklyOnly)
-            {
-                frequency = AtMostWeekly(frequency);
-            }
-            if (!IsDigestDate(recipient, subscription.Kickoff, date, frequency))
-            {
-                continue;
-            }
-            engagements.Add(new DueEngagement(subscription.EngagementId, day, frequency));
+            var next = NextDigestDate(recipient, subscription, date);
+            engagements.Add(new DueEngagement(
+                subscription.EngagementId, day, frequency, workingDay, DigestDepth.LooksAheadTo(date, next),
+                DigestDepth.IsEarlyStage(subscription.Cadence, workingDay)));
         }
 
         if (engagements.Count == 0)
@@ -76,6 +86,40 @@ public static class DigestSchedule
         }
         var dueAt = FirstInstantAtOrAfter(zone, date.ToDateTime(new TimeOnly(recipient.LocalHour, 0)));
         return new PlannedDigest(new DigestKey(recipient.Recipient, date), dueAt, engagements);
+    }
+
+    /// <summary>The frequency that puts a digest for <paramref name="subscription"/> on <paramref name="date"/>, or null when it has none that day.</summary>
+    private static CadenceFrequency? FrequencyOn(DigestRecipientSchedule recipient, DigestSubscription subscription, DateOnly date, int workingDay)
+    {
+        if (!recipient.WorkingDays.Contains(date.DayOfWeek) || date < subscription.Kickoff)
+        {
+            return null;
+        }
+        if (subscription.Cadence.FrequencyOn(workingDay) is not { } frequency)
+        {
+            return null;
+        }
+        if (subscription.Preference == DigestPreference.WeeklyOnly)
+        {
+            frequency = AtMostWeekly(frequency);
+        }
+        return IsDigestDate(recipient, subscription.Kickoff, date, frequency) ? frequency : null;
+    }
+
+    /// <summary>The reader's next digest date for the engagement after <paramref name="date"/>, within <see cref="DigestDepth.MaxLookAheadDays"/>.</summary>
+    private static DateOnly? NextDigestDate(DigestRecipientSchedule recipient, DigestSubscription subscription, DateOnly date)
+    {
+        var workingDay = subscription.Calendar.WorkingDaysBetween(subscription.Kickoff.AddDays(-1), date);
+        for (var next = date.AddDays(1); next <= date.AddDays(DigestDepth.MaxLookAheadDays); next = next.AddDays(1))
+        {
+            // Counted on from date's working day rather than from kickoff again for each date.
+            workingDay += subscription.Calendar.IsWorkingDay(next) ? 1 : 0;
+            if (FrequencyOn(recipient, subscription, next, Math.Max(1, workingDay)) is not null)
+            {
+                return next;
+            }
+        }
+        return null;
     }
 
     private static CadenceFrequency AtMostWeekly(CadenceFrequency frequency) => frequency switch
