@@ -300,8 +300,8 @@ public static class DigestComposer
     {
         var prefix = sections.Count switch
         {
-            1 => $"{sections[0].Name} · day {sections[0].Day}",
-            2 => $"{sections[0].Name} (day {sections[0].Day}) + {sections[1].Name} (day {sections[1].Day})",
+            1 => $"{sections[0].Name} · {DayLabel(sections[0])}",
+            2 => $"{sections[0].Name} ({DayLabel(sections[0])}) + {sections[1].Name} ({DayLabel(sections[1])})",
             _ => $"{sections[0].Name}, {sections[1].Name} + {sections.Count - 2} more",
         };
         return $"{prefix}: {Gist(sections)}";
@@ -311,7 +311,7 @@ public static class DigestComposer
     {
         if (sections.FirstOrDefault(s => s.Ready is not null) is { Ready: { } ready })
         {
-            return $"getting ready for kickoff on {DigestRenderer.ShortDate(ready.Kickoff)}";
+            return $"getting ready for {DigestRenderer.ShortDate(ready.Kickoff)}";
         }
         var comingUp = sections.Sum(s => s.ComingUpCount);
         var overdue = sections.Sum(s => s.OverdueCount);
@@ -344,6 +344,8 @@ public static class DigestComposer
         }
         return parts.Count > 0 ? string.Join(", ", parts) : "metrics moved";
     }
+
+    private static string DayLabel(EngagementDigest section) => section.Ready is null ? $"day {section.Day}" : "before kickoff";
 
     private static string ComingUpWhen(IReadOnlyList<EngagementDigest> sections) =>
         sections.All(s => s.LooksAheadDays <= DigestDepth.MinLookAheadDays) ? "this week" : "coming up";
