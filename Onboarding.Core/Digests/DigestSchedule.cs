@@ -9,7 +9,8 @@ namespace Onboarding.Core.Digests;
 /// <remarks>
 /// <para>The period is the recipient's local date; the outbox key is (recipient, local date), so
 /// however often the dispatcher asks within a day, and whatever the clocks do, a recipient gets one
-/// digest per date. The engagement day is that local date minus kickoff plus one.</para>
+/// digest per date. The engagement day is that local date minus kickoff plus one; the cadence's stages
+/// count the engagement's working days instead (<see cref="DigestDepth.WorkingDay"/>), as the plan does.</para>
 /// <para>A date is eligible for an engagement when it is one of the recipient's working days, the
 /// engagement is open, the recipient has not opted out, and the cadence frequency on that day allows it:</para>
 /// <list type="bullet">
@@ -19,6 +20,9 @@ namespace Onboarding.Core.Digests;
 /// week's fourth day (Thursday when weeks start on Monday);</item>
 /// <item>fortnightly: the first working day of every other week, counting the kickoff's week as week 0.</item>
 /// </list>
+/// <para>Before kickoff, client stakeholders get a getting-ready digest on <see cref="DigestDepth.IsGettingReadyDate"/>'s
+/// dates. Each due engagement carries how far "coming up" looks (to the reader's next digest for it, see
+/// <see cref="DigestDepth.LooksAheadTo"/>) and whether the cadence is in its first stage.</para>
 /// <para>The digest for an eligible date is due from the first instant the recipient's wall clock
 /// reads the local hour on that date. When the hour falls in a spring-forward gap that is the instant
 /// the gap ends; when it happens twice at fall-back it is the first occurrence. Engagements with
