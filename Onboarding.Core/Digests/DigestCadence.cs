@@ -10,8 +10,14 @@ public enum CadenceFrequency
     Fortnightly,
 }
 
-/// <summary>One stage of a digest cadence: engagement days <see cref="FromDay"/> to <see cref="ToDay"/> (inclusive; open-ended when null).</summary>
-public sealed record CadenceStage(int FromDay, int? ToDay, CadenceFrequency Frequency);
+/// <summary>
+/// One stage of a digest cadence: the engagement's working days <see cref="FromDay"/> to <see cref="ToDay"/>
+/// (inclusive; open-ended when null), counted as the plan counts them (<see cref="DigestDepth.WorkingDay"/>).
+/// </summary>
+public sealed record CadenceStage(int FromDay, int? ToDay, CadenceFrequency Frequency)
+{
+    public bool Contains(int workingDay) => workingDay >= FromDay && (ToDay is null || workingDay <= ToDay);
+}
 
 /// <summary>
 /// How often digests go out as an engagement matures. Early frequency is the point:
@@ -34,7 +40,7 @@ public sealed record DigestCadence(IReadOnlyList<CadenceStage> Stages)
     public static DigestCadence ForEngagement(IEnumerable<PlanTemplate?> launchTemplatesInOrder) =>
         launchTemplatesInOrder.FirstOrDefault(t => t?.Audience == TemplateAudience.AccountLeader)?.Cadence ?? Default;
 
-    /// <summary>The frequency on engagement day <paramref name="day"/> (day 1 is kickoff), or null before day 1 or outside every stage.</summary>
-    public CadenceFrequency? FrequencyOn(int day) =>
-        Stages.FirstOrDefault(s => day >= s.FromDay && (s.ToDay is null || day <= s.ToDay))?.Frequency;
+    /// <summary>The frequency on the engagement's working day <paramref name="workingDay"/> (kickoff is 1), or null before it or outside every stage.</summary>
+    public CadenceFrequency? FrequencyOn(int workingDay) =>
+        Stages.FirstOrDefault(s => s.Contains(workingDay))?.Frequency;
 }

@@ -7,16 +7,21 @@ namespace Onboarding.Core.Digests;
 /// Turns the state of a recipient's engagements into their digest. Pure: same input, same digest.
 /// </summary>
 /// <remarks>
+/// How much each section says, how far it looks and how long its lists are is <see cref="DigestDepth"/>'s rule.
 /// Per engagement, on the period's local date D:
 /// <list type="bullet">
-/// <item>coming up for you: your open, unblocked tasks that start or are due in D..D+6 (yours: you own them or take part in them);</item>
+/// <item>before kickoff (a getting-ready digest, client stakeholders only): kickoff's date, who is who, and your
+/// first tasks with their what and why;</item>
+/// <item>coming up for you: your open, unblocked tasks that start or are due from D to the schedule's look-ahead
+/// (yours: you own them or take part in them); in full when the section explains or the task is new;</item>
 /// <item>needs attention: open tasks due before D, or blocked; your own, and those your role watches
 /// (<see cref="Oversight.Watches"/>: all of them for an account leader, the client side's for the TA lead);</item>
 /// <item>reassigned: tasks handed to you, or from you to someone else, in the period's window (net of the
 /// window's changes: a task handed on and back again is no news);</item>
 /// <item>who you work with: a recruiter's hiring managers, a hiring manager's recruiters (context, not news);</item>
 /// <item>wins: tasks and milestones completed, targets hit and kudos given in the period's window
-/// (the last 7 days for a first digest); the first <see cref="WinsShown"/> are listed;</item>
+/// (the last 7 days for a first digest, which calls them recent rather than "since your last digest");
+/// a task that reaches a milestone is the milestone's win only;</item>
 /// <item>milestones ahead: the next <see cref="MilestonesShown"/> open milestones due on or after D;</item>
 /// <item>metric movement: metrics measured in the window, latest against previous and target;</item>
 /// <item>one glossary term, rotating with the date.</item>
@@ -26,25 +31,28 @@ namespace Onboarding.Core.Digests;
 /// </remarks>
 public static class DigestComposer
 {
-    public const int HorizonDays = 7;
     public const int MilestonesShown = 3;
-    public const int WinsShown = 10;
+    public const int WinsShown = DigestDepth.ListCap;
     /// <summary>How far back a first digest looks for wins.</summary>
     public static readonly TimeSpan FirstDigestWindow = TimeSpan.FromDays(7);
 
     /// <summary>The digest, or null when there is nothing to say.</summary>
+    /// <param name="due">What the schedule planned for each engagement (getting ready, look-ahead, stage); an engagement
+    /// it does not name gets <see cref="DueEngagement.Assumed"/>.</param>
     /// <exception cref="ArgumentException">The recipient is not a member of one of the engagements, or a URL is not absolute http(s).</exception>
     public static DigestModel? Compose(
         DigestRecipient recipient,
         IReadOnlyList<DigestEngagement> engagements,
         DigestPeriod period,
         Uri baseUrl,
-        Uri unsubscribeUrl)
+        Uri unsubscribeUrl,
+        IReadOnlyList<DueEngagement>? due = null)
     {
         var links = new AppLinks(baseUrl);
         var unsubscribe = AppLinks.RequireWebUrl(unsubscribeUrl, nameof(unsubscribeUrl));
         var sections = engagements
-            .Select(e => Section(recipient, e, period, links))
+            .Select(e => Section(recipient, e, period, links,
+                due?.FirstOrDefault(d => d.EngagementId == e.Id) ?? DueEngagement.Assumed(e.Id, e.Kickoff, period.Date)))
             .Where(s => s.HasNews)
             .ToList();
         if (sections.Count == 0)
@@ -61,25 +69,42 @@ public static class DigestComposer
             BrandColours.OrFallback(first.BrandColour),
             sections,
             links.DigestPreferences(),
-            unsubscribe.AbsoluteUri);
+            unsubscribe.AbsoluteUri)
+        { EngagementsUrl = links.Engagements() };
     }
 
-    private static EngagementDigest Section(DigestRecipient recipient, DigestEngagement engagement, DigestPeriod period, AppLinks links)
+    private static EngagementDigest Section(DigestRecipient recipient, DigestEngagement engagement, DigestPeriod period, AppLinks links, DueEngagement due)
     {
         var membership = recipient.Memberships.FirstOrDefault(m => m.EngagementId == engagement.Id)
             ?? throw new ArgumentException($"{recipient.Email} is not a member of engagement {engagement.Id}.", nameof(recipient));
         var today = period.Date;
+        var firstDigest = period.Since is null;
         var since = period.Since ?? period.Until - FirstDigestWindow;
         bool InWindow(DateTimeOffset at) => at > since && at <= period.Until;
         bool Mine(DigestTask t) => t.OwnerMemberId == membership.MemberId || (t.ParticipantMemberIds?.Contains(membership.MemberId) ?? false);
         var open = engagement.Tasks.Where(t => t.Status != DigestTaskStatus.Done).ToList();
-        var horizonEnd = today.AddDays(HorizonDays - 1);
+        var mineUrl = links.Plan(engagement.Id, membership.MemberId);
+        if (due.GettingReady)
+        {
+            return GettingReadySection(engagement, membership, due, open.Where(Mine).ToList(), links);
+        }
+
+        var explains = DigestDepth.Explains(due.EarlyStage, firstDigest);
+        var horizonEnd = due.LooksAheadTo;
         bool InHorizon(DateOnly d) => d >= today && d <= horizonEnd;
+        // The last digest looked ahead this far: what starts after it, or was handed to the reader since, is news.
+        var seenTo = period.LastDate is { } last && !firstDigest ? DigestDepth.PreviouslyLookedAheadTo(last, today) : (DateOnly?)null;
+        var reassigned = Reassigned(engagement, membership.MemberId, InWindow, links);
+        var handedToMe = engagement.Reassignments.Where(r => InWindow(r.At) && r.ToMemberId == membership.MemberId).Select(r => r.TaskId).ToHashSet();
 
         var comingUp = open
             .Where(t => Mine(t) && t.Status != DigestTaskStatus.Blocked && t.Due >= today && (InHorizon(t.Start) || InHorizon(t.Due)))
             .OrderBy(t => t.Due).ThenBy(t => t.Title, StringComparer.Ordinal)
-            .Select(t => new TaskItem(t.Title, links.Task(engagement.Id, t.Id), t.Start, t.Due, t.What, t.Why, t.Milestone))
+            .Select(t =>
+            {
+                var isNew = seenTo is null || t.Start > seenTo || handedToMe.Contains(t.Id);
+                return new TaskItem(t.Title, links.Task(engagement.Id, t.Id), t.Start, t.Due, t.What, t.Why, t.Milestone, explains || isNew, isNew);
+            })
             .ToList();
 
         var attention = open
@@ -96,8 +121,10 @@ public static class DigestComposer
                 t.BlockedReason))
             .ToList();
 
+        // A task that reaches a milestone is news once, as the milestone.
+        var milestoneTasks = engagement.Milestones.Where(m => m.TaskId is not null && m.CompletedAt is { } at && InWindow(at)).Select(m => m.TaskId!.Value).ToHashSet();
         var wins = engagement.Tasks
-            .Where(t => t.CompletedAt is { } at && InWindow(at))
+            .Where(t => t.CompletedAt is { } at && InWindow(at) && !milestoneTasks.Contains(t.Id))
             .Select(t => new WinItem(DigestWinKind.TaskCompleted, Done(t.Title, t.OwnerName), links.Task(engagement.Id, t.Id), t.CompletedAt!.Value))
             .Concat(engagement.Milestones
                 .Where(m => m.CompletedAt is { } at && InWindow(at))
@@ -132,6 +159,7 @@ public static class DigestComposer
                 x.Metric.HigherIsBetter))
             .ToList();
 
+        const int cap = DigestDepth.ListCap;
         return new EngagementDigest(
             engagement.Id,
             engagement.Name,
@@ -139,16 +167,74 @@ public static class DigestComposer
             Engagement.DayNumber(engagement.Kickoff, today),
             BrandColours.OrFallback(engagement.BrandColour),
             links.Engagement(engagement.Id),
-            comingUp,
-            attention,
+            comingUp.Take(cap).ToList(),
+            attention.Take(cap).ToList(),
             wins.Take(WinsShown).ToList(),
             Math.Max(0, wins.Count - WinsShown),
             links.Wins(engagement.Id),
             milestones,
-            metrics,
+            metrics.Take(cap).ToList(),
             TermOfTheDay(engagement, today, links),
-            Reassigned(engagement, membership.MemberId, InWindow, links),
-            RecruiterAssignments.For(membership.MemberId, membership.Role, engagement.Pairs));
+            reassigned.Take(cap).ToList(),
+            RecruiterAssignments.For(membership.MemberId, membership.Role, engagement.Pairs))
+        {
+            Explains = explains,
+            LooksAheadDays = horizonEnd.DayNumber - today.DayNumber + 1,
+            HasLastDigest = !firstDigest,
+            MoreComingUp = Math.Max(0, comingUp.Count - cap),
+            ComingUpUrl = mineUrl,
+            MoreAttention = Math.Max(0, attention.Count - cap),
+            // A reader who watches others' tasks finds them all on the plan; the others, on their own checklist.
+            AttentionUrl = attention.All(a => a.IsOwn) ? mineUrl : links.Plan(engagement.Id),
+            MoreReassigned = Math.Max(0, reassigned.Count - cap),
+            MoreMetrics = Math.Max(0, metrics.Count - cap),
+            MetricsUrl = links.Metrics(engagement.Id),
+            OverdueCount = attention.Count(a => a.DaysOverdue > 0),
+            BlockedCount = attention.Count(a => a.Blocked && a.DaysOverdue == 0),
+            NewCount = comingUp.Count(t => t.IsNew),
+        };
+    }
+
+    /// <summary>Before kickoff: what it is and when, who is who, and the reader's first tasks in full.</summary>
+    private static EngagementDigest GettingReadySection(DigestEngagement engagement, DigestMembership membership, DueEngagement due, List<DigestTask> mine, AppLinks links)
+    {
+        const int cap = DigestDepth.ListCap;
+        var people = engagement.People
+            .OrderBy(p => p.MemberId != membership.MemberId).ThenBy(p => p.Role).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => new PersonItem(p.Name, p.Role, p.MemberId == membership.MemberId))
+            .ToList();
+        var first = mine
+            .OrderBy(t => t.Start).ThenBy(t => t.Due).ThenBy(t => t.Title, StringComparer.Ordinal)
+            .Select(t => new TaskItem(t.Title, links.Task(engagement.Id, t.Id), t.Start, t.Due, t.What, t.Why, t.Milestone))
+            .ToList();
+        var mineUrl = links.Plan(engagement.Id, membership.MemberId);
+        return new EngagementDigest(
+            engagement.Id,
+            engagement.Name,
+            engagement.ClientName,
+            due.Day,
+            BrandColours.OrFallback(engagement.BrandColour),
+            links.Engagement(engagement.Id),
+            [],
+            [],
+            [],
+            0,
+            links.Wins(engagement.Id),
+            [],
+            [],
+            null)
+        {
+            HasLastDigest = false,
+            ComingUpUrl = mineUrl,
+            Ready = new GettingReady(
+                engagement.Kickoff,
+                -due.WorkingDay,
+                people.Take(cap).ToList(),
+                Math.Max(0, people.Count - cap),
+                links.Stakeholders(engagement.Id),
+                first.Take(cap).ToList(),
+                Math.Max(0, first.Count - cap)),
+        };
     }
 
     /// <summary>Per task, the window's first owner against its last: what changed for the reader, once.</summary>
@@ -214,8 +300,8 @@ public static class DigestComposer
     {
         var prefix = sections.Count switch
         {
-            1 => $"{sections[0].Name} · day {sections[0].Day}",
-            2 => $"{sections[0].Name} (day {sections[0].Day}) + {sections[1].Name} (day {sections[1].Day})",
+            1 => $"{sections[0].Name} · {DayLabel(sections[0])}",
+            2 => $"{sections[0].Name} ({DayLabel(sections[0])}) + {sections[1].Name} ({DayLabel(sections[1])})",
             _ => $"{sections[0].Name}, {sections[1].Name} + {sections.Count - 2} more",
         };
         return $"{prefix}: {Gist(sections)}";
@@ -223,15 +309,19 @@ public static class DigestComposer
 
     private static string Gist(IReadOnlyList<EngagementDigest> sections)
     {
-        var comingUp = sections.Sum(s => s.ComingUp.Count);
+        if (sections.FirstOrDefault(s => s.Ready is not null) is { Ready: { } ready })
+        {
+            return $"getting ready for {DigestRenderer.ShortDate(ready.Kickoff)}";
+        }
+        var comingUp = sections.Sum(s => s.ComingUpCount);
         var overdue = sections.Sum(s => s.OverdueCount);
         var blocked = sections.Sum(s => s.BlockedCount);
-        var wins = sections.Sum(s => s.Wins.Count + s.MoreWins);
-        var reassigned = sections.Sum(s => s.Reassigned.Count);
+        var wins = sections.Sum(s => s.WinCount);
+        var reassigned = sections.Sum(s => s.Reassigned.Count + s.MoreReassigned);
         var parts = new List<string>();
         if (comingUp > 0)
         {
-            parts.Add($"{comingUp} {(comingUp == 1 ? "thing" : "things")} this week");
+            parts.Add($"{comingUp} {(comingUp == 1 ? "thing" : "things")} {ComingUpWhen(sections)}");
         }
         if (overdue > 0)
         {
@@ -243,7 +333,10 @@ public static class DigestComposer
         }
         if (parts.Count == 0 && wins > 0)
         {
-            parts.Add($"{wins} {(wins == 1 ? "win" : "wins")} since your last digest");
+            // A first digest has no last digest to count from: its wins are the past week's.
+            parts.Add(sections.All(s => s.HasLastDigest)
+                ? $"{wins} {(wins == 1 ? "win" : "wins")} since your last digest"
+                : $"{wins} recent {(wins == 1 ? "win" : "wins")}");
         }
         if (parts.Count == 0 && reassigned > 0)
         {
@@ -251,4 +344,9 @@ public static class DigestComposer
         }
         return parts.Count > 0 ? string.Join(", ", parts) : "metrics moved";
     }
+
+    private static string DayLabel(EngagementDigest section) => section.Ready is null ? $"day {section.Day}" : "before kickoff";
+
+    private static string ComingUpWhen(IReadOnlyList<EngagementDigest> sections) =>
+        sections.All(s => s.LooksAheadDays <= DigestDepth.MinLookAheadDays) ? "this week" : "coming up";
 }

@@ -28,7 +28,18 @@ internal static class DigestHtml
         Row(html, "padding:20px 24px 0;", $"Hi {E(digest.RecipientName)}, here is your digest for {E(DigestRenderer.LongDate(digest.Date))}.");
         foreach (var engagement in digest.Engagements)
         {
-            Engagement(html, engagement, digest.Date);
+            if (engagement.Ready is { } ready)
+            {
+                GettingReady(html, engagement, ready);
+            }
+            else
+            {
+                Engagement(html, engagement, digest.Date);
+            }
+        }
+        if (digest.MoreEngagements > 0)
+        {
+            Row(html, "padding:16px 24px 0;", Link(digest.EngagementsUrl, DigestRenderer.MoreEngagements(digest.MoreEngagements)));
         }
         Row(html, $"padding:24px;font-size:12px;color:{Muted};border-top:1px solid #d0d7de;",
             $"You get this digest as a member of these engagements at {E(digest.ProviderName)}. " +
@@ -42,31 +53,27 @@ internal static class DigestHtml
         Row(html, "padding:28px 24px 0;",
             $"<h2 style=\"margin:0;font-size:19px;border-left:4px solid {e.BrandColour};padding-left:10px;\">{Link(e.Url, e.Name, Ink)}</h2>" +
             $"<div style=\"padding-left:14px;font-size:13px;color:{Muted};\">Day {e.Day} · {E(e.ClientName)}</div>" +
-            (e.WorkingWith is { } people ? $"<div style=\"padding-left:14px;font-size:13px;\">{E(people.Text)}</div>" : ""));
+            (e.WorkingWith is { } people ? $"<div style=\"padding-left:14px;font-size:13px;\">{E(people.Text)}</div>" : "") +
+            (e.Explains ? "" : $"<div style=\"padding:6px 0 0 14px;font-size:14px;\">{E(DigestRenderer.Counts(e))}</div>"));
 
         if (e.Reassigned.Count > 0)
         {
-            Section(html, "Reassigned", e.Reassigned.Select(r => Link(r.Url, r.Text)));
+            Section(html, "Reassigned", More(e.Reassigned.Select(r => Link(r.Url, r.Text)), e.MoreReassigned, e.ComingUpUrl));
         }
 
         if (e.NeedsAttention.Count > 0)
         {
-            Section(html, "Needs attention", e.NeedsAttention.Select(a =>
-                $"{Link(a.Url, a.Title)}<br><span style=\"font-size:13px;color:{Alert};\">{E(DigestRenderer.AttentionStatus(a))}</span>"));
+            Section(html, "Needs attention", More(e.NeedsAttention.Select(a =>
+                $"{Link(a.Url, a.Title)}<br><span style=\"font-size:13px;color:{Alert};\">{E(DigestRenderer.AttentionStatus(a))}</span>"), e.MoreAttention, e.AttentionUrl));
         }
         if (e.ComingUp.Count > 0)
         {
-            Section(html, "Coming up for you", e.ComingUp.Select(t =>
-                $"{Link(t.Url, t.Title)} <span style=\"font-size:13px;color:{Muted};\">{E(DigestRenderer.When(t, today))}" +
-                (t.Milestone is null ? "" : $" · towards {E(t.Milestone)}") + "</span>" +
-                Labelled("What", MarkdownText.ToHtml(t.What)) +
-                Labelled("Why", MarkdownText.ToHtml(t.Why))));
+            Section(html, "Coming up for you", More(e.ComingUp.Select(t => Task(t, today, showNew: !e.Explains)), e.MoreComingUp, e.ComingUpUrl));
         }
         if (e.Wins.Count > 0)
         {
             var wins = e.Wins.Select(w => $"<span style=\"color:{Good};\">&#10003;</span> {Link(w.Url, w.Text)}");
-            Section(html, "Wins since your last digest",
-                e.MoreWins > 0 ? wins.Append(Link(e.WinsUrl, $"and {e.MoreWins} more")) : wins);
+            Section(html, DigestRenderer.WinsHeading(e), More(wins, e.MoreWins, e.WinsUrl));
         }
         if (e.MilestonesAhead.Count > 0)
         {
@@ -75,7 +82,7 @@ internal static class DigestHtml
         }
         if (e.Metrics.Count > 0)
         {
-            Section(html, "Metric movement", e.Metrics.Select(m =>
+            Section(html, "Metric movement", More(e.Metrics.Select(m =>
             {
                 var arrow = DigestRenderer.Improved(m) switch
                 {
@@ -84,7 +91,7 @@ internal static class DigestHtml
                     null => "",
                 };
                 return $"{Link(m.Url, m.Name)}: {arrow}{E(DigestRenderer.Movement(m))}";
-            }));
+            }), e.MoreMetrics, e.MetricsUrl));
         }
         if (e.Term is { } term)
         {
@@ -92,6 +99,32 @@ internal static class DigestHtml
             Section(html, "Word of the day", [Link(term.Url, heading, Ink, encoded: true) + Tight(MarkdownText.ToHtml(term.Definition))]);
         }
     }
+
+    /// <summary>Before kickoff: what kickoff is and when, who is who, and the reader's first tasks.</summary>
+    private static void GettingReady(StringBuilder html, EngagementDigest e, GettingReady ready)
+    {
+        Row(html, "padding:28px 24px 0;",
+            $"<h2 style=\"margin:0;font-size:19px;border-left:4px solid {e.BrandColour};padding-left:10px;\">{Link(e.Url, e.Name, Ink)}</h2>" +
+            $"<div style=\"padding-left:14px;font-size:13px;color:{Muted};\">Getting ready · {E(e.ClientName)}</div>");
+        Section(html, "Kickoff", [E(DigestRenderer.KickoffText(ready))]);
+        if (ready.People.Count > 0)
+        {
+            Section(html, "Who is who", More(ready.People.Select(p => E(DigestRenderer.PersonText(p))), ready.MorePeople, ready.PeopleUrl));
+        }
+        if (ready.FirstTasks.Count > 0)
+        {
+            Section(html, "What to prepare: your first tasks", More(ready.FirstTasks.Select(t => Task(t, ready.Kickoff, showNew: false)), ready.MoreTasks, e.ComingUpUrl));
+        }
+    }
+
+    /// <summary>A task with its what and why when <see cref="TaskItem.Full"/>, else one line linking to it.</summary>
+    private static string Task(TaskItem t, DateOnly today, bool showNew) =>
+        $"{Link(t.Url, t.Title)} <span style=\"font-size:13px;color:{Muted};\">{E(DigestRenderer.When(t, today))}" +
+        (t.Milestone is null ? "" : $" · towards {E(t.Milestone)}") + (showNew && t.IsNew ? " · new" : "") + "</span>" +
+        (t.Full ? Labelled("What", MarkdownText.ToHtml(t.What)) + Labelled("Why", MarkdownText.ToHtml(t.Why)) : "");
+
+    private static IEnumerable<string> More(IEnumerable<string> items, int more, string url) =>
+        more > 0 ? items.Append(Link(url, $"and {more} more")) : items;
 
     private static void Section(StringBuilder html, string title, IEnumerable<string> items)
     {

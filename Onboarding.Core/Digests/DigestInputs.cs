@@ -31,14 +31,21 @@ public sealed record DigestEngagement(
     IReadOnlyList<DigestMetric> Metrics,
     IReadOnlyList<DigestKudos> Kudos,
     IReadOnlyList<AssignedPair>? Pairs = null,
-    IReadOnlyList<DigestReassignment>? Reassignments = null)
+    IReadOnlyList<DigestReassignment>? Reassignments = null,
+    IReadOnlyList<DigestPerson>? People = null)
 {
+    /// <summary>Everyone in the engagement: who is who, for a getting-ready digest.</summary>
+    public IReadOnlyList<DigestPerson> People { get; init; } = People ?? [];
+
     /// <summary>Who works with whom: recruiters and their hiring managers.</summary>
     public IReadOnlyList<AssignedPair> Pairs { get; init; } = Pairs ?? [];
 
     /// <summary>Tasks that changed owner in the window the batch needs.</summary>
     public IReadOnlyList<DigestReassignment> Reassignments { get; init; } = Reassignments ?? [];
 }
+
+/// <summary>A member of the engagement.</summary>
+public sealed record DigestPerson(int MemberId, string Name, EngagementRole Role);
 
 /// <summary>A task handed from <paramref name="FromMemberId"/> (null: nobody) to <paramref name="ToMemberId"/> at <paramref name="At"/>.</summary>
 public sealed record DigestReassignment(int TaskId, string Title, int? FromMemberId, int ToMemberId, string ToName, DateTimeOffset At);
@@ -96,5 +103,6 @@ public sealed record DigestKudos(DateTimeOffset At, string? FromName, string Tit
 /// The digest's period: the recipient's local <paramref name="Date"/>, and the window for
 /// "since your last digest": after <paramref name="Since"/> (the previous digest's
 /// <paramref name="Until"/>; null for a first digest) up to and including <paramref name="Until"/>.
+/// <paramref name="LastDate"/> is the previous digest's date: what it looked ahead to is no news now.
 /// </summary>
-public sealed record DigestPeriod(DateOnly Date, DateTimeOffset Until, DateTimeOffset? Since);
+public sealed record DigestPeriod(DateOnly Date, DateTimeOffset Until, DateTimeOffset? Since, DateOnly? LastDate = null);

@@ -12,9 +12,18 @@ public sealed record DigestModel(
     string BrandColour,
     IReadOnlyList<EngagementDigest> Engagements,
     string PreferencesUrl,
-    string UnsubscribeUrl);
+    string UnsubscribeUrl)
+{
+    /// <summary>Engagements left out to keep the mail under <see cref="DigestDepth.MaxHtmlBytes"/>; all are on <see cref="EngagementsUrl"/>.</summary>
+    public int MoreEngagements { get; init; }
 
-/// <summary>One engagement's section. <see cref="HasNews"/> is false when only context (milestones ahead, the glossary term) is left.</summary>
+    public string EngagementsUrl { get; init; } = "";
+}
+
+/// <summary>
+/// One engagement's section. <see cref="HasNews"/> is false when only context (milestones ahead, the glossary term) is left.
+/// Each list holds at most <see cref="DigestDepth.ListCap"/> items; the More… counts say how many more the linked page lists.
+/// </summary>
 public sealed record EngagementDigest(
     int EngagementId,
     string Name,
@@ -36,15 +45,55 @@ public sealed record EngagementDigest(
     /// <summary>Tasks that came to the reader, or left them, since their last digest.</summary>
     public IReadOnlyList<ReassignedItem> Reassigned { get; init; } = Reassigned ?? [];
 
-    public bool HasNews => ComingUp.Count > 0 || NeedsAttention.Count > 0 || Wins.Count > 0 || Metrics.Count > 0 || Reassigned.Count > 0;
+    /// <summary>Whether the section explains (what and why of every task) or summarises (<see cref="DigestDepth"/>).</summary>
+    public bool Explains { get; init; } = true;
 
-    public int OverdueCount => NeedsAttention.Count(a => a.DaysOverdue > 0);
+    /// <summary>How many days, today included, "coming up" covers.</summary>
+    public int LooksAheadDays { get; init; } = DigestDepth.MinLookAheadDays;
 
-    public int BlockedCount => NeedsAttention.Count(a => a.Blocked && a.DaysOverdue == 0);
+    /// <summary>False in a reader's first digest: there is no "last digest" to count from.</summary>
+    public bool HasLastDigest { get; init; } = true;
+
+    /// <summary>A getting-ready section, before kickoff: <see cref="Ready"/> says what it holds.</summary>
+    public GettingReady? Ready { get; init; }
+
+    public int MoreComingUp { get; init; }
+    public string ComingUpUrl { get; init; } = "";
+    public int MoreAttention { get; init; }
+    public string AttentionUrl { get; init; } = "";
+    public int MoreReassigned { get; init; }
+    public int MoreMetrics { get; init; }
+    public string MetricsUrl { get; init; } = "";
+
+    /// <summary>Every open overdue task the reader sees, listed or not.</summary>
+    public int OverdueCount { get; init; }
+
+    /// <summary>Every blocked task not overdue the reader sees, listed or not.</summary>
+    public int BlockedCount { get; init; }
+
+    /// <summary>Coming-up tasks new since the reader's last digest, listed or not.</summary>
+    public int NewCount { get; init; }
+
+    public bool HasNews => Ready is not null || ComingUp.Count > 0 || NeedsAttention.Count > 0 || Wins.Count > 0 || Metrics.Count > 0 || Reassigned.Count > 0;
+
+    public int ComingUpCount => ComingUp.Count + MoreComingUp;
+
+    public int WinCount => Wins.Count + MoreWins;
 }
 
-/// <summary>A task coming up; <see cref="What"/> and <see cref="Why"/> are Markdown.</summary>
-public sealed record TaskItem(string Title, string Url, DateOnly Start, DateOnly Due, string What, string Why, string? Milestone);
+/// <summary>
+/// Before kickoff, for client stakeholders: when kickoff is (<see cref="WorkingDaysToGo"/> working days away),
+/// who is who, and the reader's first tasks with their what and why.
+/// </summary>
+public sealed record GettingReady(DateOnly Kickoff, int WorkingDaysToGo, IReadOnlyList<PersonItem> People, int MorePeople, string PeopleUrl, IReadOnlyList<TaskItem> FirstTasks, int MoreTasks);
+
+public sealed record PersonItem(string Name, EngagementRole Role, bool IsReader);
+
+/// <summary>
+/// A task coming up; <see cref="What"/> and <see cref="Why"/> are Markdown, shown when <see cref="Full"/>
+/// (an explaining digest, or a task new since the last one); otherwise the task is one line linking to its page.
+/// </summary>
+public sealed record TaskItem(string Title, string Url, DateOnly Start, DateOnly Due, string What, string Why, string? Milestone, bool Full = true, bool IsNew = true);
 
 /// <summary>An overdue or blocked task. <see cref="IsOwn"/> is false for tasks an account leader sees on others' behalf.</summary>
 public sealed record AttentionItem(

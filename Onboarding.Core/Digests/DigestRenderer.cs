@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using Onboarding.Core.Engagements;
 
 namespace Onboarding.Core.Digests;
 
@@ -7,8 +9,121 @@ public sealed record RenderedDigest(string Subject, string Html, string Text);
 
 public static class DigestRenderer
 {
-    public static RenderedDigest Render(DigestModel digest) =>
-        new(digest.Subject, DigestHtml.Render(digest), DigestText.Render(digest));
+    /// <summary>
+    /// The digest as mail, its HTML within <see cref="DigestDepth.MaxHtmlBytes"/>: when the composed digest is
+    /// bigger, it is summarised, then its lists shortened to <see cref="DigestDepth.TightListCap"/>, then the
+    /// engagements that do not fit are left to one link; the footer is always there. The text part says the same.
+    /// </summary>
+    public static RenderedDigest Render(DigestModel digest)
+    {
+        var html = DigestHtml.Render(digest);
+        if (Fits(html))
+        {
+            return new(digest.Subject, html, DigestText.Render(digest));
+        }
+        var shorter = digest with { Engagements = digest.Engagements.Select(Summarised).ToList() };
+        html = DigestHtml.Render(shorter);
+        if (!Fits(html))
+        {
+            shorter = shorter with { Engagements = shorter.Engagements.Select(Tight).ToList() };
+            html = DigestHtml.Render(shorter);
+        }
+        if (!Fits(html))
+        {
+            // The most sections that fit, by bisection: each try is a full render.
+            var (fit, over) = (0, shorter.Engagements.Count);
+            while (over - fit > 1)
+            {
+                var mid = (fit + over) / 2;
+                if (Fits(DigestHtml.Render(Keeping(shorter, mid))))
+                {
+                    fit = mid;
+                }
+                else
+                {
+                    over = mid;
+                }
+            }
+            shorter = Keeping(shorter, fit);
+            html = DigestHtml.Render(shorter);
+        }
+        return new(shorter.Subject, html, DigestText.Render(shorter));
+    }
+
+    private static bool Fits(string html) => Encoding.UTF8.GetByteCount(html) <= DigestDepth.MaxHtmlBytes;
+
+    private static DigestModel Keeping(DigestModel digest, int sections) => digest with
+    {
+        Engagements = digest.Engagements.Take(sections).ToList(),
+        MoreEngagements = digest.MoreEngagements + digest.Engagements.Count - sections,
+    };
+
+    private static EngagementDigest Summarised(EngagementDigest e) => e with
+    {
+        Explains = false,
+        ComingUp = e.ComingUp.Select(t => t with { Full = false }).ToList(),
+        Ready = e.Ready is { } ready ? ready with { FirstTasks = ready.FirstTasks.Select(t => t with { Full = false }).ToList() } : null,
+    };
+
+    private static EngagementDigest Tight(EngagementDigest e)
+    {
+        const int cap = DigestDepth.TightListCap;
+        static int Left<T>(IReadOnlyList<T> list) => Math.Max(0, list.Count - cap);
+        return e with
+        {
+            ComingUp = e.ComingUp.Take(cap).ToList(),
+            MoreComingUp = e.MoreComingUp + Left(e.ComingUp),
+            NeedsAttention = e.NeedsAttention.Take(cap).ToList(),
+            MoreAttention = e.MoreAttention + Left(e.NeedsAttention),
+            Wins = e.Wins.Take(cap).ToList(),
+            MoreWins = e.MoreWins + Left(e.Wins),
+            Reassigned = e.Reassigned.Take(cap).ToList(),
+            MoreReassigned = e.MoreReassigned + Left(e.Reassigned),
+            Metrics = e.Metrics.Take(cap).ToList(),
+            MoreMetrics = e.MoreMetrics + Left(e.Metrics),
+            Ready = e.Ready is { } ready
+                ? ready with
+                {
+                    People = ready.People.Take(cap).ToList(),
+                    MorePeople = ready.MorePeople + Left(ready.People),
+                    FirstTasks = ready.FirstTasks.Take(cap).ToList(),
+                    MoreTasks = ready.MoreTasks + Left(ready.FirstTasks),
+                }
+                : null,
+        };
+    }
+
+    /// <summary>A summarising section's opening line: "12 coming up (3 new) · 2 overdue · 1 blocked · 4 wins since your last digest".</summary>
+    internal static string Counts(EngagementDigest e)
+    {
+        var parts = new List<string> { e.NewCount > 0 ? $"{e.ComingUpCount} coming up ({e.NewCount} new)" : $"{e.ComingUpCount} coming up" };
+        if (e.OverdueCount > 0)
+        {
+            parts.Add($"{e.OverdueCount} overdue");
+        }
+        if (e.BlockedCount > 0)
+        {
+            parts.Add($"{e.BlockedCount} blocked");
+        }
+        if (e.WinCount > 0)
+        {
+            parts.Add(e.HasLastDigest ? $"{Plural(e.WinCount, "win")} since your last digest" : $"{Plural(e.WinCount, "recent win")}");
+        }
+        return string.Join(" · ", parts);
+    }
+
+    internal static string WinsHeading(EngagementDigest e) => e.HasLastDigest ? "Wins since your last digest" : "Recent wins";
+
+    internal static string KickoffText(GettingReady ready) =>
+        $"Kickoff is the meeting that starts the engagement: both teams meet, confirm why we are doing this together and agree the plan's first steps. " +
+        $"It is on {LongDate(ready.Kickoff)}, in {Plural(ready.WorkingDaysToGo, "working day")}.";
+
+    internal static string PersonText(PersonItem person) => $"{person.Name}, {person.Role.DisplayName()}{(person.IsReader ? " (you)" : "")}";
+
+    internal static string MoreEngagements(int count) =>
+        $"{Plural(count, "more engagement")} {(count == 1 ? "has" : "have")} news for you: see your engagements";
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     // Mail is read far from the server: dates and numbers use one fixed English form, not the host's culture.
     internal static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);

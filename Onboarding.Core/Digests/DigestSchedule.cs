@@ -9,7 +9,8 @@ namespace Onboarding.Core.Digests;
 /// <remarks>
 /// <para>The period is the recipient's local date; the outbox key is (recipient, local date), so
 /// however often the dispatcher asks within a day, and whatever the clocks do, a recipient gets one
-/// digest per date. The engagement day is that local date minus kickoff plus one.</para>
+/// digest per date. The engagement day is that local date minus kickoff plus one; the cadence's stages
+/// count the engagement's working days instead (<see cref="DigestDepth.WorkingDay"/>), as the plan does.</para>
 /// <para>A date is eligible for an engagement when it is one of the recipient's working days, the
 /// engagement is open, the recipient has not opted out, and the cadence frequency on that day allows it:</para>
 /// <list type="bullet">
@@ -19,6 +20,9 @@ namespace Onboarding.Core.Digests;
 /// week's fourth day (Thursday when weeks start on Monday);</item>
 /// <item>fortnightly: the first working day of every other week, counting the kickoff's week as week 0.</item>
 /// </list>
+/// <para>Before kickoff, client stakeholders get a getting-ready digest on <see cref="DigestDepth.IsGettingReadyDate"/>'s
+/// dates. Each due engagement carries how far "coming up" looks (to the reader's next digest for it, see
+/// <see cref="DigestDepth.LooksAheadTo"/>) and whether the cadence is in its first stage.</para>
 /// <para>The digest for an eligible date is due from the first instant the recipient's wall clock
 /// reads the local hour on that date. When the hour falls in a spring-forward gap that is the instant
 /// the gap ends; when it happens twice at fall-back it is the first occurrence. Engagements with
@@ -31,7 +35,13 @@ public static class DigestSchedule
     public static PlannedDigest? DueAt(DigestRecipientSchedule recipient, DateTimeOffset now)
     {
         var zone = Zones.Find(recipient.TimeZoneId);
-        var planned = Plan(recipient, zone, Zones.DateIn(now, recipient.TimeZoneId));
+        var date = Zones.DateIn(now, recipient.TimeZoneId);
+        // Before the hour nothing is due, whatever the engagements: the dispatcher asks everyone every few minutes.
+        if (now < FirstInstantAtOrAfter(zone, date.ToDateTime(new TimeOnly(CheckHour(recipient.LocalHour), 0))))
+        {
+            return null;
+        }
+        var planned = Plan(recipient, zone, date);
         return planned is not null && now >= planned.DueAt ? planned : null;
     }
 
@@ -55,19 +65,23 @@ public static class DigestSchedule
                 continue;
             }
             var day = Engagement.DayNumber(subscription.Kickoff, date);
-            if (day < 1 || subscription.Cadence.FrequencyOn(day) is not { } frequency)
+            var workingDay = DigestDepth.WorkingDay(subscription.Calendar, subscription.Kickoff, date);
+            if (day < 1)
+            {
+                if (subscription.ClientSide && DigestDepth.IsGettingReadyDate(subscription.Calendar, subscription.Kickoff, date))
+                {
+                    engagements.Add(new DueEngagement(subscription.EngagementId, day, null, workingDay, subscription.Kickoff.AddDays(-1), EarlyStage: true));
+                }
+                continue;
+            }
+            if (FrequencyOn(recipient, subscription, date, workingDay) is not { } frequency)
             {
                 continue;
             }
-            if (subscription.Preference == DigestPreference.WeeklyOnly)
-            {
-                frequency = AtMostWeekly(frequency);
-            }
-            if (!IsDigestDate(recipient, subscription.Kickoff, date, frequency))
-            {
-                continue;
-            }
-            engagements.Add(new DueEngagement(subscription.EngagementId, day, frequency));
+            var next = NextDigestDate(recipient, subscription, date);
+            engagements.Add(new DueEngagement(
+                subscription.EngagementId, day, frequency, workingDay, DigestDepth.LooksAheadTo(date, next),
+                DigestDepth.IsEarlyStage(subscription.Cadence, workingDay)));
         }
 
         if (engagements.Count == 0)
@@ -76,6 +90,40 @@ public static class DigestSchedule
         }
         var dueAt = FirstInstantAtOrAfter(zone, date.ToDateTime(new TimeOnly(recipient.LocalHour, 0)));
         return new PlannedDigest(new DigestKey(recipient.Recipient, date), dueAt, engagements);
+    }
+
+    /// <summary>The frequency that puts a digest for <paramref name="subscription"/> on <paramref name="date"/>, or null when it has none that day.</summary>
+    private static CadenceFrequency? FrequencyOn(DigestRecipientSchedule recipient, DigestSubscription subscription, DateOnly date, int workingDay)
+    {
+        if (!recipient.WorkingDays.Contains(date.DayOfWeek) || date < subscription.Kickoff)
+        {
+            return null;
+        }
+        if (subscription.Cadence.FrequencyOn(workingDay) is not { } frequency)
+        {
+            return null;
+        }
+        if (subscription.Preference == DigestPreference.WeeklyOnly)
+        {
+            frequency = AtMostWeekly(frequency);
+        }
+        return IsDigestDate(recipient, subscription.Kickoff, date, frequency) ? frequency : null;
+    }
+
+    /// <summary>The reader's next digest date for the engagement after <paramref name="date"/>, within <see cref="DigestDepth.MaxLookAheadDays"/>.</summary>
+    private static DateOnly? NextDigestDate(DigestRecipientSchedule recipient, DigestSubscription subscription, DateOnly date)
+    {
+        var workingDay = subscription.Calendar.WorkingDaysBetween(subscription.Kickoff.AddDays(-1), date);
+        for (var next = date.AddDays(1); next <= date.AddDays(DigestDepth.MaxLookAheadDays); next = next.AddDays(1))
+        {
+            // Counted on from date's working day rather than from kickoff again for each date.
+            workingDay += subscription.Calendar.IsWorkingDay(next) ? 1 : 0;
+            if (FrequencyOn(recipient, subscription, next, Math.Max(1, workingDay)) is not null)
+            {
+                return next;
+            }
+        }
+        return null;
     }
 
     private static CadenceFrequency AtMostWeekly(CadenceFrequency frequency) => frequency switch

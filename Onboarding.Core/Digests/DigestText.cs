@@ -12,29 +12,49 @@ internal static class DigestText
         text.Append($"{digest.ProviderName}\n\nHi {digest.RecipientName}, here is your digest for {DigestRenderer.LongDate(digest.Date)}.\n");
         foreach (var e in digest.Engagements)
         {
+            if (e.Ready is { } ready)
+            {
+                text.Append($"\n=== {e.Name} · getting ready ({e.ClientName}) ===\n{e.Url}\n");
+                Section(text, "Kickoff", [DigestRenderer.KickoffText(ready)]);
+                Section(text, "Who is who", More(ready.People.Select(DigestRenderer.PersonText), ready.MorePeople, ready.PeopleUrl));
+                Section(text, "What to prepare: your first tasks", More(ready.FirstTasks.Select(t => Task(t, ready.Kickoff, showNew: false)), ready.MoreTasks, e.ComingUpUrl));
+                continue;
+            }
             text.Append($"\n=== {e.Name} · day {e.Day} ({e.ClientName}) ===\n{e.Url}\n");
             if (e.WorkingWith is { } people)
             {
                 text.Append($"{people.Text}\n");
             }
-            Section(text, "Reassigned", e.Reassigned.Select(r => $"{r.Text}\n{r.Url}"));
-            Section(text, "Needs attention", e.NeedsAttention.Select(a => $"{a.Title}: {DigestRenderer.AttentionStatus(a)}\n{a.Url}"));
-            Section(text, "Coming up for you", e.ComingUp.Select(t =>
-                $"{t.Title}: {DigestRenderer.When(t, digest.Date)}" + (t.Milestone is null ? "" : $", towards {t.Milestone}") +
-                $"\nWhat: {MarkdownText.ToPlainText(t.What)}\nWhy: {MarkdownText.ToPlainText(t.Why)}\n{t.Url}"));
-            var wins = e.Wins.Select(w => $"{w.Text}\n{w.Url}");
-            Section(text, "Wins since your last digest", e.MoreWins > 0 ? wins.Append($"and {e.MoreWins} more\n{e.WinsUrl}") : wins);
+            if (!e.Explains)
+            {
+                text.Append($"{DigestRenderer.Counts(e)}\n");
+            }
+            Section(text, "Reassigned", More(e.Reassigned.Select(r => $"{r.Text}\n{r.Url}"), e.MoreReassigned, e.ComingUpUrl));
+            Section(text, "Needs attention", More(e.NeedsAttention.Select(a => $"{a.Title}: {DigestRenderer.AttentionStatus(a)}\n{a.Url}"), e.MoreAttention, e.AttentionUrl));
+            Section(text, "Coming up for you", More(e.ComingUp.Select(t => Task(t, digest.Date, showNew: !e.Explains)), e.MoreComingUp, e.ComingUpUrl));
+            Section(text, DigestRenderer.WinsHeading(e), More(e.Wins.Select(w => $"{w.Text}\n{w.Url}"), e.MoreWins, e.WinsUrl));
             Section(text, "Milestones ahead", e.MilestonesAhead.Select(m => $"{m.Title}: {DigestRenderer.MilestoneWhen(m)}\n{m.Url}"));
-            Section(text, "Metric movement", e.Metrics.Select(m => $"{m.Name}: {DigestRenderer.Movement(m)}\n{m.Url}"));
+            Section(text, "Metric movement", More(e.Metrics.Select(m => $"{m.Name}: {DigestRenderer.Movement(m)}\n{m.Url}"), e.MoreMetrics, e.MetricsUrl));
             if (e.Term is { } term)
             {
                 var heading = term.ProviderTerm is null ? term.Term : $"{term.Term} (we say: {term.ProviderTerm})";
                 Section(text, "Word of the day", [$"{heading}\n{MarkdownText.ToPlainText(term.Definition)}\n{term.Url}"]);
             }
         }
+        if (digest.MoreEngagements > 0)
+        {
+            text.Append($"\n{DigestRenderer.MoreEngagements(digest.MoreEngagements)}\n{digest.EngagementsUrl}\n");
+        }
         text.Append($"\n--\nChange how often you get this digest: {digest.PreferencesUrl}\nUnsubscribe: {digest.UnsubscribeUrl}\n");
         return text.ToString();
     }
+
+    private static string Task(TaskItem t, DateOnly today, bool showNew) =>
+        $"{t.Title}: {DigestRenderer.When(t, today)}" + (t.Milestone is null ? "" : $", towards {t.Milestone}") + (showNew && t.IsNew ? " (new)" : "") +
+        (t.Full ? $"\nWhat: {MarkdownText.ToPlainText(t.What)}\nWhy: {MarkdownText.ToPlainText(t.Why)}" : "") + $"\n{t.Url}";
+
+    private static IEnumerable<string> More(IEnumerable<string> items, int more, string url) =>
+        more > 0 ? items.Append($"and {more} more\n{url}") : items;
 
     private static void Section(StringBuilder text, string title, IEnumerable<string> items)
     {

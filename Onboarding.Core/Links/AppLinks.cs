@@ -32,6 +32,17 @@ public sealed class AppLinks
     /// <summary>The glossary page, at the term (<c>id="term-{id}"</c>).</summary>
     public string GlossaryTerm(int engagementId, int termId) => $"{Engagement(engagementId)}/glossary#term-{termId}";
 
+    /// <summary>The plan's checklist, filtered to one owner's tasks when <paramref name="ownerMemberId"/> is given.</summary>
+    public string Plan(int engagementId, int? ownerMemberId = null) =>
+        ownerMemberId is { } owner ? $"{Engagement(engagementId)}/plan?owner={owner}" : $"{Engagement(engagementId)}/plan";
+
+    public string Metrics(int engagementId) => $"{Engagement(engagementId)}/metrics";
+
+    public string Stakeholders(int engagementId) => $"{Engagement(engagementId)}/stakeholders";
+
+    /// <summary>The reader's engagements: the account leader's overview of their portfolio.</summary>
+    public string Engagements() => $"{root}/engagements";
+
     public string Wins(int engagementId) => $"{Engagement(engagementId)}/wins";
 
     public string DigestPreferences() => $"{root}/digests/preferences";

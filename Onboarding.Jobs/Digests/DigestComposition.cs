@@ -32,10 +32,10 @@ public sealed class DigestComposition(DigestLoader loader, AppLinks links)
         var earliest = batch.Min(d => d.Key.Period);
         var previous = await loader.PreviousDigestsAsync(recipients, earliest.AddDays(-LookBackDays), cancellationToken);
         var previousOf = previous.ToLookup(p => p.Recipient);
-        var sinceOf = batch.ToDictionary(d => d.Key, d => previousOf[d.Key.Recipient]
+        var lastOf = batch.ToDictionary(d => d.Key, d => previousOf[d.Key.Recipient]
             .Where(p => p.Period < d.Key.Period && p.Period >= d.Key.Period.AddDays(-LookBackDays))
-            .Select(p => (DateTimeOffset?)p.ComposedAt)
-            .Max());
+            .MaxBy(p => p.Period));
+        var sinceOf = batch.ToDictionary(d => d.Key, d => lastOf[d.Key]?.ComposedAt);
 
         var engagementIds = batch.SelectMany(d => d.Planned.Engagements).Select(e => e.EngagementId).Where(includeEngagement).Distinct().ToList();
         var windowStart = batch.Min(d => sinceOf[d.Key] ?? d.Until - DigestComposer.FirstDigestWindow);
@@ -48,9 +48,10 @@ public sealed class DigestComposition(DigestLoader loader, AppLinks links)
                 .Where(e => includeEngagement(e.EngagementId) && states.ContainsKey(e.EngagementId))
                 .Select(e => states[e.EngagementId])
                 .ToList();
+            var period = new DigestPeriod(due.Key.Period, due.Until, sinceOf[due.Key], lastOf[due.Key]?.Period);
             var model = engagements.Count == 0
                 ? null
-                : DigestComposer.Compose(due.Person.Recipient, engagements, new DigestPeriod(due.Key.Period, due.Until, sinceOf[due.Key]), Links.Root, new Uri(unsubscribe));
+                : DigestComposer.Compose(due.Person.Recipient, engagements, period, Links.Root, new Uri(unsubscribe), due.Planned.Engagements);
             return new ComposedDigest(due, model, unsubscribe);
         }).ToList();
     }

@@ -3,6 +3,7 @@ using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Plans;
 
 namespace Onboarding.Jobs.Digests;
 
@@ -57,9 +58,13 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
                 m.DigestPreference,
                 m.UnsubscribeToken,
                 m.Engagement!.Kickoff,
+                EngagementWorkingDays = m.Engagement.WorkingDays,
+                m.Engagement.Holidays,
             })
             .ToListAsync(cancellationToken);
         var cadenceOf = await cadences.ForEngagementsAsync(db, rows.Select(r => r.EngagementId).Distinct().ToList(), cancellationToken);
+        // One calendar per engagement, shared by its members' subscriptions.
+        var calendarOf = rows.GroupBy(r => r.EngagementId).ToDictionary(g => g.Key, g => new BusinessCalendar(g.First().EngagementWorkingDays.ToSet(), g.First().Holidays));
 
         return rows
             .GroupBy(r => r.PersonId)
@@ -71,7 +76,8 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
                     first.TimeZone,
                     first.DigestHour,
                     first.WorkingDays.ToSet(),
-                    person.Select(m => new DigestSubscription(m.EngagementId, m.Kickoff, cadenceOf[m.EngagementId], Closed: false, m.DigestPreference)).ToList());
+                    person.Select(m => new DigestSubscription(
+                        m.EngagementId, m.Kickoff, cadenceOf[m.EngagementId], Closed: false, m.DigestPreference, calendarOf[m.EngagementId], m.Role.IsClientRole())).ToList());
                 var recipient = new DigestRecipient(
                     first.Name,
                     first.Email.Trim(),
@@ -167,6 +173,12 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
             .ToListAsync(cancellationToken);
         var reassignmentsOf = reassignments.ToLookup(r => r.EngagementId, r => r.Item);
 
+        var peopleOf = (await db.Members.AsNoTracking()
+                .Where(m => engagementIds.Contains(m.EngagementId))
+                .Select(m => new { m.EngagementId, Person = new DigestPerson(m.Id, m.Person!.Name, m.Role) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(m => m.EngagementId, m => m.Person);
+
         var tasksOf = tasks.ToLookup(t => t.EngagementId);
         var milestonesOf = milestones.ToLookup(m => m.EngagementId);
         var glossaryOf = glossary.ToLookup(g => g.EngagementId);
@@ -207,7 +219,8 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
                 .ToList(),
             kudosOf[e.Id].Select(k => new DigestKudos(k.CreatedAt, k.AuthorName, k.Title, k.Body)).ToList(),
             pairsOf[e.Id].ToList(),
-            reassignmentsOf[e.Id].ToList()));
+            reassignmentsOf[e.Id].ToList(),
+            peopleOf[e.Id].ToList()));
     }
 
     // Skipped work is neither open nor a win: "done" without a completion time is exactly that to the composer.

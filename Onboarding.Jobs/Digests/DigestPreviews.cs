@@ -58,6 +58,7 @@ public sealed class DigestPreviews(DigestLoader loader, DigestComposition compos
         {
             return $"No digest on {day}: {name} has turned digests off.";
         }
-        return $"No digest on {day}: it is not a digest day in the engagement's cadence (or before kickoff) for {name}'s settings.";
+        return $"No digest on {day}: it is not a digest day in the engagement's cadence for {name}'s settings " +
+            $"(before kickoff only client stakeholders get a getting-ready digest, {DigestDepth.GettingReadyWorkingDays} working days before it and on the last working day before it).";
     }
 }

@@ -166,7 +166,7 @@ public static class PackComposer
             .KeepWithNext(k => k.Paragraph(DigestHolds))
             .BulletList(l =>
             {
-                foreach (var item in DigestContents)
+                foreach (var item in DigestContents(pack))
                 {
                     l.Item(item);
                 }

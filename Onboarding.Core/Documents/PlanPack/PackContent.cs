@@ -62,7 +62,7 @@ public static class PackContent
 
     public static IReadOnlyList<string> ResponsibilityColumns { get; } = ["Person", "Phase", "Owns", "Key tasks"];
 
-    public static IReadOnlyList<string> CadenceColumns { get; } = ["Engagement days", "Dates", "Frequency"];
+    public static IReadOnlyList<string> CadenceColumns { get; } = ["Working days", "Dates", "Frequency"];
 
     public static IReadOnlyList<string> RecipientColumns { get; } = ["Name", "Role", "Receives", "Local hour"];
 
@@ -72,13 +72,8 @@ public static class PackContent
 
     public static IReadOnlyList<string> PeopleColumns { get; } = ["Name", "Role", "Organisation", "Time zone"];
 
-    public static IReadOnlyList<string> DigestContents { get; } =
-    [
-        "What is due soon for the recipient and for the engagement, each item with its what and its why",
-        "What is overdue or blocked, and who can unblock it",
-        "What was completed since the last digest: the wins",
-        "Upcoming milestones and how the metrics moved",
-    ];
+    /// <summary>What each digest holds: <see cref="DigestDepth"/>'s rule in words, so the pack promises what digests carry.</summary>
+    public static IReadOnlyList<string> DigestContents(PackModel pack) => DigestDepth.Described(pack.Cadence);
 
     private const int KeyTasksShown = 3;
 
@@ -190,8 +185,8 @@ public static class PackContent
         .. pack.Cadence.Stages.Select(s => new CadenceRow(
             s.ToDay is { } to ? $"Days {s.FromDay}–{to}" : $"Day {s.FromDay} onwards",
             s.ToDay is { } end
-                ? DateRange(pack.Kickoff.AddDays(s.FromDay - 1), pack.Kickoff.AddDays(end - 1))
-                : $"From {Date(pack.Kickoff.AddDays(s.FromDay - 1))}",
+                ? DateRange(DigestDepth.DateOf(pack.Calendar, pack.Kickoff, s.FromDay), DigestDepth.DateOf(pack.Calendar, pack.Kickoff, end))
+                : $"From {Date(DigestDepth.DateOf(pack.Calendar, pack.Kickoff, s.FromDay))}",
             Frequency(s.Frequency))),
     ];
 

@@ -148,7 +148,7 @@ public static class PackHtml
         b.Subsection(Cadence);
         b.Table(CadenceColumns, CadenceRows(pack).Select(r => new[] { E(r.Days), E(r.Dates), E(r.Frequency) }));
         b.Paragraph(DigestHolds);
-        b.Raw($"<ul>{string.Concat(DigestContents.Select(d => $"<li>{E(d)}</li>"))}</ul>\n");
+        b.Raw($"<ul>{string.Concat(DigestContents(pack).Select(d => $"<li>{E(d)}</li>"))}</ul>\n");
         b.Subsection(Recipients);
         b.Table(RecipientColumns, pack.Members.Select(m => new[] { E(m.Name), E(m.Role.DisplayName()), E(Receives(m)), E(LocalTime(m)) }));
         b.EndSection();

@@ -1,6 +1,7 @@
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
 using Onboarding.Core.Time;
 
@@ -31,6 +32,9 @@ public sealed record PackModel(
     IReadOnlyList<PackMetric> Metrics,
     IReadOnlyList<PackWin> Wins)
 {
+    /// <summary>The engagement's working calendar: the digest cadence counts its working days.</summary>
+    public BusinessCalendar Calendar { get; init; } = BusinessCalendar.MondayToFriday;
+
     /// <summary>Engagement day of a date; kickoff is day 1.</summary>
     public int DayOf(DateOnly date) => Engagement.DayNumber(Kickoff, date);
 
@@ -95,7 +99,8 @@ public sealed record PackModel(
             [
                 .. engagement.Wins.OrderBy(w => w.CreatedAt).ThenBy(w => w.Id)
                     .Select(w => new PackWin(w.Kind, w.Title, w.Body, Zones.DateIn(w.CreatedAt, engagement.TimeZone))),
-            ]);
+            ])
+        { Calendar = PlanWriter.Calendar(engagement) };
     }
 
     /// <summary>

@@ -146,13 +146,17 @@ public class DigestScheduleSimulationTests
 
     private static int Day(DateOnly date, DateOnly kickoff) => date.DayNumber - kickoff.DayNumber + 1;
 
+    // Stages count the engagement's working days (Monday to Friday here, as no calendar is given), kickoff included.
+    private static int WorkingDay(DateOnly date, DateOnly kickoff) =>
+        Enumerable.Range(0, Day(date, kickoff)).Count(i => kickoff.AddDays(i).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+
     private static bool MondayToFridayDefault(DateOnly date, DateOnly kickoff)
     {
         if (Day(date, kickoff) < 1 || date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
         {
             return false;
         }
-        return Day(date, kickoff) switch
+        return WorkingDay(date, kickoff) switch
         {
             <= 14 => true,
             <= 45 => date.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Thursday,
@@ -163,7 +167,7 @@ public class DigestScheduleSimulationTests
 
     private static bool MondayToFridayWeeklyOnly(DateOnly date, DateOnly kickoff) =>
         Day(date, kickoff) >= 1 && date.DayOfWeek is DayOfWeek.Monday &&
-        (Day(date, kickoff) <= 90 || WeeksApart(kickoff, date, DayOfWeek.Monday) % 2 == 0);
+        (WorkingDay(date, kickoff) <= 90 || WeeksApart(kickoff, date, DayOfWeek.Monday) % 2 == 0);
 
     private static bool SundayToThursdayDefault(DateOnly date, DateOnly kickoff)
     {
@@ -171,7 +175,7 @@ public class DigestScheduleSimulationTests
         {
             return false;
         }
-        return Day(date, kickoff) switch
+        return WorkingDay(date, kickoff) switch
         {
             <= 14 => true,
             <= 45 => date.DayOfWeek is DayOfWeek.Sunday or DayOfWeek.Wednesday,

@@ -27,6 +27,19 @@ public class PackHtmlTests
     }
 
     [Fact]
+    public void The_communication_plan_states_the_digest_rule_the_digests_follow()
+    {
+        var pack = PackModels.Demo();
+
+        var html = WebUtility.HtmlDecode(PackHtml.Render(pack, []));
+
+        Assert.All(Onboarding.Core.Digests.DigestDepth.Described(pack.Cadence), line => Assert.Contains($"<li>{line}</li>", html));
+        Assert.Contains("At most 10 items in each list", html);
+        Assert.Contains("In working days 1–14, and in a reader's first digest, each task comes with its what and its why in full", html);
+        Assert.DoesNotContain("What is due soon for the recipient and for the engagement, each item with its what and its why", html);
+    }
+
+    [Fact]
     public void Contents_links_lead_to_headings_of_the_page()
     {
         var html = PackHtml.Render(PackModels.Demo(), []);

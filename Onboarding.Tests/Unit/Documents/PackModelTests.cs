@@ -51,7 +51,8 @@ public class PackModelTests
 
         Assert.Equal(new CadenceStage(1, 10, CadenceFrequency.EveryWorkingDay), pack.Cadence.Stages[0]);
         Assert.Equal("Days 1–10", PackContent.CadenceRows(pack)[0].Days);
-        Assert.Equal("12 Nov – 21 Nov 2026", PackContent.CadenceRows(pack)[0].Dates);
+        // Working days 1–10 of a Monday-to-Friday calendar from Thursday 12 November.
+        Assert.Equal("12 Nov – 25 Nov 2026", PackContent.CadenceRows(pack)[0].Dates);
     }
 
     [Fact]
