@@ -97,7 +97,33 @@ public static class PlanUpgradeWriter
             .ToDictionaryAsync(g => g.TaskId, g => g.Count);
         var template = catalog.Find(snapshot.TemplateKey);
         var errors = catalog.Errors.Where(e => Path.GetFileNameWithoutExtension(e.File) == snapshot.TemplateKey).ToList();
-        return Compare(engagement, snapshot, tasks, comments, template, errors);
+        return Compare(engagement, snapshot, tasks, comments, template, errors, await SharedElsewhereAsync(db, engagementId, snapshotId));
+    }
+
+    /// <summary>
+    /// The shared keys the engagement's other templates already hold a task for: a shared step of the new version with one
+    /// of these keys was merged into that task at launch, so the upgrade must not add it back as a task of its own.
+    /// </summary>
+    private static async Task<IReadOnlySet<string>> SharedElsewhereAsync(OnboardingDbContext db, int engagementId, int snapshotId)
+    {
+        var others = await db.TemplateSnapshots
+            .Where(s => s.EngagementId == engagementId && s.Id != snapshotId)
+            .Select(s => new { s.TemplateKey, s.InstanceKey, s.Content })
+            .ToListAsync();
+        var keys = (await db.PlanTasks.Where(t => t.EngagementId == engagementId && t.TemplateSnapshotId != snapshotId).Select(t => t.Key).ToListAsync()).ToHashSet();
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var other in others)
+        {
+            var template = TemplateParser.Parse($"{other.TemplateKey}.md", other.Content).Template;
+            foreach (var task in template?.Tasks.Where(t => t.SharedKey is not null) ?? [])
+            {
+                if (keys.Contains(PlanKeys.For(other.TemplateKey, other.InstanceKey, task.Key)))
+                {
+                    shared.Add(task.SharedKey!);
+                }
+            }
+        }
+        return shared;
     }
 
     /// <summary>
@@ -154,7 +180,7 @@ public static class PlanUpgradeWriter
     /// <summary>The pure part: compares the snapshot's tasks with <paramref name="template"/> regenerated on the plan's own dates.</summary>
     public static PlanUpgradePreview Compare(
         Engagement engagement, TemplateSnapshot snapshot, IReadOnlyList<PlanTask> tasks, IReadOnlyDictionary<int, int> comments,
-        PlanTemplate? template, IReadOnlyList<TemplateError> templateErrors)
+        PlanTemplate? template, IReadOnlyList<TemplateError> templateErrors, IReadOnlySet<string>? sharedElsewhere = null)
     {
         PlanUpgradePreview Refuse(string problem) => new(engagement, snapshot, template, [problem], [], [], [], [], tasks.Count, "");
 
@@ -176,7 +202,10 @@ public static class PlanUpgradeWriter
 
         var calendar = PlanWriter.Calendar(engagement);
         var anchor = AnchorDate(engagement, snapshot, template, tasks, calendar);
-        var plan = PlanGenerator.Generate(anchor, anchor, calendar, [application]);
+        // The snapshot's day 1 for its own anchor; a task counting from the other one counts from the engagement's date.
+        var plan = template.Anchor == DayAnchor.GoLive
+            ? PlanGenerator.Generate(engagement.Kickoff, anchor, calendar, [application])
+            : PlanGenerator.Generate(anchor, engagement.GoLive, calendar, [application]);
         var keyOf = tasks.ToDictionary(t => t.Id, t => t.Key);
         var current = tasks.Select(t => State(t, template.Anchor, keyOf)).ToList();
         var upgrade = PlanRescheduler.Upgrade(current, plan.Tasks.Select(t => t.ToState()).ToList(), calendar);
@@ -191,8 +220,10 @@ public static class PlanUpgradeWriter
             var task = planned[state.Key] with { Start = state.Start, Due = state.Due, Warning = state.Warning };
             if (!byKey.TryGetValue(state.Key, out var existing))
             {
-                if (task.Person is { } person && departed.Contains(person.Key))
+                if ((task.Person is { } person && departed.Contains(person.Key)) || (task.SharedKey is { } sharedKey && sharedElsewhere?.Contains(sharedKey) == true))
                 {
+                    // Someone who left keeps the copies they had (reassigned or skipped), and gets no new ones;
+                    // a shared step another template's task already stands for stays that one task.
                     // Someone who left keeps the copies they had (reassigned or skipped), and gets no new ones.
                     continue;
                 }
@@ -285,7 +316,7 @@ public static class PlanUpgradeWriter
         {
             return fallback;
         }
-        var startDays = old.Tasks.ToDictionary(t => PlanKeys.For(snapshot.TemplateKey, snapshot.InstanceKey, t.Key), t => t.StartDay);
+        var startDays = old.Tasks.Where(t => t.Anchor is null).ToDictionary(t => PlanKeys.For(snapshot.TemplateKey, snapshot.InstanceKey, t.Key), t => t.StartDay);
         var implied = tasks
             .Where(t => t.Warning is null && startDays.ContainsKey(t.Key))
             .Select(t => (t.IsOpen, Date: calendar.AddWorkingDays(t.Start, 1 - startDays[t.Key])))

@@ -30,7 +30,7 @@ public static class TemplateParser
         var header = FrontMatterReader.Read(file, string.Join('\n', lines[1..close]), firstLine: 2, errors);
         var drafts = TaskSectionReader.Read(file, lines[(close + 1)..], firstLine: close + 2, errors);
         var tasks = drafts.Select(d => Task(file, d, header.Phases, header.Anchor, errors)).ToList();
-        CheckKeysAndDependencies(file, drafts, errors);
+        CheckKeysAndDependencies(file, header.Key, drafts, errors);
         CheckPerPerson(file, header, tasks, errors);
         if (drafts.Count == 0)
         {
@@ -235,10 +235,6 @@ public static class TemplateParser
         {
             errors.Add(new(file, line, $"per-person role '{role.ToKey()}' owns no task in this template"));
         }
-        foreach (var task in tasks.OfType<TemplateTask>().Where(t => t.SharedKey is not null && perPerson.Contains(t.Owner)))
-        {
-            errors.Add(new(file, task.SharedLine, $"task '{task.Key}' is shared, but its owner '{task.Owner.ToKey()}' is per person: a shared task is one task, so give it a one-seat owner and list '{task.Owner.ToKey()}' under participants"));
-        }
         foreach (var group in tasks.OfType<TemplateTask>().Where(t => t.SharedKey is not null).GroupBy(t => t.SharedKey).Where(g => g.Count() > 1))
         {
             var first = group.First();
@@ -261,7 +257,7 @@ public static class TemplateParser
             ? field.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList()
             : [];
 
-    private static void CheckKeysAndDependencies(string file, List<TaskDraft> drafts, List<TemplateError> errors)
+    private static void CheckKeysAndDependencies(string file, string? templateKey, List<TaskDraft> drafts, List<TemplateError> errors)
     {
         var keyed = new Dictionary<string, TaskDraft>();
         foreach (var draft in drafts)
@@ -285,7 +281,9 @@ public static class TemplateParser
         {
             var key = draft.Fields["key"].Value;
             // A dependency on another template's task is checked by the catalog, which knows the other templates.
-            foreach (var dependency in DependsOn(draft).Where(d => TemplateTask.CrossTemplate(d) is null))
+            // One written with this template's own key is checked here like any other of its own.
+            var local = DependsOn(draft).Select(d => TemplateTask.CrossTemplate(d) is { } own && own.Template == templateKey ? own.Task : d);
+            foreach (var dependency in local.Where(d => TemplateTask.CrossTemplate(d) is null))
             {
                 if (!keyed.ContainsKey(dependency))
                 {

@@ -38,7 +38,7 @@ public sealed class UpgradeWorld : IAsyncLifetime
             return text + NewTask("Brief the security team of the client", "security-briefing", "learn", start: 12, duration: 2, "ta-lead", "grant-access");
         });
         Rewrite("first-time-buyer.md", text => WithoutTask(text, "## Share the brand guidelines and approved messages"));
-        Rewrite("recruiter-onboarding.md", text => text + NewTask("Thank the recruiter in person", "sponsor-thanks", "settle-in", start: 10, duration: 1, "executive-sponsor", "welcome-call"));
+        Rewrite("recruiter-onboarding.md", text => text + NewTask("Thank the recruiter in person", "sponsor-thanks", "learn", start: 10, duration: 1, "executive-sponsor", "welcome-call"));
         Web = App.WithWebHostBuilder(b => b.UseSetting("Templates:Directory", TemplatesFolder));
     }
 
