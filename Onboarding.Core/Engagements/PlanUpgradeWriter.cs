@@ -110,7 +110,10 @@ public static class PlanUpgradeWriter
             .Where(s => s.EngagementId == engagementId && s.Id != snapshotId)
             .Select(s => new { s.TemplateKey, s.InstanceKey, s.Content })
             .ToListAsync();
-        var keys = (await db.PlanTasks.Where(t => t.EngagementId == engagementId && t.TemplateSnapshotId != snapshotId).Select(t => t.Key).ToListAsync()).ToHashSet();
+        // A per-person step is held as copies (key@person): the step is there when any copy is.
+        var keys = (await db.PlanTasks.Where(t => t.EngagementId == engagementId && t.TemplateSnapshotId != snapshotId).Select(t => t.Key).ToListAsync())
+            .Select(k => k.Split(PersonalCopies.KeySeparator)[0])
+            .ToHashSet();
         var shared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var other in others)
         {
@@ -206,6 +209,16 @@ public static class PlanUpgradeWriter
         var plan = template.Anchor == DayAnchor.GoLive
             ? PlanGenerator.Generate(engagement.Kickoff, anchor, calendar, [application])
             : PlanGenerator.Generate(anchor, engagement.GoLive, calendar, [application]);
+        if (sharedElsewhere is { Count: > 0 })
+        {
+            // A shared step another template's task already stands for stays that one task: the regenerated copy goes, and so do
+            // the dependencies on it (the plan's own, on the merged task, are outside this template and stay as they are).
+            var merged = plan.Tasks.Where(t => t.SharedKey is { } key && sharedElsewhere.Contains(key)).Select(t => t.Key).ToHashSet();
+            plan = plan with
+            {
+                Tasks = plan.Tasks.Where(t => !merged.Contains(t.Key)).Select(t => t with { DependsOn = t.DependsOn.Where(d => !merged.Contains(d)).ToList() }).ToList(),
+            };
+        }
         var keyOf = tasks.ToDictionary(t => t.Id, t => t.Key);
         var current = tasks.Select(t => State(t, template.Anchor, keyOf)).ToList();
         var upgrade = PlanRescheduler.Upgrade(current, plan.Tasks.Select(t => t.ToState()).ToList(), calendar);
@@ -220,10 +233,8 @@ public static class PlanUpgradeWriter
             var task = planned[state.Key] with { Start = state.Start, Due = state.Due, Warning = state.Warning };
             if (!byKey.TryGetValue(state.Key, out var existing))
             {
-                if ((task.Person is { } person && departed.Contains(person.Key)) || (task.SharedKey is { } sharedKey && sharedElsewhere?.Contains(sharedKey) == true))
+                if (task.Person is { } person && departed.Contains(person.Key))
                 {
-                    // Someone who left keeps the copies they had (reassigned or skipped), and gets no new ones;
-                    // a shared step another template's task already stands for stays that one task.
                     // Someone who left keeps the copies they had (reassigned or skipped), and gets no new ones.
                     continue;
                 }
