@@ -213,7 +213,9 @@ public static class PlanUpgradeWriter
         {
             // A shared step another template's task already stands for stays that one task: the regenerated copy goes, and so do
             // the dependencies on it (the plan's own, on the merged task, are outside this template and stay as they are).
-            var merged = plan.Tasks.Where(t => t.SharedKey is { } key && sharedElsewhere.Contains(key)).Select(t => t.Key).ToHashSet();
+            // A copy this template's plan already holds (it was applied on its own, after launch) is kept like any other task.
+            var held = tasks.Select(t => t.Key).ToHashSet();
+            var merged = plan.Tasks.Where(t => t.SharedKey is { } key && sharedElsewhere.Contains(key) && !held.Contains(t.Key)).Select(t => t.Key).ToHashSet();
             plan = plan with
             {
                 Tasks = plan.Tasks.Where(t => !merged.Contains(t.Key)).Select(t => t with { DependsOn = t.DependsOn.Where(d => !merged.Contains(d)).ToList() }).ToList(),
