@@ -114,6 +114,9 @@ public static class PlanGenerator
                 movedBy = blockerTemplate.Key == template.Key ? null : blockerTemplate.Key;
             }
 
+            // Once per task, not per copy: a launch copies some tasks for fifty people.
+            var participants = graph.ParticipantRoles(n);
+            var isMilestone = graph.IsMilestone(n);
             PlannedTask Planned(PlanPerson? person, string? owner, string title, string what) => new(
                 graph.KeyOf(n, person),
                 template.Key,
@@ -128,7 +131,7 @@ public static class PlanGenerator
                 task.Owner,
                 owner,
                 graph.DependencyKeys(n, person),
-                graph.IsMilestone(n),
+                isMilestone,
                 task.Checklist,
                 what,
                 task.Why,
@@ -136,7 +139,7 @@ public static class PlanGenerator
                 template.AnchorOf(task),
                 task.StartDay,
                 task.DurationDays)
-            { Person = person, ParticipantRoles = graph.ParticipantRoles(n), MovedByTemplate = movedBy, SharedKey = task.SharedKey };
+            { Person = person, ParticipantRoles = participants, MovedByTemplate = movedBy, SharedKey = task.SharedKey };
 
             if (graph.People(n) is { Count: > 0 } holders)
             {
