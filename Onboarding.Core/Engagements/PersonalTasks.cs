@@ -202,6 +202,7 @@ public static class PersonalTasks
 
         var copies = new List<PlannedTask>();
         var attends = new List<PlanTask>();
+        var applications = new List<TemplateApplication>();
         foreach (var (snapshot, template) in context.Templates)
         {
             if (template.PerPerson.Contains(role))
@@ -211,10 +212,7 @@ public static class PersonalTasks
                 var owners = snapshot.ForMember is { Role: EngagementRole.Recruiter } recruiter
                     ? new Dictionary<EngagementRole, string>(firstByRole) { [EngagementRole.Recruiter] = recruiter.Email }
                     : firstByRole;
-                var application = new TemplateApplication(template, snapshot.InstanceKey, owners) { People = people };
-                var plan = PlanGenerator.Generate(day1, day1, calendar, [application]);
-                // A person who comes back keeps the copies they had; only the missing ones are new.
-                copies.AddRange(plan.Tasks.Where(t => t.Person?.Key == me.Key && t.OwnerRole == role && !context.Tasks.ContainsKey(t.Key)));
+                applications.Add(new TemplateApplication(template, snapshot.InstanceKey, owners) { People = people });
             }
             foreach (var task in template.Tasks.Where(t => t.Participants.Contains(role)))
             {
@@ -225,6 +223,13 @@ public static class PersonalTasks
                     && t.IsOpen
                     && (member is null || (t.Owner != member && t.Participants.All(p => p.Member != member)))));
             }
+        }
+        if (applications.Count > 0)
+        {
+            // One plan for all of them, as at launch: a step shared by several templates is one copy for the newcomer, keyed as it was then.
+            var plan = PlanGenerator.Generate(day1, day1, calendar, applications);
+            // A person who comes back keeps the copies they had; only the missing ones are new.
+            copies.AddRange(plan.Tasks.Where(t => t.Person?.Key == me.Key && t.OwnerRole == role && !context.Tasks.ContainsKey(t.Key)));
         }
         return new PersonalTaskPreview(
             day1,

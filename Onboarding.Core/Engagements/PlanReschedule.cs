@@ -14,6 +14,23 @@ public enum RescheduleTarget
 /// <summary>One task whose dates a reschedule changes, before and after, as the preview shows it.</summary>
 public sealed record TaskMove(PlanTask Task, DateOnly NewStart, DateOnly NewDue, string? NewWarning);
 
+/// <summary>What a template's tasks count their days from: <see cref="Default"/>, except the tasks (by template task key) in <see cref="ByTask"/>.</summary>
+public sealed record TemplateAnchors(DayAnchor Default, IReadOnlyDictionary<string, DayAnchor> ByTask)
+{
+    /// <summary>The anchor of a plan task, by its plan key (<c>template/[instance/]task[@person]</c>).</summary>
+    public DayAnchor Of(string planKey)
+    {
+        if (ByTask.Count == 0)
+        {
+            return Default;
+        }
+        var end = planKey.IndexOf(PersonalCopies.KeySeparator, StringComparison.Ordinal);
+        var withoutPerson = end < 0 ? planKey : planKey[..end];
+        var taskKey = withoutPerson[(withoutPerson.LastIndexOf('/') + 1)..];
+        return ByTask.GetValueOrDefault(taskKey, Default);
+    }
+}
+
 /// <summary>
 /// Rescheduling a running plan stored as entities: maps the tasks to <see cref="PlanRescheduler"/>'s states,
 /// reads back which ones move, and applies those moves. Done tasks never move (the rescheduler keeps them).
@@ -26,7 +43,7 @@ public static class PlanReschedule
     /// </summary>
     /// <exception cref="InvalidOperationException">The task to move is done.</exception>
     public static IReadOnlyList<TaskMove> Preview(
-        Engagement engagement, IReadOnlyList<PlanTask> tasks, IReadOnlyDictionary<int, DayAnchor> anchors,
+        Engagement engagement, IReadOnlyList<PlanTask> tasks, IReadOnlyDictionary<int, TemplateAnchors> anchors,
         RescheduleTarget target, DateOnly date, int? taskId)
     {
         var calendar = PlanWriter.Calendar(engagement);
@@ -68,18 +85,21 @@ public static class PlanReschedule
     }
 
     /// <summary>
-    /// What the snapshot's template counts its days from. Tasks added by hand, and any snapshot the current
-    /// parser no longer reads, count from kickoff: moving kickoff moves every unfinished task.
+    /// What the snapshot's template counts its days from, and the tasks that count from another date (a go-live
+    /// readiness check in a kickoff plan). Tasks added by hand, and any snapshot the current parser no longer reads,
+    /// count from kickoff: moving kickoff moves every unfinished task.
     /// </summary>
-    public static DayAnchor AnchorOf(TemplateSnapshot snapshot) =>
-        TemplateParser.Parse($"{snapshot.TemplateKey}.md", snapshot.Content).Template?.Anchor ?? DayAnchor.Kickoff;
+    public static TemplateAnchors AnchorOf(TemplateSnapshot snapshot) =>
+        TemplateParser.Parse($"{snapshot.TemplateKey}.md", snapshot.Content).Template is { } template
+            ? new TemplateAnchors(template.Anchor, template.Tasks.Where(t => t.Anchor is not null).ToDictionary(t => t.Key, t => t.Anchor!.Value))
+            : new TemplateAnchors(DayAnchor.Kickoff, new Dictionary<string, DayAnchor>());
 
-    private static List<PlanTaskState> States(IReadOnlyList<PlanTask> tasks, IReadOnlyDictionary<int, DayAnchor> anchors)
+    private static List<PlanTaskState> States(IReadOnlyList<PlanTask> tasks, IReadOnlyDictionary<int, TemplateAnchors> anchors)
     {
         var keys = tasks.ToDictionary(t => t.Id, t => t.Key);
         return tasks.Select(t => new PlanTaskState(
             t.Key,
-            t.TemplateSnapshotId is { } snapshotId && anchors.TryGetValue(snapshotId, out var anchor) ? anchor : DayAnchor.Kickoff,
+            t.TemplateSnapshotId is { } snapshotId && anchors.TryGetValue(snapshotId, out var anchor) ? anchor.Of(t.Key) : DayAnchor.Kickoff,
             t.Start,
             t.Due,
             t.DependsOn.Select(d => keys[d.DependsOnTaskId]).ToList(),

@@ -97,7 +97,36 @@ public static class PlanUpgradeWriter
             .ToDictionaryAsync(g => g.TaskId, g => g.Count);
         var template = catalog.Find(snapshot.TemplateKey);
         var errors = catalog.Errors.Where(e => Path.GetFileNameWithoutExtension(e.File) == snapshot.TemplateKey).ToList();
-        return Compare(engagement, snapshot, tasks, comments, template, errors);
+        return Compare(engagement, snapshot, tasks, comments, template, errors, await SharedElsewhereAsync(db, engagementId, snapshotId));
+    }
+
+    /// <summary>
+    /// The shared keys the engagement's other templates already hold a task for: a shared step of the new version with one
+    /// of these keys was merged into that task at launch, so the upgrade must not add it back as a task of its own.
+    /// </summary>
+    private static async Task<IReadOnlySet<string>> SharedElsewhereAsync(OnboardingDbContext db, int engagementId, int snapshotId)
+    {
+        var others = await db.TemplateSnapshots
+            .Where(s => s.EngagementId == engagementId && s.Id != snapshotId)
+            .Select(s => new { s.TemplateKey, s.InstanceKey, s.Content })
+            .ToListAsync();
+        // A per-person step is held as copies (key@person): the step is there when any copy is.
+        var keys = (await db.PlanTasks.Where(t => t.EngagementId == engagementId && t.TemplateSnapshotId != snapshotId).Select(t => t.Key).ToListAsync())
+            .Select(k => k.Split(PersonalCopies.KeySeparator)[0])
+            .ToHashSet();
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var other in others)
+        {
+            var template = TemplateParser.Parse($"{other.TemplateKey}.md", other.Content).Template;
+            foreach (var task in template?.Tasks.Where(t => t.SharedKey is not null) ?? [])
+            {
+                if (keys.Contains(PlanKeys.For(other.TemplateKey, other.InstanceKey, task.Key)))
+                {
+                    shared.Add(task.SharedKey!);
+                }
+            }
+        }
+        return shared;
     }
 
     /// <summary>
@@ -154,7 +183,7 @@ public static class PlanUpgradeWriter
     /// <summary>The pure part: compares the snapshot's tasks with <paramref name="template"/> regenerated on the plan's own dates.</summary>
     public static PlanUpgradePreview Compare(
         Engagement engagement, TemplateSnapshot snapshot, IReadOnlyList<PlanTask> tasks, IReadOnlyDictionary<int, int> comments,
-        PlanTemplate? template, IReadOnlyList<TemplateError> templateErrors)
+        PlanTemplate? template, IReadOnlyList<TemplateError> templateErrors, IReadOnlySet<string>? sharedElsewhere = null)
     {
         PlanUpgradePreview Refuse(string problem) => new(engagement, snapshot, template, [problem], [], [], [], [], tasks.Count, "");
 
@@ -176,7 +205,22 @@ public static class PlanUpgradeWriter
 
         var calendar = PlanWriter.Calendar(engagement);
         var anchor = AnchorDate(engagement, snapshot, template, tasks, calendar);
-        var plan = PlanGenerator.Generate(anchor, anchor, calendar, [application]);
+        // The snapshot's day 1 for its own anchor; a task counting from the other one counts from the engagement's date.
+        var plan = template.Anchor == DayAnchor.GoLive
+            ? PlanGenerator.Generate(engagement.Kickoff, anchor, calendar, [application])
+            : PlanGenerator.Generate(anchor, engagement.GoLive, calendar, [application]);
+        if (sharedElsewhere is { Count: > 0 })
+        {
+            // A shared step another template's task already stands for stays that one task: the regenerated copy goes, and so do
+            // the dependencies on it (the plan's own, on the merged task, are outside this template and stay as they are).
+            // A copy this template's plan already holds (it was applied on its own, after launch) is kept like any other task.
+            var held = tasks.Select(t => t.Key).ToHashSet();
+            var merged = plan.Tasks.Where(t => t.SharedKey is { } key && sharedElsewhere.Contains(key) && !held.Contains(t.Key)).Select(t => t.Key).ToHashSet();
+            plan = plan with
+            {
+                Tasks = plan.Tasks.Where(t => !merged.Contains(t.Key)).Select(t => t with { DependsOn = t.DependsOn.Where(d => !merged.Contains(d)).ToList() }).ToList(),
+            };
+        }
         var keyOf = tasks.ToDictionary(t => t.Id, t => t.Key);
         var current = tasks.Select(t => State(t, template.Anchor, keyOf)).ToList();
         var upgrade = PlanRescheduler.Upgrade(current, plan.Tasks.Select(t => t.ToState()).ToList(), calendar);
@@ -285,7 +329,7 @@ public static class PlanUpgradeWriter
         {
             return fallback;
         }
-        var startDays = old.Tasks.ToDictionary(t => PlanKeys.For(snapshot.TemplateKey, snapshot.InstanceKey, t.Key), t => t.StartDay);
+        var startDays = old.Tasks.Where(t => t.Anchor is null).ToDictionary(t => PlanKeys.For(snapshot.TemplateKey, snapshot.InstanceKey, t.Key), t => t.StartDay);
         var implied = tasks
             .Where(t => t.Warning is null && startDays.ContainsKey(t.Key))
             .Select(t => (t.IsOpen, Date: calendar.AddWorkingDays(t.Start, 1 - startDays[t.Key])))

@@ -6,8 +6,12 @@ using Onboarding.Core.Templates;
 namespace Onboarding.Core.Plans;
 
 /// <summary>
-/// <c>plan preview</c>: the dates a template would get from one start date, without saving anything.
-/// Kickoff and go-live are both the start date, and every owner is shown as its role.
+/// <c>plan preview</c>: the dates one template, or several together, would get, without saving anything. Several
+/// templates are planned as a launch applying them would plan them (dependencies across templates, shared steps merged);
+/// kickoff is the start date, go-live the start date unless given, every owner is shown as its role, and a per-person
+/// task (or a recruiter template) appears once, for "each hiring manager" or the recruiter role.
+/// With one template the <c>key</c> column holds task keys; with several, plan keys (<c>template/task</c>), so they stay
+/// unique. The <c>depends</c> column lists the keys a task waits for, as the <c>key</c> column writes them.
 /// </summary>
 public static class PlanPreviewCommand
 {
@@ -15,7 +19,7 @@ public static class PlanPreviewCommand
     public const int TemplateProblem = 1;
     public const int BadArguments = 2;
 
-    private static readonly string[] Columns = ["key", "title", "phase", "owner", "start", "due", "warning"];
+    private static readonly string[] Columns = ["key", "title", "phase", "owner", "start", "due", "depends", "warning"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -34,16 +38,38 @@ public static class PlanPreviewCommand
             error.WriteLine(PlanPreviewOptions.Usage);
             return BadArguments;
         }
-        var template = FindTemplate(options.Template, templatesDirectory, error);
-        if (template is null)
+        var catalog = new Lazy<TemplateCatalog?>(() => Directory.Exists(templatesDirectory) ? TemplateCatalog.Load(templatesDirectory) : null);
+        var templates = new List<PlanTemplate>();
+        foreach (var keyOrPath in options.Templates)
         {
-            return TemplateProblem;
+            var template = FindTemplate(keyOrPath, templatesDirectory, catalog, error);
+            if (template is null)
+            {
+                return TemplateProblem;
+            }
+            if (templates.Any(t => t.Key == template.Key))
+            {
+                error.WriteLine($"{keyOrPath}: template '{template.Key}' is given twice");
+                return BadArguments;
+            }
+            templates.Add(template);
         }
 
         var owners = Enum.GetValues<EngagementRole>().ToDictionary(r => r, r => r.ToKey());
-        var plan = PlanGenerator.Generate(options.Start, options.Start, options.Calendar, [new TemplateApplication(template, "", owners)]);
+        GeneratedPlan plan;
+        try
+        {
+            plan = PlanGenerator.Generate(options.Start, options.GoLive, options.Calendar, templates.Select(t => new TemplateApplication(t, "", owners)).ToList());
+        }
+        catch (ArgumentException e)
+        {
+            // Templates given by path skip the catalog's check across templates, so a cycle between them shows up here.
+            error.WriteLine(e.Message);
+            return TemplateProblem;
+        }
+        var rowKey = plan.Tasks.ToDictionary(t => t.Key, t => templates.Count == 1 ? t.TaskKey : t.Key);
         var rows = plan.Tasks
-            .Select(t => new PreviewRow(t.TaskKey, t.Title, t.PhaseKey, t.OwnerReference!, t.Start, t.Due, t.Warning))
+            .Select(t => new PreviewRow(rowKey[t.Key], t.Title, t.PhaseKey, t.OwnerReference!, t.Start, t.Due, t.DependsOn.Select(d => rowKey[d]).ToList(), t.Warning))
             .ToList();
         switch (options.Format)
         {
@@ -51,7 +77,7 @@ public static class PlanPreviewCommand
                 WriteCsv(rows, output);
                 break;
             case PreviewFormat.Json:
-                output.WriteLine(JsonSerializer.Serialize(rows, Json));
+                output.WriteLine(JsonSerializer.Serialize(rows.Select(r => new { r.Key, r.Title, r.Phase, r.Owner, r.Start, r.Due, r.Depends, r.Warning }), Json));
                 break;
             default:
                 WriteTable(rows, output);
@@ -60,7 +86,7 @@ public static class PlanPreviewCommand
         return Success;
     }
 
-    private static PlanTemplate? FindTemplate(string keyOrPath, string templatesDirectory, TextWriter error)
+    private static PlanTemplate? FindTemplate(string keyOrPath, string templatesDirectory, Lazy<TemplateCatalog?> catalogs, TextWriter error)
     {
         var isPath = keyOrPath.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
             || keyOrPath.Contains('/') || keyOrPath.Contains(Path.DirectorySeparatorChar);
@@ -79,12 +105,11 @@ public static class PlanPreviewCommand
             return result.Template;
         }
 
-        if (!Directory.Exists(templatesDirectory))
+        if (catalogs.Value is not { } catalog)
         {
             error.WriteLine($"{templatesDirectory}: no such templates directory");
             return null;
         }
-        var catalog = TemplateCatalog.Load(templatesDirectory);
         if (catalog.Find(keyOrPath) is { } template)
         {
             return template;
@@ -119,8 +144,11 @@ public static class PlanPreviewCommand
         }
     }
 
-    private sealed record PreviewRow(string Key, string Title, string Phase, string Owner, DateOnly Start, DateOnly Due, string? Warning)
+    private sealed record PreviewRow(string Key, string Title, string Phase, string Owner, DateOnly Start, DateOnly Due, IReadOnlyList<string> DependsOn, string? Warning)
     {
-        public string[] Cells() => [Key, Title, Phase, Owner, Start.Iso(), Due.Iso(), Warning ?? ""];
+        /// <summary>The keys this task waits for, ';'-separated: the one column a spreadsheet can hold them in.</summary>
+        public string Depends => string.Join(';', DependsOn);
+
+        public string[] Cells() => [Key, Title, Phase, Owner, Start.Iso(), Due.Iso(), Depends, Warning ?? ""];
     }
 }

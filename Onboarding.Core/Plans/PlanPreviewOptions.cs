@@ -10,13 +10,16 @@ public enum PreviewFormat
     Json,
 }
 
-/// <summary>The arguments of <c>plan preview</c>, checked. <see cref="Template"/> is a template key or a file path.</summary>
-public sealed record PlanPreviewOptions(string Template, DateOnly Start, BusinessCalendar Calendar, PreviewFormat Format)
+/// <summary>
+/// The arguments of <c>plan preview</c>, checked. Each of <see cref="Templates"/> is a template key or a file path, in the
+/// order given; <see cref="Start"/> is kickoff, and <see cref="GoLive"/> the start date unless <c>--go-live</c> says otherwise.
+/// </summary>
+public sealed record PlanPreviewOptions(IReadOnlyList<string> Templates, DateOnly Start, DateOnly GoLive, BusinessCalendar Calendar, PreviewFormat Format)
 {
     public const string Usage =
-        "usage: plan preview --template KEY|PATH --start YYYY-MM-DD [--working-days Mon,Tue,Wed,Thu,Fri] [--holidays YYYY-MM-DD,...] [--format table|csv|json]";
+        "usage: plan preview --template KEY|PATH [--template KEY|PATH ...] --start YYYY-MM-DD [--go-live YYYY-MM-DD] [--working-days Mon,Tue,Wed,Thu,Fri] [--holidays YYYY-MM-DD,...] [--format table|csv|json]";
 
-    private static readonly string[] Names = ["--template", "--start", "--working-days", "--holidays", "--format"];
+    private static readonly string[] Names = ["--template", "--start", "--go-live", "--working-days", "--holidays", "--format"];
 
     private static readonly Dictionary<string, DayOfWeek> Weekdays = Enum.GetValues<DayOfWeek>()
         .SelectMany(d => new[] { (Name: d.ToString(), Day: d), (Name: d.ToString()[..3], Day: d) })
@@ -27,6 +30,7 @@ public sealed record PlanPreviewOptions(string Template, DateOnly Start, Busines
     {
         options = null;
         var values = new Dictionary<string, string>();
+        var templates = new List<string>();
         for (var i = 0; i < args.Count; i += 2)
         {
             if (!Names.Contains(args[i]))
@@ -39,6 +43,17 @@ public sealed record PlanPreviewOptions(string Template, DateOnly Start, Busines
                 error = $"{args[i]} needs a value";
                 return false;
             }
+            if (args[i] == "--template")
+            {
+                // Several templates preview together, as a launch applying them all would plan them.
+                if (templates.Contains(args[i + 1]))
+                {
+                    error = $"--template '{args[i + 1]}' is given twice";
+                    return false;
+                }
+                templates.Add(args[i + 1]);
+                continue;
+            }
             if (!values.TryAdd(args[i], args[i + 1]))
             {
                 error = $"{args[i]} is given twice";
@@ -46,7 +61,7 @@ public sealed record PlanPreviewOptions(string Template, DateOnly Start, Busines
             }
         }
 
-        if (!values.TryGetValue("--template", out var template))
+        if (templates.Count == 0)
         {
             error = "--template is required: a template key or the path of a template file";
             return false;
@@ -59,6 +74,17 @@ public sealed record PlanPreviewOptions(string Template, DateOnly Start, Busines
         if (!TryParseDate(startText, out var start))
         {
             error = $"--start '{startText}' is not a date written YYYY-MM-DD";
+            return false;
+        }
+        var goLive = start;
+        if (values.TryGetValue("--go-live", out var goLiveText) && !TryParseDate(goLiveText, out goLive))
+        {
+            error = $"--go-live '{goLiveText}' is not a date written YYYY-MM-DD";
+            return false;
+        }
+        if (goLive < start)
+        {
+            error = $"--go-live {goLive:yyyy-MM-dd} is before --start {start:yyyy-MM-dd}: go-live comes on or after kickoff";
             return false;
         }
 
@@ -103,7 +129,7 @@ public sealed record PlanPreviewOptions(string Template, DateOnly Start, Busines
             return false;
         }
 
-        options = new PlanPreviewOptions(template, start, new BusinessCalendar(workingDays, holidays), format.Value);
+        options = new PlanPreviewOptions(templates, start, goLive, new BusinessCalendar(workingDays, holidays), format.Value);
         error = "";
         return true;
     }

@@ -21,6 +21,7 @@ public sealed record TemplateApplication(PlanTemplate Template, string InstanceK
 /// regenerations: <c>template/task</c>, or <c>template/instance/task</c> when the application has an instance key.
 /// <see cref="OwnerReference"/> is null when the application named nobody for <see cref="OwnerRole"/>.
 /// <see cref="PlannedStartDay"/> and <see cref="DurationDays"/> are the template's working-day numbers.
+/// <see cref="Anchor"/> is what the task's days count from (its own <c>days count from</c>, else its template's).
 /// A per-person copy has <see cref="Person"/> set and a key ending in <c>@person-key</c> (see <see cref="PersonalCopies"/>).
 /// </summary>
 public sealed record PlannedTask(
@@ -51,6 +52,12 @@ public sealed record PlannedTask(
 
     /// <summary>Roles whose members attend the task besides its owner.</summary>
     public IReadOnlyList<EngagementRole> ParticipantRoles { get; init; } = [];
+
+    /// <summary>The key of the template whose task pushed this one later than planned, when that is another template; else null.</summary>
+    public string? MovedByTemplate { get; init; }
+
+    /// <summary>The shared key this task was merged under (see <see cref="TemplateTask.SharedKey"/>); null for a task of its own.</summary>
+    public string? SharedKey { get; init; }
 
     /// <summary>The part of the task that rescheduling works on, not yet done.</summary>
     public PlanTaskState ToState() => new(Key, Anchor, Start, Due, DependsOn, CompletedOn: null, Warning);

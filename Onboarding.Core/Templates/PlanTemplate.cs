@@ -46,6 +46,29 @@ public sealed record TemplateTask(
     int Line)
 {
     public IReadOnlyList<EngagementRole> Participants { get; init; } = [];
+
+    /// <summary>
+    /// The key (<c>- shared: ...</c>) that merges this task with the tasks of the same key in the other templates of a launch
+    /// into one task; null for a task of its own. See <see cref="Plans.PlanGenerator"/> for who owns the merged task.
+    /// </summary>
+    public string? SharedKey { get; init; }
+
+    /// <summary>What this task's days count from when it differs from the template's (<c>- days count from: go-live</c>); null for the template's.</summary>
+    public DayAnchor? Anchor { get; init; }
+
+    /// <summary>The lines of the <c>depends on</c> and <c>shared</c> fields (0 when absent), for errors the catalog finds across templates.</summary>
+    public int DependsOnLine { get; init; }
+
+    public int SharedLine { get; init; }
+
+    /// <summary>
+    /// A dependency written <c>template-key/task-key</c> names a task of another template; the parts, or null for a key of this template.
+    /// </summary>
+    public static (string Template, string Task)? CrossTemplate(string dependency)
+    {
+        var slash = dependency.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? null : (dependency[..slash], dependency[(slash + 1)..]);
+    }
 }
 
 /// <summary>One entry of the "one dictionary": the client's word, ours, and what both mean.</summary>
@@ -79,6 +102,9 @@ public sealed record PlanTemplate(
     public IReadOnlySet<EngagementRole> PerPerson { get; init; } = new HashSet<EngagementRole>();
 
     public bool IsPerPerson(TemplateTask task) => PerPerson.Contains(task.Owner);
+
+    /// <summary>What <paramref name="task"/>'s day numbers count from: its own anchor, else the template's.</summary>
+    public DayAnchor AnchorOf(TemplateTask task) => task.Anchor ?? Anchor;
 
     public static IReadOnlyList<TemplatePhase> DefaultPhases { get; } =
     [

@@ -2,7 +2,9 @@ namespace Onboarding.Core.Templates;
 
 /// <summary>
 /// The templates of one directory: every <c>*.md</c> file in it except <c>README.md</c>.
-/// Files with errors are left out of <see cref="Templates"/> and their errors kept in <see cref="Errors"/>.
+/// Files with errors are left out of <see cref="Templates"/> and their errors kept in <see cref="Errors"/>, followed by
+/// the errors only the whole catalog shows (another template's task that does not exist, shared steps that cannot
+/// merge, cycles across templates), whose templates stay in <see cref="Templates"/>.
 /// </summary>
 public sealed class TemplateCatalog
 {
@@ -42,6 +44,8 @@ public sealed class TemplateCatalog
             }
             templates.Add(template);
         }
+        // Checks across files come after each file's own, so a broken file is reported once, for what is wrong in it.
+        errors.AddRange(CatalogReferences.Check(templates));
         return new TemplateCatalog(files.Count, templates, errors);
     }
 

@@ -9,7 +9,7 @@ namespace Onboarding.Core.Templates;
 /// </summary>
 public static class TemplateParser
 {
-    private static readonly string[] TaskFields = ["key", "phase", "start", "duration", "owner", "depends-on", "milestone", "participants"];
+    private static readonly string[] TaskFields = ["key", "phase", "start", "duration", "owner", "depends-on", "milestone", "participants", "shared", "days-count-from"];
 
     public static TemplateParseResult Load(string path) => Parse(path, File.ReadAllText(path));
 
@@ -29,8 +29,8 @@ public static class TemplateParser
 
         var header = FrontMatterReader.Read(file, string.Join('\n', lines[1..close]), firstLine: 2, errors);
         var drafts = TaskSectionReader.Read(file, lines[(close + 1)..], firstLine: close + 2, errors);
-        var tasks = drafts.Select(d => Task(file, d, header.Phases, errors)).ToList();
-        CheckKeysAndDependencies(file, drafts, errors);
+        var tasks = drafts.Select(d => Task(file, d, header.Phases, header.Anchor, errors)).ToList();
+        CheckKeysAndDependencies(file, header.Key, drafts, errors);
         CheckPerPerson(file, header, tasks, errors);
         if (drafts.Count == 0)
         {
@@ -52,7 +52,7 @@ public static class TemplateParser
     }
 
     /// <summary>Checks one task's own fields; null when any is missing or wrong.</summary>
-    private static TemplateTask? Task(string file, TaskDraft draft, IReadOnlyList<TemplatePhase> phases, List<TemplateError> errors)
+    private static TemplateTask? Task(string file, TaskDraft draft, IReadOnlyList<TemplatePhase> phases, DayAnchor? templateAnchor, List<TemplateError> errors)
     {
         var errorCount = errors.Count;
         void Error(int line, string message) => errors.Add(new(file, line, message));
@@ -109,7 +109,24 @@ public static class TemplateParser
                 Error(draft.Fields["phase"].Line, $"unknown phase '{phaseKey}' (the phases are {string.Join(", ", phases.Select(p => p.Key))})");
             }
         }
-        if (phase is not null && start is not null && duration is not null)
+        var anchor = default(DayAnchor?);
+        if (draft.Fields.TryGetValue("days-count-from", out var anchorField))
+        {
+            anchor = anchorField.Value switch
+            {
+                "kickoff" => DayAnchor.Kickoff,
+                "go-live" => DayAnchor.GoLive,
+                _ => null,
+            };
+            if (anchor is null)
+            {
+                Error(anchorField.Line, $"days count from '{anchorField.Value}' must be kickoff or go-live");
+            }
+        }
+        // A phase's days count from the template's anchor; a task counting from another date is listed in its phase
+        // but cannot be checked against its days (go-live moves independently of kickoff).
+        var ownAnchor = anchor is null || anchor == templateAnchor;
+        if (phase is not null && start is not null && duration is not null && ownAnchor)
         {
             var end = start.Value + duration.Value - 1;
             if (!phase.Contains(start.Value) || !phase.Contains(end))
@@ -136,6 +153,23 @@ public static class TemplateParser
 
         var participants = Participants(draft, Error);
 
+        string? shared = null;
+        if (draft.Fields.TryGetValue("shared", out var sharedField))
+        {
+            shared = sharedField.Value;
+            if (!TemplateKeys.IsValid(shared))
+            {
+                Error(sharedField.Line, $"shared key '{shared}' {TemplateKeys.Rule}");
+            }
+        }
+        foreach (var dependency in DependsOn(draft))
+        {
+            if (TemplateTask.CrossTemplate(dependency) is { } cross && !(TemplateKeys.IsValid(cross.Template) && TemplateKeys.IsValid(cross.Task)))
+            {
+                Error(draft.Fields["depends-on"].Line, $"dependency '{dependency}' names another template's task: write it template-key/task-key, each {TemplateKeys.Rule}");
+            }
+        }
+
         if (draft.What.Length == 0)
         {
             Error(draft.Line, $"task '{key ?? draft.Title}' has no what: add a '### What' section saying what to do");
@@ -149,7 +183,13 @@ public static class TemplateParser
             ? null
             : new TemplateTask(key!, draft.Title, phase!.Key, start!.Value, duration!.Value, owner, DependsOn(draft),
                 isMilestone, draft.Checklist, draft.What, draft.Why, draft.Line)
-            { Participants = participants };
+            {
+                Participants = participants,
+                SharedKey = shared,
+                Anchor = anchor == templateAnchor ? null : anchor,
+                DependsOnLine = draft.Fields.TryGetValue("depends-on", out var dependsOn) ? dependsOn.Line : 0,
+                SharedLine = sharedField.Line,
+            };
     }
 
     /// <summary><c>- participants: ta-lead, hiring-manager</c>: roles whose members attend the task with its owner.</summary>
@@ -195,6 +235,14 @@ public static class TemplateParser
         {
             errors.Add(new(file, line, $"per-person role '{role.ToKey()}' owns no task in this template"));
         }
+        foreach (var group in tasks.OfType<TemplateTask>().Where(t => t.SharedKey is not null).GroupBy(t => t.SharedKey).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var task in group.Skip(1))
+            {
+                errors.Add(new(file, task.SharedLine, $"shared key '{task.SharedKey}' is used twice in this template (first by task '{first.Key}' on line {first.SharedLine}): a template holds each shared step once"));
+            }
+        }
         foreach (var task in tasks.OfType<TemplateTask>().Where(t => !perPerson.Contains(t.Owner)))
         {
             if (task.Title.Contains(Plans.PersonalCopies.Placeholder, StringComparison.Ordinal) || task.What.Contains(Plans.PersonalCopies.Placeholder, StringComparison.Ordinal))
@@ -209,7 +257,7 @@ public static class TemplateParser
             ? field.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList()
             : [];
 
-    private static void CheckKeysAndDependencies(string file, List<TaskDraft> drafts, List<TemplateError> errors)
+    private static void CheckKeysAndDependencies(string file, string? templateKey, List<TaskDraft> drafts, List<TemplateError> errors)
     {
         var keyed = new Dictionary<string, TaskDraft>();
         foreach (var draft in drafts)
@@ -232,7 +280,10 @@ public static class TemplateParser
         foreach (var draft in drafts.Where(d => d.Fields.TryGetValue("key", out var key) && key.Value.Length > 0))
         {
             var key = draft.Fields["key"].Value;
-            foreach (var dependency in DependsOn(draft))
+            // A dependency on another template's task is checked by the catalog, which knows the other templates.
+            // One written with this template's own key is checked here like any other of its own.
+            var local = DependsOn(draft).Select(d => TemplateTask.CrossTemplate(d) is { } own && own.Template == templateKey ? own.Task : d);
+            foreach (var dependency in local.Where(d => TemplateTask.CrossTemplate(d) is null))
             {
                 if (!keyed.ContainsKey(dependency))
                 {

@@ -9,7 +9,7 @@ public class LaunchTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
 {
     private const string Leader = "alex.morgan@northstar.example";
 
-    private static Dictionary<string, string> ValidForm(string action) => new()
+    internal static Dictionary<string, string> ValidForm(string action) => new()
     {
         ["Name"] = "Globex hiring programme",
         ["ClientName"] = "Globex",
@@ -37,7 +37,7 @@ public class LaunchTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
         ["Action"] = action,
     };
 
-    private static FormUrlEncodedContent Encode(Dictionary<string, string> form, string token, params (string Key, string Value)[] extra) =>
+    internal static FormUrlEncodedContent Encode(Dictionary<string, string> form, string token, params (string Key, string Value)[] extra) =>
         new(form.Select(kv => KeyValuePair.Create(kv.Key, kv.Value))
             .Concat(new[] { "Tuesday", "Wednesday", "Thursday", "Friday" }.Select(d => KeyValuePair.Create("WorkingDays", d)))
             .Concat(new[] { "first-time-buyer", "recruiter-onboarding" }.Select(t => KeyValuePair.Create("Templates", t)))

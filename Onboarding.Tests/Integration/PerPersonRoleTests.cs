@@ -197,13 +197,23 @@ internal static class PerPersonSteps
         return new LaunchedEngagement(engagementId, kickoff, members);
     }
 
-    /// <summary>The hiring-manager tasks of the per-person starter templates, by plan key.</summary>
+    /// <summary>
+    /// The hiring-manager tasks of the starter templates, by plan key, as the launch plans them: a step several templates
+    /// share is one copy under the key of the template that leads it, and the recruiter onboarding (once, for Riya) has its own.
+    /// </summary>
     public static IReadOnlyList<string> PerPersonKeys()
     {
         var catalog = TemplateCatalog.Load(RepoPaths.Templates);
-        return catalog.Templates
-            .Where(t => t.Audience != TemplateAudience.Recruiter && t.PerPerson.Contains(EngagementRole.HiringManager))
-            .SelectMany(t => t.Tasks.Where(task => task.Owner == EngagementRole.HiringManager).Select(task => PlanKeys.For(t.Key, "", task.Key)))
+        var someone = new PlanPerson("someone@example.com", "someone", "Someone");
+        var people = new Dictionary<EngagementRole, IReadOnlyList<PlanPerson>> { [EngagementRole.HiringManager] = [someone] };
+        var owners = Enum.GetValues<EngagementRole>().ToDictionary(r => r, r => r.ToKey());
+        var applications = new[] { "rpo-client-launch", "first-time-buyer", "recruiter-onboarding" }
+            .Select(k => catalog.Find(k)!)
+            .Select(t => new TemplateApplication(t, t.Audience == TemplateAudience.Recruiter ? PlanWriter.InstanceKeyFor("riya.shah@northstar.example") : "", owners) { People = people })
+            .ToList();
+        return PlanGenerator.Generate(new(2026, 1, 5), new(2026, 2, 16), Calendar, applications).Tasks
+            .Where(t => t.Person == someone)
+            .Select(t => t.Key[..t.Key.LastIndexOf(PersonalCopies.KeySeparator)])
             .ToList();
     }
 

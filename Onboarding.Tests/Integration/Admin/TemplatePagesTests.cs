@@ -25,7 +25,7 @@ public class TemplatePagesTests(OnboardingFactory app) : IClassFixture<Onboardin
 
         var document = await admin.GetStringAsync("/admin/templates/recruiter-onboarding");
         Assert.Contains("<title>Administration · Template: Recruiter onboarding · Onboarding</title>", document);
-        Assert.Contains("Days 1–30: settle in and learn", document);
+        Assert.Contains("Days 1–30: learn and connect", document);
         Assert.Contains("Welcome the recruiter to the engagement", document);
         Assert.Contains("<h4>Why</h4>", document);
         Assert.Contains("<p>Hold a welcome call with the recruiter", document);

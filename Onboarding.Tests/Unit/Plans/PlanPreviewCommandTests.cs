@@ -59,9 +59,9 @@ public sealed class PlanPreviewCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Equal(
-            "key,title,phase,owner,start,due,warning\r\n" +
-            "hello,\"Say \"\"hello\"\", then listen\",days-1-30,ta-lead,2026-01-05,2026-01-08,\r\n" +
-            $"follow-up,Follow up,days-1-30,hiring-manager,2026-01-09,2026-01-09,\"{Warning.Replace("\"", "\"\"", StringComparison.Ordinal)}\"\r\n",
+            "key,title,phase,owner,start,due,depends,warning\r\n" +
+            "hello,\"Say \"\"hello\"\", then listen\",days-1-30,ta-lead,2026-01-05,2026-01-08,,\r\n" +
+            $"follow-up,Follow up,days-1-30,hiring-manager,2026-01-09,2026-01-09,hello,\"{Warning.Replace("\"", "\"\"", StringComparison.Ordinal)}\"\r\n",
             output.ToString());
         Assert.Empty(error.ToString());
     }
@@ -74,9 +74,9 @@ public sealed class PlanPreviewCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Equal(
             [
-                "key        title                     phase      owner           start       due         warning",
+                "key        title                     phase      owner           start       due         depends  warning",
                 "hello      Say \"hello\", then listen  days-1-30  ta-lead         2026-01-05  2026-01-08",
-                $"follow-up  Follow up                 days-1-30  hiring-manager  2026-01-09  2026-01-09  {Warning}",
+                $"follow-up  Follow up                 days-1-30  hiring-manager  2026-01-09  2026-01-09  hello    {Warning}",
             ],
             output.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
     }
@@ -95,6 +95,39 @@ public sealed class PlanPreviewCommandTests : IDisposable
              rows[0].GetProperty("owner").GetString(), rows[0].GetProperty("start").GetString(), rows[0].GetProperty("due").GetString(),
              rows[0].GetProperty("warning").ValueKind));
         Assert.Equal(Warning, rows[1].GetProperty("warning").GetString());
+        Assert.Equal(("", "hello"), (rows[0].GetProperty("depends").GetString(), rows[1].GetProperty("depends").GetString()));
+    }
+
+    [Fact]
+    public void Several_templates_preview_together_with_plan_keys_and_depends_in_those_keys()
+    {
+        var exitCode = PlanPreviewCommand.Run(
+            ["--template", "rpo-client-launch", "--template", "recruiter-onboarding", "--template", "first-time-buyer", "--start", "2026-01-05", "--go-live", "2026-02-09", "--format", "json"],
+            RepoPaths.Templates, output, error);
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(error.ToString());
+        var rows = JsonDocument.Parse(output.ToString()).RootElement.EnumerateArray()
+            .ToDictionary(r => r.GetProperty("key").GetString()!, r => (Start: r.GetProperty("start").GetString(), Depends: r.GetProperty("depends").GetString()!.Split(';', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.All(rows.Values.SelectMany(r => r.Depends), d => Assert.Contains(d, rows.Keys));
+        Assert.Contains("rpo-client-launch/grant-access", rows["recruiter-onboarding/tools-training"].Depends);
+        Assert.Single(rows.Keys, k => k.EndsWith("/review-30", StringComparison.Ordinal));
+        Assert.Equal("2026-02-09", rows["rpo-client-launch/go-live-readiness"].Start);
+    }
+
+    [Fact]
+    public void Go_live_moves_the_tasks_that_count_from_it()
+    {
+        var early = PlanPreviewCommand.Run(["--template", "rpo-client-launch", "--start", "2026-01-05", "--go-live", "2026-02-09", "--format", "json"], RepoPaths.Templates, output, error);
+        var earlyRows = JsonDocument.Parse(output.ToString()).RootElement.EnumerateArray().ToList();
+        output.GetStringBuilder().Clear();
+        var late = PlanPreviewCommand.Run(["--template", "rpo-client-launch", "--start", "2026-01-05", "--go-live", "2026-02-23", "--format", "json"], RepoPaths.Templates, output, error);
+        var lateRows = JsonDocument.Parse(output.ToString()).RootElement.EnumerateArray().ToList();
+
+        Assert.Equal((0, 0), (early, late));
+        string Start(List<JsonElement> rows, string key) => rows.Single(r => r.GetProperty("key").GetString() == key).GetProperty("start").GetString()!;
+        Assert.Equal(("2026-02-09", "2026-02-23"), (Start(earlyRows, "go-live-readiness"), Start(lateRows, "go-live-readiness")));
+        Assert.Equal(Start(earlyRows, "review-30"), Start(lateRows, "review-30"));
     }
 
     [Fact]
@@ -104,7 +137,7 @@ public sealed class PlanPreviewCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         // Friday the 2nd is not worked: day 1 is Sunday the 4th, and "hello" runs Sunday to Tuesday.
-        Assert.Contains("\r\nhello,\"Say \"\"hello\"\", then listen\",days-1-30,ta-lead,2026-01-04,2026-01-06,\r\n", output.ToString());
+        Assert.Contains("\r\nhello,\"Say \"\"hello\"\", then listen\",days-1-30,ta-lead,2026-01-04,2026-01-06,,\r\n", output.ToString());
     }
 
     [Fact]
@@ -114,7 +147,7 @@ public sealed class PlanPreviewCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         var rows = output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
-        Assert.Equal(34, rows.Count);
+        Assert.Equal(35, rows.Count);
         Assert.StartsWith("kickoff-meeting,Hold the kickoff meeting,learn,account-leader,2026-01-05,2026-01-05,", rows[0]);
         Assert.StartsWith("review-90,Hold the 90-day review,improve,account-leader,2026-04-02,2026-04-02,", rows[^1]);
     }
@@ -129,6 +162,9 @@ public sealed class PlanPreviewCommandTests : IDisposable
     [InlineData(new[] { "--template", "x", "--colour", "red" }, "unknown option '--colour'")]
     [InlineData(new[] { "--template", "--start", "2026-01-05" }, "--template needs a value")]
     [InlineData(new[] { "--start", "2026-01-05", "--start", "2026-01-06" }, "--start is given twice")]
+    [InlineData(new[] { "--template", "x", "--template", "x", "--start", "2026-01-05" }, "--template 'x' is given twice")]
+    [InlineData(new[] { "--template", "x", "--start", "2026-01-05", "--go-live", "soon" }, "--go-live 'soon' is not a date written YYYY-MM-DD")]
+    [InlineData(new[] { "--template", "x", "--start", "2026-01-05", "--go-live", "2026-01-02" }, "--go-live 2026-01-02 is before --start 2026-01-05: go-live comes on or after kickoff")]
     public void Bad_arguments_exit_two_with_what_is_wrong_and_the_usage(string[] args, string message)
     {
         var exitCode = Run(args);

@@ -40,7 +40,7 @@ public class BrokenTemplateTests
         Assert.Equal(
             [
                 (7, $"unknown field 'owner-email' in the front matter (expected {FrontMatterFields})"),
-                (17, "unknown field 'priority' (a task has key, phase, start, duration, owner, depends-on, milestone, participants)"),
+                (17, "unknown field 'priority' (a task has key, phase, start, duration, owner, depends-on, milestone, participants, shared, days-count-from)"),
             ],
             result.Errors.Select(e => (e.Line, e.Message)));
     }

@@ -47,7 +47,10 @@ public sealed class TemplatesCheckCommandTests : IDisposable
     [Fact]
     public void Two_files_with_the_same_template_key_are_an_error_at_the_second_key()
     {
-        var text = File.ReadAllText(Path.Combine(RepoPaths.Templates, "first-time-buyer.md"));
+        // Without its dependencies on the client launch, which this folder does not hold (the check reports those too).
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Templates, "first-time-buyer.md")).Replace(", rpo-client-launch/metric-baselines", "", StringComparison.Ordinal)
+            .Replace("- depends on: rpo-client-launch/request-access\n", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("rpo-client-launch/", text, StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(directory, "a.md"), text);
         File.WriteAllText(Path.Combine(directory, "b.md"), text);
         File.WriteAllText(Path.Combine(directory, "README.md"), "Not a template, and not read as one.");

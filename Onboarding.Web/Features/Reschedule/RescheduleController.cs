@@ -171,7 +171,7 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
     }
 
     private sealed record LoadedPlan(
-        Engagement Engagement, IReadOnlyList<PlanTask> Tasks, IReadOnlyDictionary<int, Core.Templates.DayAnchor> Anchors, IReadOnlyList<Milestone> Milestones);
+        Engagement Engagement, IReadOnlyList<PlanTask> Tasks, IReadOnlyDictionary<int, TemplateAnchors> Anchors, IReadOnlyList<Milestone> Milestones);
 }
 
 public sealed record RescheduleViewModel(Engagement Engagement, IReadOnlyList<PlanTask> Tasks, RescheduleForm Form, IReadOnlyList<TaskMove>? Moves)
