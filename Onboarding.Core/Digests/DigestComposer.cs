@@ -19,7 +19,8 @@ namespace Onboarding.Core.Digests;
 /// (the last 7 days for a first digest); the first <see cref="WinsShown"/> are listed;</item>
 /// <item>milestones ahead: the next <see cref="MilestonesShown"/> open milestones due on or after D;</item>
 /// <item>metric movement: metrics measured in the window, latest against previous and target;</item>
-/// <item>one glossary term, rotating with the date.</item>
+/// <item>one glossary term, rotating with the date;</item>
+/// <item>go-live, when it falls in D..D+6 (<see cref="GoLiveNotice"/>): news for everyone in the engagement.</item>
 /// </list>
 /// Milestones ahead and the glossary term are context, not news: an engagement with nothing else
 /// is left out, and with no engagement left there is nothing to say.
@@ -148,7 +149,11 @@ public static class DigestComposer
             metrics,
             TermOfTheDay(engagement, today, links),
             Reassigned(engagement, membership.MemberId, InWindow, links),
-            RecruiterAssignments.For(membership.MemberId, membership.Role, engagement.Pairs));
+            RecruiterAssignments.For(membership.MemberId, membership.Role, engagement.Pairs))
+        {
+            // Go-live: its own rule (GoLiveNotice), called with this digest's coming-up window.
+            GoLive = GoLiveNotice.For(engagement.GoLive, today, horizonEnd, links.Engagement(engagement.Id)),
+        };
     }
 
     /// <summary>Per task, the window's first owner against its last: what changed for the reader, once.</summary>

@@ -44,6 +44,11 @@ internal static class DigestHtml
             $"<div style=\"padding-left:14px;font-size:13px;color:{Muted};\">Day {e.Day} · {E(e.ClientName)}</div>" +
             (e.WorkingWith is { } people ? $"<div style=\"padding-left:14px;font-size:13px;\">{E(people.Text)}</div>" : ""));
 
+        if (e.GoLive is { } goLive)
+        {
+            Row(html, "padding:12px 24px 0;", $"<strong>&#9873; {Link(goLive.Url, goLive.Text, Ink)}</strong>");
+        }
+
         if (e.Reassigned.Count > 0)
         {
             Section(html, "Reassigned", e.Reassigned.Select(r => Link(r.Url, r.Text)));

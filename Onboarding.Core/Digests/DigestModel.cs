@@ -36,7 +36,10 @@ public sealed record EngagementDigest(
     /// <summary>Tasks that came to the reader, or left them, since their last digest.</summary>
     public IReadOnlyList<ReassignedItem> Reassigned { get; init; } = Reassigned ?? [];
 
-    public bool HasNews => ComingUp.Count > 0 || NeedsAttention.Count > 0 || Wins.Count > 0 || Metrics.Count > 0 || Reassigned.Count > 0;
+    /// <summary>Go-live, when it is today or inside the coming-up window.</summary>
+    public GoLiveItem? GoLive { get; init; }
+
+    public bool HasNews => ComingUp.Count > 0 || NeedsAttention.Count > 0 || Wins.Count > 0 || Metrics.Count > 0 || Reassigned.Count > 0 || GoLive is not null;
 
     public int OverdueCount => NeedsAttention.Count(a => a.DaysOverdue > 0);
 

@@ -17,6 +17,10 @@ internal static class DigestText
             {
                 text.Append($"{people.Text}\n");
             }
+            if (e.GoLive is { } goLive)
+            {
+                text.Append($"\n{goLive.Text}\n{goLive.Url}\n");
+            }
             Section(text, "Reassigned", e.Reassigned.Select(r => $"{r.Text}\n{r.Url}"));
             Section(text, "Needs attention", e.NeedsAttention.Select(a => $"{a.Title}: {DigestRenderer.AttentionStatus(a)}\n{a.Url}"));
             Section(text, "Coming up for you", e.ComingUp.Select(t =>
