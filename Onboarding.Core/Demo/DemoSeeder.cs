@@ -94,11 +94,6 @@ public sealed class DemoSeeder(
                 new GlossaryTerm { ClientTerm = "Req", ProviderTerm = "Job order", Definition = "An approved, budgeted opening that recruiting may work on. A req without budget approval is a *forecast*, not a req.", Agreed = true, UpdatedAt = now },
                 new GlossaryTerm { ClientTerm = "Time to hire", ProviderTerm = "Time to fill", Definition = "Calendar days from req approval to the candidate accepting the offer.", Agreed = false, UpdatedAt = now },
             ],
-            Metrics =
-            [
-                new Metric { Name = "Time to fill", Unit = "days", Direction = MetricDirection.LowerIsBetter, Baseline = 62, Target = 40, HowMeasured = "Median over roles filled in the month" },
-                new Metric { Name = "Hiring manager satisfaction", Unit = "score /5", Direction = MetricDirection.HigherIsBetter, Baseline = 3.6m, Target = 4.5m, HowMeasured = "Survey after each hire" },
-            ],
         };
 
         var seeded = new List<SeededAccount>();
@@ -114,10 +109,20 @@ public sealed class DemoSeeder(
 
         var applications = PlanWriter.Applications(DemoTemplateKeys.Select(RequireTemplate), engagement.Members);
         PlanWriter.Add(engagement, PlanWriter.Generate(engagement, applications), applications, now);
+        // The metrics come from the templates, as at any launch; the demo client knew two baselines before it started.
+        SetBaseline(engagement, "Time to fill", baseline: 44, target: 40);
+        SetBaseline(engagement, "Hiring manager satisfaction", baseline: 3.6m, target: null);
         PlayFirstElevenDays(engagement, today, now);
         db.Activity.Add(new ActivityEntry { EngagementId = engagement.Id, At = now, ActorName = "Onboarding", Description = "Demo engagement launched from the starter templates" });
         await db.SaveChangesAsync(cancellationToken);
         return seeded;
+    }
+
+    private static void SetBaseline(Engagement engagement, string metric, decimal baseline, decimal? target)
+    {
+        var found = engagement.Metrics.Single(m => m.Name == metric);
+        found.Baseline = baseline;
+        found.Target = target ?? found.Target;
     }
 
     private static readonly string[] DemoTemplateKeys = ["rpo-client-launch", "first-time-buyer", "recruiter-onboarding"];

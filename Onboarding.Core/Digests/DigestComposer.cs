@@ -24,7 +24,8 @@ namespace Onboarding.Core.Digests;
 /// a task that reaches a milestone is the milestone's win only;</item>
 /// <item>milestones ahead: the next <see cref="MilestonesShown"/> open milestones due on or after D;</item>
 /// <item>metric movement: metrics measured in the window, latest against previous and target;</item>
-/// <item>one glossary term, rotating with the date.</item>
+/// <item>one glossary term, rotating with the date;</item>
+/// <item>go-live, when it falls in the coming-up window (<see cref="GoLiveNotice"/>): news for everyone in the engagement.</item>
 /// </list>
 /// Milestones ahead and the glossary term are context, not news: an engagement with nothing else
 /// is left out, and with no engagement left there is nothing to say.
@@ -179,6 +180,8 @@ public static class DigestComposer
             RecruiterAssignments.For(membership.MemberId, membership.Role, engagement.Pairs))
         {
             Explains = explains,
+            // Go-live: its own rule (GoLiveNotice), called with this digest's coming-up window.
+            GoLive = GoLiveNotice.For(engagement.GoLive, today, horizonEnd, links.Engagement(engagement.Id)),
             LooksAheadDays = horizonEnd.DayNumber - today.DayNumber + 1,
             HasLastDigest = !firstDigest,
             MoreComingUp = Math.Max(0, comingUp.Count - cap),

@@ -56,6 +56,11 @@ internal static class DigestHtml
             (e.WorkingWith is { } people ? $"<div style=\"padding-left:14px;font-size:13px;\">{E(people.Text)}</div>" : "") +
             (e.Explains ? "" : $"<div style=\"padding:6px 0 0 14px;font-size:14px;\">{E(DigestRenderer.Counts(e))}</div>"));
 
+        if (e.GoLive is { } goLive)
+        {
+            Row(html, "padding:12px 24px 0;", $"<strong>&#9873; {Link(goLive.Url, goLive.Text, Ink)}</strong>");
+        }
+
         if (e.Reassigned.Count > 0)
         {
             Section(html, "Reassigned", More(e.Reassigned.Select(r => Link(r.Url, r.Text)), e.MoreReassigned, e.ComingUpUrl));

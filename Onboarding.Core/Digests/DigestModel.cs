@@ -48,6 +48,9 @@ public sealed record EngagementDigest(
     /// <summary>Whether the section explains (what and why of every task) or summarises (<see cref="DigestDepth"/>).</summary>
     public bool Explains { get; init; } = true;
 
+    /// <summary>Go-live, when it is today or inside the coming-up window.</summary>
+    public GoLiveItem? GoLive { get; init; }
+
     /// <summary>How many days, today included, "coming up" covers.</summary>
     public int LooksAheadDays { get; init; } = DigestDepth.MinLookAheadDays;
 
@@ -74,7 +77,7 @@ public sealed record EngagementDigest(
     /// <summary>Coming-up tasks new since the reader's last digest, listed or not.</summary>
     public int NewCount { get; init; }
 
-    public bool HasNews => Ready is not null || ComingUp.Count > 0 || NeedsAttention.Count > 0 || Wins.Count > 0 || Metrics.Count > 0 || Reassigned.Count > 0;
+    public bool HasNews => Ready is not null || ComingUp.Count > 0 || NeedsAttention.Count > 0 || Wins.Count > 0 || Metrics.Count > 0 || Reassigned.Count > 0 || GoLive is not null;
 
     public int ComingUpCount => ComingUp.Count + MoreComingUp;
 

@@ -29,6 +29,10 @@ internal static class DigestText
             {
                 text.Append($"{DigestRenderer.Counts(e)}\n");
             }
+            if (e.GoLive is { } goLive)
+            {
+                text.Append($"\n{goLive.Text}\n{goLive.Url}\n");
+            }
             Section(text, "Reassigned", More(e.Reassigned.Select(r => $"{r.Text}\n{r.Url}"), e.MoreReassigned, e.ComingUpUrl));
             Section(text, "Needs attention", More(e.NeedsAttention.Select(a => $"{a.Title}: {DigestRenderer.AttentionStatus(a)}\n{a.Url}"), e.MoreAttention, e.AttentionUrl));
             Section(text, "Coming up for you", More(e.ComingUp.Select(t => Task(t, digest.Date, showNew: !e.Explains)), e.MoreComingUp, e.ComingUpUrl));

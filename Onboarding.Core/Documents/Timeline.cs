@@ -6,7 +6,8 @@ namespace Onboarding.Core.Documents;
 /// <summary>A stretch of the engagement, drawn as a band from <see cref="StartDay"/> to <see cref="EndDay"/> (inclusive, day 1 is kickoff).</summary>
 public sealed record TimelinePhase(string Title, int StartDay, int EndDay);
 
-public sealed record TimelineMilestone(string Label, int Day);
+/// <param name="IsGoLive">Drawn in the go-live colour, so the day the service goes live stands out from the plan's milestones.</param>
+public sealed record TimelineMilestone(string Label, int Day, bool IsGoLive = false);
 
 /// <summary>Phases as bands, milestones as markers, and optionally a line at <see cref="Today"/>.</summary>
 public sealed record TimelineChart(
@@ -23,6 +24,7 @@ internal sealed class TimelineBlock(TimelineChart chart) : Block
     private const float LabelGap = 6;
     private const float MilestoneLane = 16;
     private const float MaxLabelWidth = 120;
+    private static readonly SKColor GoLiveColour = new(0xB3, 0x26, 0x1E);
 
     public override IEnumerable<Slice> Layout(LayoutContext context, float width)
     {
@@ -57,7 +59,7 @@ internal sealed class TimelineBlock(TimelineChart chart) : Block
 
         // Milestone labels, stacked in rows so neighbours never overlap.
         var rowsEnd = new List<float>();
-        var labels = new List<(float MarkerX, float X, int Row, IReadOnlyList<TextLine> Lines)>();
+        var labels = new List<(float MarkerX, float X, int Row, IReadOnlyList<TextLine> Lines, bool IsGoLive)>();
         foreach (var milestone in chart.Milestones.OrderBy(m => m.Day))
         {
             var markerX = X(milestone.Day + 0.5f);
@@ -72,7 +74,7 @@ internal sealed class TimelineBlock(TimelineChart chart) : Block
             }
 
             rowsEnd[row] = labelX + labelWidth;
-            labels.Add((markerX, labelX, row, lines));
+            labels.Add((markerX, labelX, row, lines, milestone.IsGoLive));
         }
 
         var rowHeight = labels.Count == 0 ? 0 : labels.Max(l => l.Lines.Sum(t => t.Height)) + 2;
@@ -105,7 +107,7 @@ internal sealed class TimelineBlock(TimelineChart chart) : Block
             {
                 var laneY = y + milestoneTop + (MilestoneLane / 2);
                 c.Canvas.DrawRect(x, laneY - 0.4f, width, 0.8f, grid);
-                foreach (var (markerX, labelX, row, lines) in labels)
+                foreach (var (markerX, labelX, row, lines, isGoLive) in labels)
                 {
                     using var diamond = new SKPath();
                     diamond.MoveTo(x + markerX, laneY - 5);
@@ -113,7 +115,7 @@ internal sealed class TimelineBlock(TimelineChart chart) : Block
                     diamond.LineTo(x + markerX, laneY + 5);
                     diamond.LineTo(x + markerX - 5, laneY);
                     diamond.Close();
-                    c.Canvas.DrawPath(diamond, c.Fill(theme.Accent));
+                    c.Canvas.DrawPath(diamond, isGoLive ? c.Fill(GoLiveColour) : c.Fill(theme.Accent));
                     var top = y + milestoneTop + MilestoneLane + (row * rowHeight);
                     if (row > 0)
                     {

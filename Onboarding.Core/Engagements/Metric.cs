@@ -6,6 +6,23 @@ public enum MetricDirection
     LowerIsBetter,
 }
 
+/// <summary>Who commits to a service level: the provider (e.g. first shortlist within 5 working days) or the client (e.g. feedback within 2).</summary>
+public enum MetricSide
+{
+    Provider,
+    Client,
+}
+
+/// <summary>
+/// Early indicators move within days and are watched from the start; lagging ones (time to fill, quality of hire)
+/// need requisitions to close first, so they only mean something from <see cref="Metric.MeaningfulFromDay"/>.
+/// </summary>
+public enum MetricStage
+{
+    Early,
+    Lagging,
+}
+
 public sealed class Metric
 {
     public int Id { get; set; }
@@ -16,6 +33,18 @@ public sealed class Metric
     public decimal? Baseline { get; set; }
     public decimal? Target { get; set; }
     public string HowMeasured { get; set; } = "";
+
+    /// <summary>The target in the template's words ("2 or fewer", "10% below the baseline by day 90"); <see cref="Target"/> is its number, when it starts with one.</summary>
+    public string TargetText { get; set; } = "";
+
+    /// <summary>Set for a service level: the side that commits to it. Null for a measure both sides simply watch.</summary>
+    public MetricSide? Side { get; set; }
+
+    public MetricStage Stage { get; set; }
+
+    /// <summary>For a lagging metric, the engagement day from which its values mean something.</summary>
+    public int? MeaningfulFromDay { get; set; }
+
     public List<Measurement> Measurements { get; set; } = [];
 
     public bool IsMet(decimal value) => Target is { } target &&

@@ -7,7 +7,7 @@ namespace Onboarding.Core.Engagements;
 
 /// <summary>
 /// Applies templates to an engagement: chooses owners from its members, generates the dated
-/// plan and adds it (tasks, dependencies, checklists, milestones, starter glossary, template
+/// plan and adds it (tasks, dependencies, checklists, milestones, starter glossary, metrics, template
 /// snapshots) to the engagement's entities. Saving is the caller's.
 /// </summary>
 public static partial class PlanWriter
@@ -91,6 +91,9 @@ public static partial class PlanWriter
                 engagement.Glossary.Add(new GlossaryTerm { ClientTerm = term.ClientTerm, ProviderTerm = term.ProviderTerm, Definition = term.Definition, UpdatedAt = now });
             }
         }
+
+        // The templates' metrics and service levels, once per name; the engagement's metrics must be loaded.
+        TemplateMetrics.Add(engagement, applications.Select(a => a.Template));
 
         var tasksByKey = new Dictionary<string, PlanTask>();
         foreach (var planned in plan.Tasks)

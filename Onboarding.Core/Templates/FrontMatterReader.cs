@@ -57,6 +57,18 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
         ["lower-is-better"] = MetricDirection.LowerIsBetter,
     };
 
+    private static readonly Dictionary<string, MetricSide> Sides = new()
+    {
+        ["provider"] = MetricSide.Provider,
+        ["client"] = MetricSide.Client,
+    };
+
+    private static readonly Dictionary<string, MetricStage> Stages = new()
+    {
+        ["early"] = MetricStage.Early,
+        ["lagging"] = MetricStage.Lagging,
+    };
+
     private static readonly Dictionary<string, CadenceFrequency> Frequencies = new()
     {
         ["every-working-day"] = CadenceFrequency.EveryWorkingDay,
@@ -248,7 +260,7 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
 
     private SuggestedMetric? Metric(YamlNode node)
     {
-        var fields = Fields(node, "a metric", "name", "unit", "direction", "target", "how-measured");
+        var fields = Fields(node, "a metric", "name", "unit", "direction", "target", "how-measured", "side", "stage", "meaningful-from-day");
         if (fields is null)
         {
             return null;
@@ -256,24 +268,89 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
         var line = LineOf(node);
         var name = Text(fields, line, "name", "a metric");
         var unit = Text(fields, line, "unit", "a metric");
-        var directionText = Text(fields, line, "direction", "a metric");
+        var direction = MetricChoice(fields, line, "direction", Directions, required: true);
         var target = Text(fields, line, "target", "a metric");
         var measured = Text(fields, line, "how-measured", "a metric");
-        MetricDirection? direction = null;
-        if (directionText is not null)
-        {
-            if (Directions.TryGetValue(directionText, out var d))
-            {
-                direction = d;
-            }
-            else
-            {
-                Error(fields["direction"], $"unknown direction '{directionText}' (expected {string.Join(", ", Directions.Keys)})");
-            }
-        }
-        return name is null || unit is null || direction is null || target is null || measured is null
+        // The metric is saved at launch: a field longer than its column would fail there, so it fails here, with its line.
+        name = Within(fields, "name", name, Data.TextLimits.Name);
+        unit = Within(fields, "unit", unit, Data.TextLimits.Unit);
+        target = Within(fields, "target", target, Data.TextLimits.Name);
+        var side = MetricChoice(fields, line, "side", Sides, required: false);
+        var stage = MetricChoice(fields, line, "stage", Stages, required: false);
+        var (fromDay, fromDayOk) = MeaningfulFromDay(fields, line, name, stage);
+        return name is null || unit is null || direction is null || target is null || measured is null || !fromDayOk
+            || (fields.ContainsKey("side") && side is null) || (fields.ContainsKey("stage") && stage is null)
             ? null
-            : new SuggestedMetric(name, unit, direction.Value, target, measured);
+            : new SuggestedMetric(name, unit, direction.Value, target, measured, side, stage ?? MetricStage.Early, fromDay);
+    }
+
+    private string? Within(Dictionary<string, YamlNode> fields, string field, string? text, int limit)
+    {
+        if (text is null || text.Length <= limit)
+        {
+            return text;
+        }
+        Error(fields[field], $"the metric's '{field}' is {text.Length} characters long; at most {limit} fit");
+        return null;
+    }
+
+    private T? MetricChoice<T>(Dictionary<string, YamlNode> fields, int line, string field, Dictionary<string, T> choices, bool required)
+        where T : struct
+    {
+        if (!required && !fields.ContainsKey(field))
+        {
+            return null;
+        }
+        var text = Text(fields, line, field, "a metric");
+        if (text is null)
+        {
+            return null;
+        }
+        if (choices.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+        Error(fields[field], $"unknown {field} '{text}' (expected {string.Join(", ", choices.Keys)})");
+        return null;
+    }
+
+    /// <summary>
+    /// A lagging metric says from which day it means something; an early one is watched from day 1, so the
+    /// field would be misleading there. Returns the day and whether the field is right for the stage.
+    /// </summary>
+    private (int? Day, bool Ok) MeaningfulFromDay(Dictionary<string, YamlNode> fields, int line, string? name, MetricStage? stage)
+    {
+        var lagging = stage == MetricStage.Lagging;
+        if (!fields.TryGetValue("meaningful-from-day", out var node))
+        {
+            if (lagging)
+            {
+                errors.Add(new(file, line, $"the lagging metric '{name}' has no 'meaningful-from-day' (the engagement day from which its values mean something, like 'meaningful-from-day: 90')"));
+                return (null, false);
+            }
+            return (null, true);
+        }
+        var text = Text(fields, line, "meaningful-from-day", "a metric");
+        if (text is null)
+        {
+            return (null, false);
+        }
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var day) || day < 1 || day > 9999)
+        {
+            Error(node, $"meaningful-from-day '{text}' must be a day number from 1 up, like 'meaningful-from-day: 90'");
+            return (null, false);
+        }
+        if (!lagging && fields.ContainsKey("stage") && stage is null)
+        {
+            // The stage itself is wrong and already reported.
+            return (null, false);
+        }
+        if (!lagging)
+        {
+            Error(node, $"'meaningful-from-day' is for lagging metrics: add 'stage: lagging' to '{name}', or leave the day out of an early indicator");
+            return (null, false);
+        }
+        return (day, true);
     }
 
     private CadenceStage? Stage(YamlNode node)

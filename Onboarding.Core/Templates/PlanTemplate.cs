@@ -74,7 +74,11 @@ public sealed record TemplateTask(
 /// <summary>One entry of the "one dictionary": the client's word, ours, and what both mean.</summary>
 public sealed record StarterTerm(string ClientTerm, string ProviderTerm, string Definition);
 
-public sealed record SuggestedMetric(string Name, string Unit, MetricDirection Direction, string SuggestedTarget, string HowMeasured);
+/// <param name="Side">Set for a service level: who commits to it (front matter <c>side</c>).</param>
+/// <param name="MeaningfulFromDay">For a lagging metric (front matter <c>meaningful-from-day</c>), the day from which it means something.</param>
+public sealed record SuggestedMetric(
+    string Name, string Unit, MetricDirection Direction, string SuggestedTarget, string HowMeasured,
+    MetricSide? Side = null, MetricStage Stage = MetricStage.Early, int? MeaningfulFromDay = null);
 
 /// <summary>
 /// A validated template. <see cref="SourceText"/> and <see cref="Version"/> are the snapshot a plan keeps,

@@ -61,11 +61,11 @@ public class WorkspaceTests(OnboardingFactory app) : IClassFixture<OnboardingFac
 
         var html = await leader.GetStringAsync(metrics);
         Assert.Contains("<polyline", html);
-        Assert.Contains("latest 38 days, baseline 62, target 40", html);
+        Assert.Contains("latest 38 working days, baseline 44, target 40", html);
         var wins = await app.WithDbAsync(db => db.Wins.Where(w => w.MetricId == metricId).ToListAsync());
         var win = Assert.Single(wins);
         Assert.Equal(WinKind.TargetHit, win.Kind);
-        Assert.Contains("Target hit: Time to fill reached 39 days", await leader.GetStringAsync($"/engagements/{engagementId}/wins"));
+        Assert.Contains("Target hit: Time to fill reached 39 working days", await leader.GetStringAsync($"/engagements/{engagementId}/wins"));
     }
 
     [Fact]

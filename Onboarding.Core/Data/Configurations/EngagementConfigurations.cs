@@ -149,6 +149,7 @@ internal sealed class MetricConfiguration : IEntityTypeConfiguration<Metric>
         e.Property(x => x.Unit).HasMaxLength(TextLimits.Unit);
         e.Property(x => x.Baseline).HasPrecision(18, 4);
         e.Property(x => x.Target).HasPrecision(18, 4);
+        e.Property(x => x.TargetText).HasMaxLength(TextLimits.Name);
         e.HasMany(x => x.Measurements).WithOne().HasForeignKey(m => m.MetricId);
     }
 }

@@ -233,23 +233,40 @@ public static class PackContent
         $"{Count(phase.Tasks.Count, "task")}, {phase.Tasks.Count(t => t.Status == PlanTaskStatus.Done)} done";
 
     public static string TimelineLegend(TimelineChart chart) => chart.Today is { } today
-        ? $"Bands are 30-day months from kickoff, diamonds are milestones, the dashed line is today (day {today})."
-        : "Bands are 30-day months from kickoff, diamonds are milestones.";
+        ? $"Bands are 30-day months from kickoff up to the plan's last day, diamonds are milestones (the red one is go-live), the dashed line is today (day {today})."
+        : "Bands are 30-day months from kickoff up to the plan's last day, diamonds are milestones (the red one is go-live).";
+
+    /// <summary>A last stretch shorter than this joins the month before it, rather than a sliver too narrow for its title.</summary>
+    private const int ShortestLastBand = 8;
 
     /// <summary>
-    /// The 30/60/90 rhythm as 30-day bands from kickoff (more when the plan runs on), and the milestones.
-    /// Template phases count working days, so "days 1–21" of a phase fall in the first 30 calendar days.
+    /// The 30/60/90 rhythm as 30-day bands from kickoff, ending on the plan's last day (the latest task due date,
+    /// milestone or go-live), so a plan that ends by day 90 never shows a "Days 91–120" band; and the milestones,
+    /// go-live among them. Template phases count working days, so "days 1–21" of a phase fall in the first 30 calendar days.
     /// </summary>
     public static TimelineChart Chart(PackModel pack)
     {
-        var lastDay = pack.Tasks.Select(t => pack.DayOf(t.Due)).Concat(pack.Milestones.Select(m => pack.DayOf(m.Date))).DefaultIfEmpty(90).Max();
-        var bands = Math.Max(3, (lastDay + 29) / 30);
-        var phases = Enumerable.Range(0, bands).Select(i => new TimelinePhase($"Month {i + 1}", (i * 30) + 1, (i + 1) * 30)).ToList();
+        var goLiveDay = Math.Max(1, pack.DayOf(pack.GoLive));
+        var lastDay = pack.Tasks.Select(t => pack.DayOf(t.Due)).Concat(pack.Milestones.Select(m => pack.DayOf(m.Date))).Append(goLiveDay).Max();
+        var phases = new List<TimelinePhase>();
+        for (var start = 1; start <= lastDay; start += 30)
+        {
+            var end = Math.Min(start + 29, lastDay);
+            if (end - start + 1 < ShortestLastBand && phases.Count > 0)
+            {
+                phases[^1] = phases[^1] with { EndDay = end };
+            }
+            else
+            {
+                phases.Add(new TimelinePhase($"Month {phases.Count + 1}", start, end));
+            }
+        }
         var today = pack.DayOf(pack.Today);
         return new TimelineChart(
             phases,
-            [.. pack.Milestones.Select(m => new TimelineMilestone(m.Title, Math.Max(1, pack.DayOf(m.Date))))],
-            today >= 1 && today <= bands * 30 ? today : null);
+            [.. pack.Milestones.Select(m => new TimelineMilestone(m.Title, Math.Max(1, pack.DayOf(m.Date)))),
+                new TimelineMilestone($"{GoLiveMilestone.Title} · {pack.GoLive.ToString("d MMM", CultureInfo.InvariantCulture)}", goLiveDay, IsGoLive: true)],
+            today >= 1 && today <= lastDay ? today : null);
     }
 
     private static string Frequency(CadenceFrequency frequency) => frequency switch

@@ -262,7 +262,7 @@ public static class PackHtml
 
         // Labels stack in rows so neighbours never overlap, estimated from their length.
         var rowsEnd = new List<float>();
-        var labels = new List<(float MarkerX, float LabelX, int Row, string Text)>();
+        var labels = new List<(float MarkerX, float LabelX, int Row, string Text, bool IsGoLive)>();
         foreach (var milestone in chart.Milestones.OrderBy(m => m.Day))
         {
             var markerX = X(milestone.Day + 0.5f);
@@ -276,7 +276,7 @@ public static class PackHtml
             }
 
             rowsEnd[row] = labelX + width;
-            labels.Add((markerX, labelX, row, milestone.Label));
+            labels.Add((markerX, labelX, row, milestone.Label, milestone.IsGoLive));
         }
 
         var laneY = AxisHeight + BandHeight + 6 + (LaneHeight / 2);
@@ -303,10 +303,10 @@ public static class PackHtml
         if (labels.Count > 0)
         {
             svg.Append($"<rect x=\"0\" y=\"{N(laneY - 0.5f)}\" width=\"{N(Width)}\" height=\"1\" class=\"lane\"/>");
-            foreach (var (markerX, labelX, row, text) in labels)
+            foreach (var (markerX, labelX, row, text, isGoLive) in labels)
             {
                 var top = laneY + (LaneHeight / 2) + (row * RowHeight);
-                svg.Append($"<path d=\"M{N(markerX)} {N(laneY - 6)}l6 6l-6 6l-6-6z\" class=\"diamond\"/>")
+                svg.Append($"<path d=\"M{N(markerX)} {N(laneY - 6)}l6 6l-6 6l-6-6z\" class=\"{(isGoLive ? "diamond go-live" : "diamond")}\"/>")
                     .Append($"<text x=\"{N(labelX)}\" y=\"{N(top + 12)}\" class=\"milestone\">{E(text)}</text>");
             }
         }
@@ -419,6 +419,7 @@ public static class PackHtml
         .timeline .band0 { fill: #d6e6f5; } .timeline .band1 { fill: #d5eee6; } .timeline .band2 { fill: #e8e1f3; } .timeline .band3 { fill: #f7e7d2; }
         .timeline .lane { fill: var(--rule); }
         .timeline .diamond { fill: var(--brand); }
+        .timeline .diamond.go-live { fill: #b3261e; }
         .timeline .today { stroke: #c0392b; stroke-dasharray: 4 3; }
         @media (max-width: 40rem) { .what-why { grid-template-columns: 1fr; } }
         @media print {

@@ -62,7 +62,10 @@ public class StarterTemplateTests
         var template = Catalog.Find("rpo-client-launch")!;
 
         Assert.Contains(template.Glossary, g => g.ClientTerm == "Requisition" && g.ProviderTerm == "Job order");
-        Assert.InRange(template.Metrics.Count, 3, 5);
+        // A few early indicators and service levels of both sides, and the lagging outcomes they lead to.
+        Assert.InRange(template.Metrics.Count, 3, 8);
+        Assert.Contains(template.Metrics, m => m.Side == Onboarding.Core.Engagements.MetricSide.Provider);
+        Assert.Contains(template.Metrics, m => m.Side == Onboarding.Core.Engagements.MetricSide.Client);
         Assert.Equal(Onboarding.Core.Digests.DigestCadence.Default.Stages, template.Cadence.Stages);
         Assert.Equal(TemplateAudience.AccountLeader, template.Audience);
     }

@@ -60,6 +60,15 @@ public sealed class CalendarFeedController(OnboardingDbContext db, AppLinks link
                 DtEnd = Day(milestone.Date.AddDays(1)),
             });
         }
+        // Go-live is every member's milestone; its UID is per engagement, so moving go-live moves the event.
+        calendar.Events.Add(new CalendarEvent
+        {
+            Uid = GoLiveMilestone.CalendarUid(member.EngagementId),
+            Summary = $"◆ {GoLiveMilestone.Title}: {member.Engagement.Name}",
+            DtStart = Day(member.Engagement.GoLive),
+            DtEnd = Day(member.Engagement.GoLive.AddDays(1)),
+            Url = new Uri(links.Engagement(member.EngagementId)),
+        });
         var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
         return Content(text, "text/calendar; charset=utf-8");
     }

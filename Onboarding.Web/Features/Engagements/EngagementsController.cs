@@ -61,7 +61,11 @@ public sealed class EngagementsController(OnboardingDbContext db, EngagementSnap
         var engagement = snapshot.Engagement;
         var today = clock.TodayIn(engagement.TimeZone);
         var summary = PlanSummary.Of(snapshot.Tasks, today);
-        var milestones = snapshot.Milestones.Where(m => m.ReachedAt == null && m.Date >= today).Take(4).ToList();
+        // Go-live is derived from the engagement, not stored as a milestone row; it takes its place among them here.
+        var goLive = new Milestone { Title = GoLiveMilestone.Title, Date = engagement.GoLive };
+        var milestones = snapshot.Milestones.Where(m => m.ReachedAt == null && m.Date >= today)
+            .Concat(engagement.GoLive >= today ? [goLive] : [])
+            .OrderBy(m => m.Date).Take(4).ToList();
         return View(new EngagementOverviewViewModel(
             engagement, access, engagement.DayOn(today), today,
             summary.Phases, summary.ThisWeek, summary.NeedsAttention, milestones, snapshot.RecentWins)

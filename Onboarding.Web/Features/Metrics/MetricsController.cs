@@ -104,13 +104,15 @@ public sealed class MetricsController(OnboardingDbContext db, TimeProvider clock
 
     private async Task<MetricsViewModel> BuildPageAsync(int engagementId, MetricForm form, (int MetricId, MeasurementForm Form)? rejected)
     {
-        var name = await db.Engagements.Where(e => e.Id == engagementId).Select(e => e.Name).FirstAsync();
+        var engagement = await db.Engagements.Where(e => e.Id == engagementId).Select(e => new { e.Name, e.Kickoff, e.TimeZone }).FirstAsync();
         var metrics = await db.Metrics.AsNoTracking()
             .Include(m => m.Measurements.OrderBy(v => v.MeasuredOn))
             .Where(m => m.EngagementId == engagementId)
             .OrderBy(m => m.Id)
             .ToListAsync();
-        return new MetricsViewModel(engagementId, name, metrics, HttpContext.EngagementAccess(), form, rejected);
+        var glossary = await db.GlossaryTerms.AsNoTracking().Where(g => g.EngagementId == engagementId).OrderBy(g => g.Id).ToListAsync();
+        var groups = MetricGroups.Of(metrics, glossary, engagement.Kickoff, clock.TodayIn(engagement.TimeZone));
+        return new MetricsViewModel(engagementId, engagement.Name, metrics, HttpContext.EngagementAccess(), form, rejected) { Groups = groups };
     }
 }
 
@@ -119,6 +121,9 @@ public sealed record MetricsViewModel(
     (int MetricId, MeasurementForm Form)? Rejected)
 {
     public bool CanEdit => Access.IsLeader || Access.Role == EngagementRole.TaLead;
+
+    /// <summary>The metrics by stage and side, as the page lists them (<see cref="MetricGroups"/>).</summary>
+    public IReadOnlyList<MetricStageGroup> Groups { get; init; } = [];
 }
 
 public sealed class MetricForm

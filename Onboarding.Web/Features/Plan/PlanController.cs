@@ -16,7 +16,10 @@ public sealed class PlanController(OnboardingDbContext db, EngagementSnapshots s
         var snapshot = await snapshots.GetAsync(db, access);
         var engagement = snapshot.Engagement;
         var all = snapshot.Tasks;
-        var milestones = snapshot.Milestones.Select(m => new TimelineMilestone(m.Title, m.Date, m.ReachedAt != null)).ToList();
+        var today = clock.TodayIn(engagement.TimeZone);
+        var milestones = snapshot.Milestones.Select(m => new TimelineMilestone(m.Title, m.Date, m.ReachedAt != null))
+            .Append(new TimelineMilestone(GoLiveMilestone.Title, engagement.GoLive, GoLiveMilestone.IsReached(engagement.GoLive, today), IsGoLive: true))
+            .ToList();
         var members = engagement.Members.OrderBy(m => m.Name).Select(m => new OwnerOption(m.Id, m.Name, m.Role)).ToList();
 
         var phases = all.GroupBy(t => (t.PhaseKey, t.PhaseTitle))
@@ -24,7 +27,6 @@ public sealed class PlanController(OnboardingDbContext db, EngagementSnapshots s
             .OrderBy(p => p.Start)
             .ToList();
         var shown = all.Where(t => (owner is null || t.OwnerId == owner) && (status is null || t.Status == status) && (phase is null || t.PhaseKey == phase)).ToList();
-        var today = clock.TodayIn(engagement.TimeZone);
         return View(new PlanViewModel(
             engagement.Id, engagement.Name, engagement.Kickoff, today, phases, milestones,
             shown.GroupBy(t => (t.PhaseKey, t.PhaseTitle)).Select(g => new PhaseGroup(g.Key.PhaseKey, g.Key.PhaseTitle, g.ToList())).ToList(),

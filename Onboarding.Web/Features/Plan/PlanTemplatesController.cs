@@ -36,7 +36,7 @@ public sealed class PlanTemplatesController(OnboardingDbContext db, TemplateCata
     public async Task<IActionResult> Apply(int engagementId, ApplyTemplateForm form)
     {
         ModelState.Clear();
-        var engagement = await db.Engagements.Include(e => e.Members).Include(e => e.Glossary).FirstAsync(e => e.Id == engagementId);
+        var engagement = await db.Engagements.Include(e => e.Members).Include(e => e.Glossary).Include(e => e.Metrics).AsSplitQuery().FirstAsync(e => e.Id == engagementId);
         var application = await ReadAsync(engagement, form, ModelState);
         var plan = application is null ? null : PlanGenerator.Generate(application.Start, application.Start, PlanWriter.Calendar(engagement), [application.Application]);
         foreach (var role in plan?.UnresolvedOwners.Select(u => u.Role).Distinct() ?? [])

@@ -8,7 +8,8 @@ namespace Onboarding.Web.Features.Plan;
 
 public sealed record TimelinePhase(string Title, DateOnly Start, DateOnly End);
 
-public sealed record TimelineMilestone(string Title, DateOnly Date, bool Reached);
+/// <param name="IsGoLive">Go-live is drawn as a flag-red diamond so it stands out from the plan's own milestones.</param>
+public sealed record TimelineMilestone(string Title, DateOnly Date, bool Reached, bool IsGoLive = false);
 
 /// <summary>The plan at a glance, drawn on the server as SVG: phases as bands, milestones as diamonds, a line for today.</summary>
 public static class PlanTimeline
@@ -53,8 +54,8 @@ public static class PlanTimeline
         }
         foreach (var m in markers)
         {
-            var fill = m.Reached ? "#1e7a46" : "#1f5f8b";
-            svg.Append($"<path d=\"M{F(m.X)} {diamondY - 7} L{F(m.X + 7)} {diamondY} L{F(m.X)} {diamondY + 7} L{F(m.X - 7)} {diamondY} Z\" fill=\"{fill}\"><title>{E(m.Tooltip)}</title></path>");
+            var fill = m.IsGoLive ? "#b3261e" : m.Reached ? "#1e7a46" : "#1f5f8b";
+            svg.Append($"<path class=\"{(m.IsGoLive ? "go-live" : "milestone")}\" d=\"M{F(m.X)} {diamondY - 7} L{F(m.X + 7)} {diamondY} L{F(m.X)} {diamondY + 7} L{F(m.X - 7)} {diamondY} Z\" fill=\"{fill}\"><title>{E(m.Tooltip)}</title></path>");
             if (m.Row < LabelRows)
             {
                 svg.Append($"<text x=\"{F(m.LabelX)}\" y=\"{diamondY + 22 + m.Row * RowHeight}\" fill=\"#1d2733\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" font-size=\"11\">{E(m.Label)}</text>");
@@ -89,7 +90,7 @@ public static class PlanTimeline
         return bands;
     }
 
-    private sealed record Marker(double X, bool Reached, string Tooltip, string Label, double LabelX, int Row);
+    private sealed record Marker(double X, bool Reached, string Tooltip, string Label, double LabelX, int Row, bool IsGoLive);
 
     /// <summary>
     /// One diamond per date (several milestones on a day share it) and each label on the first row where it
@@ -101,7 +102,8 @@ public static class PlanTimeline
         var markers = new List<Marker>();
         foreach (var day in milestones.GroupBy(m => m.Date).OrderBy(g => g.Key))
         {
-            var titles = day.Select(m => m.Title).ToList();
+            // Go-live names its day when it shares it with other milestones.
+            var titles = day.OrderByDescending(m => m.IsGoLive).Select(m => m.Title).ToList();
             var label = Shorten(titles[0]) + (titles.Count > 1 ? $" +{titles.Count - 1}" : "");
             var width = label.Length * CharWidth;
             var at = x(day.Key);
@@ -112,7 +114,7 @@ public static class PlanTimeline
                 rowEnds[row] = labelX + width;
             }
             var tooltip = $"{day.Key:d MMM}: {string.Join("; ", day.Select(m => m.Title + (m.Reached ? " (reached)" : "")))}";
-            markers.Add(new Marker(at, day.All(m => m.Reached), tooltip, label, labelX, row < 0 ? LabelRows : row));
+            markers.Add(new Marker(at, day.All(m => m.Reached), tooltip, label, labelX, row < 0 ? LabelRows : row, day.Any(m => m.IsGoLive)));
         }
         return markers;
     }

@@ -960,16 +960,37 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("how_measured");
 
+                    b.Property<int?>("MeaningfulFromDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("meaningful_from_day");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Side")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("stage");
+
                     b.Property<decimal?>("Target")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)")
                         .HasColumnName("target");
+
+                    b.Property<string>("TargetText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("target_text");
 
                     b.Property<string>("Unit")
                         .IsRequired()

@@ -926,16 +926,37 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("how_measured");
 
+                    b.Property<int?>("MeaningfulFromDay")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meaningful_from_day");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("Side")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
                     b.Property<decimal?>("Target")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT")
                         .HasColumnName("target");
+
+                    b.Property<string>("TargetText")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_text");
 
                     b.Property<string>("Unit")
                         .IsRequired()
