@@ -91,12 +91,15 @@ public sealed class DemoSeeder(
             ],
             Glossary =
             [
-                new GlossaryTerm { ClientTerm = "Req", ProviderTerm = "Job order", Definition = "An approved, budgeted opening that recruiting may work on. A req without budget approval is a *forecast*, not a req.", Agreed = true, UpdatedAt = now },
-                new GlossaryTerm { ClientTerm = "Time to hire", ProviderTerm = "Time to fill", Definition = "Calendar days from req approval to the candidate accepting the offer.", Agreed = false, UpdatedAt = now },
+                // Acme's own wording of the starter terms: the templates' entries with the same client word are then
+                // not added, so each word has one definition (GlossaryCheck finds none in the demo). Time to fill counts
+                // calendar days, as RPO reporting does; the plan's offsets and service levels count working days.
+                new GlossaryTerm { ClientTerm = "Requisition", ProviderTerm = "Job order", Definition = "An approved, budgeted opening that recruiting may work on. A requisition without budget approval is a *forecast*, not a requisition.", Agreed = true, UpdatedAt = now },
+                new GlossaryTerm { ClientTerm = "Time to fill", ProviderTerm = "Time to fill", Definition = "Calendar days from requisition approval to the candidate accepting the offer.", Agreed = false, UpdatedAt = now },
             ],
             Metrics =
             [
-                new Metric { Name = "Time to fill", Unit = "days", Direction = MetricDirection.LowerIsBetter, Baseline = 62, Target = 40, HowMeasured = "Median over roles filled in the month" },
+                new Metric { Name = "Time to fill", Unit = "calendar days", Direction = MetricDirection.LowerIsBetter, Baseline = 62, Target = 40, HowMeasured = "Median over roles filled in the month" },
                 new Metric { Name = "Hiring manager satisfaction", Unit = "score /5", Direction = MetricDirection.HigherIsBetter, Baseline = 3.6m, Target = 4.5m, HowMeasured = "Survey after each hire" },
             ],
         };
