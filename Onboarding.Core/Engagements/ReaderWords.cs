@@ -29,7 +29,7 @@ public sealed class ReaderWords
     {
         ForClient = forClient;
         _clientWordByProviderWord = clientWordByProviderWord;
-        if (forClient && clientWordByProviderWord.Count > 0)
+        if (forClient && clientWordByProviderWord.Any(p => p.Key != GlossaryCheck.Normalise(p.Value)))
         {
             var alternatives = clientWordByProviderWord.Keys
                 .OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal)
@@ -61,7 +61,8 @@ public sealed class ReaderWords
         {
             var provider = GlossaryCheck.Normalise(entry.ProviderTerm);
             var client = entry.ClientTerm.Trim();
-            if (provider.Length > 0 && client.Length > 0 && provider != GlossaryCheck.Normalise(client))
+            // An entry where both sides say the same claims the word too: the client says it as well, so it stays.
+            if (provider.Length > 0 && client.Length > 0)
             {
                 map.TryAdd(provider, client);
             }
@@ -101,6 +102,10 @@ public sealed class ReaderWords
             return match.Value;
         }
         var plural = match.Groups["plural"].Success;
+        if (GlossaryCheck.SameWord(written, client))
+        {
+            return match.Value;
+        }
         if (plural && client.Contains(' '))
         {
             return match.Value;
