@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Microsoft.EntityFrameworkCore;
+using Onboarding.Core.Data;
 using Onboarding.Core.Markdown;
 
 namespace Onboarding.Core.Engagements;
@@ -52,6 +54,16 @@ public sealed class ReaderWords
 
     public static ReaderWords For(IEnumerable<GlossaryTerm> glossary, EngagementRole? role) =>
         For(glossary.Select(g => new GlossaryEntry(g.ClientTerm, g.ProviderTerm, g.Definition)), role);
+
+    /// <summary>The words of a reader in <paramref name="role"/> of the engagement; the glossary is read only for a client stakeholder.</summary>
+    public static async Task<ReaderWords> LoadAsync(OnboardingDbContext db, int engagementId, EngagementRole? role, CancellationToken cancellationToken = default) =>
+        role is { } r && r.IsClientRole()
+            ? ForClientReader(await db.GlossaryTerms.AsNoTracking()
+                .Where(g => g.EngagementId == engagementId)
+                .OrderBy(g => g.Id)
+                .Select(g => new GlossaryEntry(g.ClientTerm, g.ProviderTerm, g.Definition))
+                .ToListAsync(cancellationToken))
+            : AsWritten;
 
     /// <summary>The client's words, as a document addressed to the client (the plan pack) reads.</summary>
     public static ReaderWords ForClientReader(IEnumerable<GlossaryEntry> glossary)
