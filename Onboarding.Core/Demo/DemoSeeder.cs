@@ -99,7 +99,7 @@ public sealed class DemoSeeder(
             ],
             Metrics =
             [
-                new Metric { Name = "Time to fill", Unit = "calendar days", Direction = MetricDirection.LowerIsBetter, Baseline = 62, Target = 40, HowMeasured = "Median over roles filled in the month" },
+                new Metric { Name = "Time to fill", Unit = "days", Direction = MetricDirection.LowerIsBetter, Baseline = 62, Target = 40, HowMeasured = "Median over roles filled in the month" },
                 new Metric { Name = "Hiring manager satisfaction", Unit = "score /5", Direction = MetricDirection.HigherIsBetter, Baseline = 3.6m, Target = 4.5m, HowMeasured = "Survey after each hire" },
             ],
         };
