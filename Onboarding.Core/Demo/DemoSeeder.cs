@@ -91,8 +91,11 @@ public sealed class DemoSeeder(
             ],
             Glossary =
             [
-                new GlossaryTerm { ClientTerm = "Req", ProviderTerm = "Job order", Definition = "An approved, budgeted opening that recruiting may work on. A req without budget approval is a *forecast*, not a req.", Agreed = true, UpdatedAt = now },
-                new GlossaryTerm { ClientTerm = "Time to hire", ProviderTerm = "Time to fill", Definition = "Calendar days from req approval to the candidate accepting the offer.", Agreed = false, UpdatedAt = now },
+                // Acme's own wording of the starter terms: the templates' entries with the same client word are then
+                // not added, so each word has one definition (GlossaryCheck finds none in the demo). Time to fill counts
+                // calendar days, as RPO reporting does; the plan's offsets and service levels count working days.
+                new GlossaryTerm { ClientTerm = "Requisition", ProviderTerm = "Job order", Definition = "An approved, budgeted opening that recruiting may work on. A requisition without budget approval is a *forecast*, not a requisition.", Agreed = true, UpdatedAt = now },
+                new GlossaryTerm { ClientTerm = "Time to fill", ProviderTerm = "Time to fill", Definition = "Calendar days from requisition approval to the candidate accepting the offer.", Agreed = false, UpdatedAt = now },
             ],
         };
 

@@ -25,7 +25,8 @@ namespace Onboarding.Core.Digests;
 /// <item>milestones ahead: the next <see cref="MilestonesShown"/> open milestones due on or after D;</item>
 /// <item>metric movement: metrics measured in the window, latest against previous and target;</item>
 /// <item>one glossary term, rotating with the date;</item>
-/// <item>go-live, when it falls in the coming-up window (<see cref="GoLiveNotice"/>): news for everyone in the engagement.</item>
+/// <item>go-live, when it falls in the coming-up window (<see cref="GoLiveNotice"/>): news for everyone in the engagement;</item>
+/// <item>all of it in the reader's words (<see cref="DigestWording"/>).</item>
 /// </list>
 /// Milestones ahead and the glossary term are context, not news: an engagement with nothing else
 /// is left out, and with no engagement left there is nothing to say.
@@ -52,8 +53,9 @@ public static class DigestComposer
         var links = new AppLinks(baseUrl);
         var unsubscribe = AppLinks.RequireWebUrl(unsubscribeUrl, nameof(unsubscribeUrl));
         var sections = engagements
-            .Select(e => Section(recipient, e, period, links,
-                due?.FirstOrDefault(d => d.EngagementId == e.Id) ?? DueEngagement.Assumed(e.Id, e.Kickoff, period.Date)))
+            .Select(e => DigestWording.ForReader(
+                Section(recipient, e, period, links, due?.FirstOrDefault(d => d.EngagementId == e.Id) ?? DueEngagement.Assumed(e.Id, e.Kickoff, period.Date)),
+                e, recipient))
             .Where(s => s.HasNews)
             .ToList();
         if (sections.Count == 0)

@@ -256,9 +256,7 @@ public static class PlanUpgradeWriter
             .Distinct()
             .Select(role => $"The new version gives tasks to the {role.DisplayName().ToLowerInvariant()} role, but nobody in this engagement has it: add one on Stakeholders first.")
             .ToList();
-        var newTerms = template.Glossary
-            .Where(t => !engagement.Glossary.Any(g => g.ClientTerm.Equals(t.ClientTerm, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
+        var newTerms = StarterGlossary.NewTerms(engagement.Glossary, template.Glossary).ToList();
         return new PlanUpgradePreview(
             engagement, snapshot, template, problems, added, removed, changed, newTerms, tasks.Count - removed.Count,
             Fingerprint(snapshot, template, added, removed, changed));

@@ -86,7 +86,8 @@ public static partial class PlanWriter
             };
             snapshots[(template.Key, application.InstanceKey)] = snapshot;
             engagement.Templates.Add(snapshot);
-            foreach (var term in template.Glossary.Where(t => !engagement.Glossary.Any(g => g.ClientTerm.Equals(t.ClientTerm, StringComparison.OrdinalIgnoreCase))))
+            // One entry per client word (StarterGlossary): the engagement's own, else the first template's.
+            foreach (var term in StarterGlossary.NewTerms(engagement.Glossary, template.Glossary))
             {
                 engagement.Glossary.Add(new GlossaryTerm { ClientTerm = term.ClientTerm, ProviderTerm = term.ProviderTerm, Definition = term.Definition, UpdatedAt = now });
             }

@@ -1,3 +1,5 @@
+using Onboarding.Core.Engagements;
+
 namespace Onboarding.Core.Templates;
 
 /// <summary><c>templates check [DIR]</c>: validates every template of a directory, one <c>file:line: message</c> per problem.</summary>
@@ -20,7 +22,15 @@ public static class TemplatesCheckCommand
         {
             return 1;
         }
-        output.WriteLine($"{catalog.FileCount} templates in {directory}: no errors");
+        // Warnings, not errors: a launch still works, but the glossary it brings says two things at once.
+        var glossary = StarterGlossary.Preview(catalog.Templates);
+        foreach (var flag in glossary.Flags)
+        {
+            var (first, second) = (glossary.Terms[flag.First], glossary.Terms[flag.Second]);
+            var files = first.SourceFile == second.SourceFile ? first.SourceFile : $"{first.SourceFile} and {second.SourceFile}";
+            output.WriteLine($"{first.SourceFile}: warning: glossary: {flag.Message} ({files})");
+        }
+        output.WriteLine($"{catalog.FileCount} templates in {directory}: no errors" + (glossary.Flags.Count > 0 ? $", {glossary.Flags.Count} glossary warning(s)" : ""));
         return 0;
     }
 }

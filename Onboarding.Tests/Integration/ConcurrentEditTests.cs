@@ -17,7 +17,7 @@ public class ConcurrentEditTests(OnboardingFactory app) : IClassFixture<Onboardi
     {
         var engagementId = await InvitationTests.DemoEngagementIdAsync(app);
         var glossary = $"/engagements/{engagementId}/glossary";
-        var term = await app.WithDbAsync(db => db.GlossaryTerms.SingleAsync(g => g.EngagementId == engagementId && g.ClientTerm == "Time to hire"));
+        var term = await app.WithDbAsync(db => db.GlossaryTerms.SingleAsync(g => g.EngagementId == engagementId && g.ClientTerm == "Time to fill"));
         var (leader, taLead) = (await app.SignedInClientAsync(Leader), await app.SignedInClientAsync(TaLead));
         // Both open the glossary on the same version.
         var leaderToken = await OnboardingFactory.AntiforgeryTokenAsync(leader, glossary);
@@ -31,7 +31,7 @@ public class ConcurrentEditTests(OnboardingFactory app) : IClassFixture<Onboardi
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var page = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
-        Assert.Contains("Tomás Herrera changed “Time to hire”", page);
+        Assert.Contains("Tomás Herrera changed “Time to fill”", page);
         Assert.Contains("Working days from req approval to start date.", page);
         var saved = await app.WithDbAsync(db => db.GlossaryTerms.AsNoTracking().SingleAsync(g => g.Id == term.Id));
         Assert.Equal(("Calendar days from req approval to offer acceptance.", true, "Tomás Herrera"), (saved.Definition, saved.Agreed, saved.ChangedBy));
@@ -151,7 +151,7 @@ public class ConcurrentEditTests(OnboardingFactory app) : IClassFixture<Onboardi
     {
         ["Id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Version"] = version,
-        ["ClientTerm"] = "Time to hire",
+        ["ClientTerm"] = "Time to fill",
         ["ProviderTerm"] = "Time to fill",
         ["Definition"] = definition,
         ["Agreed"] = agreed ? "true" : "false",

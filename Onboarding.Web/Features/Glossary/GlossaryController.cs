@@ -81,6 +81,12 @@ public sealed class GlossaryController(OnboardingDbContext db, TimeProvider cloc
 public sealed record GlossaryViewModel(int EngagementId, string EngagementName, IReadOnlyList<GlossaryTerm> Terms, EngagementAccess Access, TermForm Form)
 {
     public bool CanEdit => Access.IsLeader || Access.Role == EngagementRole.TaLead;
+
+    /// <summary>Where the glossary contradicts itself; indexes into <see cref="Terms"/>.</summary>
+    public IReadOnlyList<GlossaryFlag> Flags { get; } = GlossaryCheck.FindIn(Terms);
+
+    /// <summary>The flags involving the term at <paramref name="index"/>, each said once beside each of its two terms.</summary>
+    public IEnumerable<GlossaryFlag> FlagsOf(int index) => Flags.Where(f => f.Involves(index));
 }
 
 public sealed class TermForm

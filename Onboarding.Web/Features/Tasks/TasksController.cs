@@ -259,6 +259,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
             People = people,
             OwnerWorksWith = worksWith,
             ReassignForm = reassignForm ?? new ReassignForm { OwnerId = task.OwnerId },
+            Words = await ReaderWords.LoadAsync(db, engagementId, HttpContext.EngagementAccess().Role),
         };
     }
 }
@@ -276,6 +277,9 @@ public sealed record TaskPageViewModel(
     public WorkingWith? OwnerWorksWith { get; init; }
 
     public ReassignForm ReassignForm { get; init; } = new();
+
+    /// <summary>The reader's words: a client stakeholder reads the client's (<see cref="ReaderWords"/>).</summary>
+    public ReaderWords Words { get; init; } = ReaderWords.AsWritten;
 
     public string? WorksWithText => OwnerWorksWith is not { } people ? null
         : Access.Member?.Id == Task.OwnerId ? people.Text
