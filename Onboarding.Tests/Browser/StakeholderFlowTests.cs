@@ -13,7 +13,14 @@ public sealed class StakeholderFlowTests(LiveApp app, Chromium chromium)
     public async Task Ta_lead_marks_a_milestone_task_done_and_sees_it_in_the_progress_and_the_wins()
     {
         // A milestone of the TA lead's that is still open: completing it must move the phase's
-        // progress on the overview and show up among the wins by itself.
+        // progress on the overview and show up among the wins by itself. In the demo's combined plan the joint
+        // reviews are the account leader's, the TA lead attending; the 60-day one is handed to the TA lead here.
+        await app.WithDbAsync(async db =>
+        {
+            var review = await db.PlanTasks.SingleAsync(t => t.Key == "rpo-client-launch/review-60" && t.Engagement!.Name == "Acme Robotics RPO launch");
+            review.OwnerId = await db.Members.Where(m => m.EngagementId == review.EngagementId && m.Email == TaLead).Select(m => m.Id).SingleAsync();
+            return await db.SaveChangesAsync();
+        });
         var task = await app.WithDbAsync(db => db.PlanTasks
             .Where(t => t.Owner!.Email == TaLead && t.IsMilestone && t.Status != PlanTaskStatus.Done && t.Status != PlanTaskStatus.Skipped)
             .OrderBy(t => t.Due)

@@ -14,6 +14,7 @@ public static class PackComposer
 {
     public static Document Pack(PackModel pack)
     {
+        pack = pack.InClientWords();
         var theme = Theme(pack);
         return new Document(new DocumentMetadata(PackTitle(pack), pack.ProviderName, PackSubject(pack), pack.GeneratedAt)) { Theme = theme }
             .Header((c, page) => ComposeHeader(c, page, pack, theme, pack.EngagementName))
@@ -36,6 +37,7 @@ public static class PackComposer
     /// <summary>One person's plan: their own tasks, the people they will work with and the shared glossary.</summary>
     public static Document Personal(PackModel pack, PackMember member)
     {
+        pack = pack.InWordsOf(member);
         var theme = Theme(pack);
         var tasks = pack.TasksOf(member);
         return new Document(new DocumentMetadata(PersonalTitle(pack, member), pack.ProviderName, PersonalSubject(pack, member), pack.GeneratedAt)) { Theme = theme }

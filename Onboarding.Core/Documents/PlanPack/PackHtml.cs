@@ -21,6 +21,7 @@ public static class PackHtml
 {
     public static string Render(PackModel pack, IReadOnlyList<PackLink> links)
     {
+        pack = pack.InClientWords();
         var body = new Body();
         ComposeOutcomes(body, pack);
         ComposeStakeholders(body, pack);

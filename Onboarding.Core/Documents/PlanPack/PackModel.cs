@@ -45,6 +45,20 @@ public sealed record PackModel(
 
     public IReadOnlyList<PackTask> TasksOf(PackMember member) => [.. Tasks.Where(t => t.OwnerId == member.Id)];
 
+    /// <summary>The pack addressed to the client (the pack itself, its printable page): the client's words throughout.</summary>
+    public PackModel InClientWords() => InWords(ReaderWords.ForClientReader(Glossary.Select(g => new GlossaryEntry(g.ClientTerm, g.ProviderTerm, g.Definition))));
+
+    /// <summary>A person's own plan, in their words: the client's for a client stakeholder, as written for provider staff.</summary>
+    public PackModel InWordsOf(PackMember member) =>
+        member.Role.IsClientRole() ? InClientWords() : this;
+
+    private PackModel InWords(ReaderWords words) => this with
+    {
+        Tasks = [.. Tasks.Select(t => t with { Title = words.Text(t.Title), What = words.Markdown(t.What), Why = words.Markdown(t.Why) })],
+        Milestones = [.. Milestones.Select(m => m with { Title = words.Text(m.Title) })],
+        Wins = [.. Wins.Select(w => w with { Title = words.Text(w.Title), Body = words.Markdown(w.Body) })],
+    };
+
     /// <summary>
     /// The pack of <paramref name="engagement"/> as of <paramref name="now"/>. Needs the engagement's
     /// client, provider, outcomes, members with their people, tasks, milestones, glossary, metrics with measurements,

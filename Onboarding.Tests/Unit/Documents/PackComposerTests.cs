@@ -1,5 +1,7 @@
+using System.Net;
 using Onboarding.Core.Documents;
 using Onboarding.Core.Documents.PlanPack;
+using Onboarding.Core.Engagements;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Outline;
 using static Onboarding.Tests.Unit.Documents.PdfText;
@@ -26,7 +28,7 @@ public class PackComposerTests(RendererFixture fixture) : IClassFixture<Renderer
 
         using var pdf = PdfDocument.Open(_renderer.Render(PackComposer.Pack(pack)));
 
-        AssertSectionsAndTasksInOrder(pdf, pack);
+        AssertSectionsAndTasksInOrder(pdf, pack.InClientWords());
         Assert.InRange(pdf.NumberOfPages, 15, 60);
     }
 
@@ -37,8 +39,28 @@ public class PackComposerTests(RendererFixture fixture) : IClassFixture<Renderer
 
         using var pdf = PdfDocument.Open(_renderer.Render(PackComposer.Pack(pack)));
 
-        AssertSectionsAndTasksInOrder(pdf, pack);
+        AssertSectionsAndTasksInOrder(pdf, pack.InClientWords());
         Assert.InRange(pdf.NumberOfPages, 300 / 10, 300 / 2);
+    }
+
+    [Fact]
+    public void The_pack_reads_in_the_clients_words_and_a_recruiters_own_plan_as_written()
+    {
+        var engagement = PackModels.DemoEngagement();
+        engagement.Glossary.Add(new GlossaryTerm { ClientTerm = "Launch meeting", ProviderTerm = "Kickoff meeting", Definition = "The first meeting of everyone in the engagement." });
+        var pack = PackModel.From(engagement, PackModels.Now);
+        var recruiter = pack.Members.First(m => m.Role == EngagementRole.Recruiter);
+        var manager = pack.Members.First(m => m.Role == EngagementRole.HiringManager);
+
+        using var pdf = PdfDocument.Open(_renderer.Render(PackComposer.Pack(pack)));
+        var packText = string.Join("\n", pdf.GetPages().Select(TextOf));
+        var html = WebUtility.HtmlDecode(PackHtml.Render(pack, []));
+
+        Assert.Contains("Hold the launch meeting", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Hold the launch meeting", packText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Hold the kickoff meeting", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(pack.InWordsOf(manager).Tasks, t => t.Title.Equals("Hold the launch meeting", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(pack.InWordsOf(recruiter).Tasks, t => t.Title == "Hold the kickoff meeting");
     }
 
     [Fact]

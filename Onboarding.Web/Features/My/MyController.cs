@@ -26,6 +26,13 @@ public sealed class MyController(OnboardingDbContext db, TimeProvider clock) : C
             .ToListAsync();
         var engagements = await db.Members.AsNoTracking().Where(m => m.UserId == userId)
             .Select(m => new MyEngagement(m.EngagementId, m.Engagement!.Name, m.Role)).ToListAsync();
+        // Each engagement's tasks in the person's words there: the client's, where they are a client stakeholder.
+        var words = new Dictionary<int, ReaderWords>();
+        foreach (var engagement in engagements.Where(e => e.Role.IsClientRole() && tasks.Any(t => t.EngagementId == e.Id)))
+        {
+            words.TryAdd(engagement.Id, await ReaderWords.LoadAsync(db, engagement.Id, engagement.Role));
+        }
+        tasks = [.. tasks.Select(t => words.TryGetValue(t.EngagementId, out var w) ? t.In(w) : t)];
         return View(new ChecklistViewModel(tasks, engagements, today, zone) { WorksWith = await WorksWithAsync(userId) });
     }
 
@@ -80,6 +87,8 @@ public sealed record MyTask(
     public bool IsAttending => AttendingWith is not null;
 
     public bool IsOverdue(DateOnly today) => Overdue.Is(Status, Due, today);
+
+    public MyTask In(ReaderWords words) => this with { Title = words.Text(Title), What = words.Markdown(What), Why = words.Markdown(Why) };
 }
 
 public sealed record MyEngagement(int Id, string Name, EngagementRole Role);

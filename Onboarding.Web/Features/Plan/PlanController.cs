@@ -17,7 +17,8 @@ public sealed class PlanController(OnboardingDbContext db, EngagementSnapshots s
         var engagement = snapshot.Engagement;
         var all = snapshot.Tasks;
         var today = clock.TodayIn(engagement.TimeZone);
-        var milestones = snapshot.Milestones.Select(m => new TimelineMilestone(m.Title, m.Date, m.ReachedAt != null))
+        var words = await ReaderWords.LoadAsync(db, engagementId, access.Role);
+        var milestones = snapshot.Milestones.Select(m => new TimelineMilestone(words.Text(m.Title), m.Date, m.ReachedAt != null))
             .Append(new TimelineMilestone(GoLiveMilestone.Title, engagement.GoLive, GoLiveMilestone.IsReached(engagement.GoLive, today), IsGoLive: true))
             .ToList();
         var members = engagement.Members.OrderBy(m => m.Name).Select(m => new OwnerOption(m.Id, m.Name, m.Role)).ToList();
@@ -32,7 +33,8 @@ public sealed class PlanController(OnboardingDbContext db, EngagementSnapshots s
             shown.GroupBy(t => (t.PhaseKey, t.PhaseTitle)).Select(g => new PhaseGroup(g.Key.PhaseKey, g.Key.PhaseTitle, g.ToList())).ToList(),
             all.Select(t => (t.PhaseKey, t.PhaseTitle)).Distinct().ToList(),
             members, owner, status, phase, all.Count, access,
-            engagement.Status == EngagementStatus.Closed, engagement.ClosedAt));
+            engagement.Status == EngagementStatus.Closed, engagement.ClosedAt)
+        { Words = words });
     }
 }
 
@@ -45,4 +47,8 @@ public sealed record PlanViewModel(
     IReadOnlyList<TimelinePhase> Phases, IReadOnlyList<TimelineMilestone> Milestones,
     IReadOnlyList<PhaseGroup> Groups, IReadOnlyList<(string Key, string Title)> PhaseOptions, IReadOnlyList<OwnerOption> Owners,
     int? Owner, PlanTaskStatus? Status, string? Phase, int TotalTasks, EngagementAccess Access,
-    bool IsClosed, DateTimeOffset? ClosedAt);
+    bool IsClosed, DateTimeOffset? ClosedAt)
+{
+    /// <summary>The reader's words: a client stakeholder reads the client's (<see cref="ReaderWords"/>).</summary>
+    public ReaderWords Words { get; init; } = ReaderWords.AsWritten;
+}

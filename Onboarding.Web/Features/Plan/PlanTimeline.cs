@@ -103,7 +103,8 @@ public static class PlanTimeline
         foreach (var day in milestones.GroupBy(m => m.Date).OrderBy(g => g.Key))
         {
             // Go-live names its day when it shares it with other milestones.
-            var titles = day.OrderByDescending(m => m.IsGoLive).Select(m => m.Title).ToList();
+            var ordered = day.OrderByDescending(m => m.IsGoLive).ToList();
+            var titles = ordered.Select(m => m.Title).ToList();
             var label = Shorten(titles[0]) + (titles.Count > 1 ? $" +{titles.Count - 1}" : "");
             var width = label.Length * CharWidth;
             var at = x(day.Key);
@@ -113,7 +114,7 @@ public static class PlanTimeline
             {
                 rowEnds[row] = labelX + width;
             }
-            var tooltip = $"{day.Key:d MMM}: {string.Join("; ", day.Select(m => m.Title + (m.Reached ? " (reached)" : "")))}";
+            var tooltip = $"{day.Key:d MMM}: {string.Join("; ", ordered.Select(m => m.Title + (m.Reached ? " (reached)" : "")))}";
             markers.Add(new Marker(at, day.All(m => m.Reached), tooltip, label, labelX, row < 0 ? LabelRows : row, day.Any(m => m.IsGoLive)));
         }
         return markers;
