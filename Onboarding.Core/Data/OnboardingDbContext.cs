@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Governance;
 using Onboarding.Core.People;
 
 namespace Onboarding.Core.Data;
@@ -42,6 +43,10 @@ public abstract class OnboardingDbContext(DbContextOptions options) : IdentityDb
     public DbSet<RecruiterAssignment> RecruiterAssignments => Set<RecruiterAssignment>();
     public DbSet<TaskReassignment> TaskReassignments => Set<TaskReassignment>();
     public DbSet<DigestRecord> Digests => Set<DigestRecord>();
+    public DbSet<LogEntry> LogEntries => Set<LogEntry>();
+    public DbSet<LogEntryTask> LogEntryTasks => Set<LogEntryTask>();
+    public DbSet<LogEntryStep> LogEntrySteps => Set<LogEntryStep>();
+    public DbSet<EscalationRung> EscalationRungs => Set<EscalationRung>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

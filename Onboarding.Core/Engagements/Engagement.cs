@@ -1,4 +1,5 @@
 using Onboarding.Core.Accounts;
+using Onboarding.Core.Governance;
 
 namespace Onboarding.Core.Engagements;
 
@@ -48,6 +49,11 @@ public sealed class Engagement
     public List<GlossaryTerm> Glossary { get; set; } = [];
     public List<Metric> Metrics { get; set; } = [];
     public List<Win> Wins { get; set; } = [];
+    public List<LogEntry> Log { get; set; } = [];
+    public List<EscalationRung> Escalation { get; set; } = [];
+
+    /// <summary>Working days an issue may stay overdue, or open at high severity, before it climbs one rung of <see cref="Escalation"/>.</summary>
+    public int EscalateAfterWorkingDays { get; set; } = EscalationLadder.DefaultWorkingDays;
 
     /// <summary>Day N of the engagement (kickoff is day 1) on a calendar date; zero or less before kickoff.</summary>
     public int DayOn(DateOnly date) => DayNumber(Kickoff, date);

@@ -650,6 +650,10 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("EscalateAfterWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalate_after_working_days");
+
                     b.Property<DateOnly>("GoLive")
                         .HasColumnType("date")
                         .HasColumnName("go_live");
@@ -1484,6 +1488,224 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.ToTable("wins", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Governance.EscalationRung", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalation_rungs");
+
+                    b.HasIndex("EngagementId", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_escalation_rungs_engagement_id_level");
+
+                    b.ToTable("escalation_rungs", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.LogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date")
+                        .HasColumnName("due");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<DateTimeOffset>("EscalationClock")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalation_clock");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_level");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("OwnerMemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_member_id");
+
+                    b.Property<bool>("ProviderInternal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("provider_internal");
+
+                    b.Property<string>("Resolution")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("resolution");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_log_entries");
+
+                    b.HasIndex("OwnerMemberId")
+                        .HasDatabaseName("ix_log_entries_owner_member_id");
+
+                    b.HasIndex("EngagementId", "Status")
+                        .HasDatabaseName("ix_log_entries_engagement_id_status");
+
+                    b.ToTable("log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.LogEntryStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LogEntryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("log_entry_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<int?>("ToMemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_member_id");
+
+                    b.Property<DateTimeOffset?>("ToldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("told_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_log_entry_steps");
+
+                    b.HasIndex("LogEntryId")
+                        .HasDatabaseName("ix_log_entry_steps_log_entry_id");
+
+                    b.HasIndex("ToMemberId", "ToldAt")
+                        .HasDatabaseName("ix_log_entry_steps_to_member_id_told_at");
+
+                    b.ToTable("log_entry_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.LogEntryTask", b =>
+                {
+                    b.Property<int>("LogEntryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("log_entry_id");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("LogEntryId", "TaskId")
+                        .HasName("pk_log_entry_tasks");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_log_entry_tasks_task_id");
+
+                    b.ToTable("log_entry_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -1958,6 +2180,65 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Navigation("Task");
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Governance.EscalationRung", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Engagement", null)
+                        .WithMany("Escalation")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_rungs_engagements_engagement_id");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.LogEntry", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Engagement", "Engagement")
+                        .WithMany("Log")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_log_entries_engagements_engagement_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_log_entries_members_owner_member_id");
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.LogEntryStep", b =>
+                {
+                    b.HasOne("Onboarding.Core.Governance.LogEntry", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("LogEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_log_entry_steps_log_entries_log_entry_id");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.LogEntryTask", b =>
+                {
+                    b.HasOne("Onboarding.Core.Governance.LogEntry", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("LogEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_log_entry_tasks_log_entries_log_entry_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_log_entry_tasks_plan_tasks_task_id");
+
+                    b.Navigation("Task");
+                });
+
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>
                 {
                     b.HasOne("Onboarding.Core.Accounts.AppUser", "User")
@@ -1971,7 +2252,11 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Onboarding.Core.Engagements.Engagement", b =>
                 {
+                    b.Navigation("Escalation");
+
                     b.Navigation("Glossary");
+
+                    b.Navigation("Log");
 
                     b.Navigation("Members");
 
@@ -2002,6 +2287,13 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Navigation("DependsOn");
 
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.LogEntry", b =>
+                {
+                    b.Navigation("Steps");
+
+                    b.Navigation("Tasks");
                 });
 #pragma warning restore 612, 618
         }

@@ -624,6 +624,10 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("EscalateAfterWorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalate_after_working_days");
+
                     b.Property<DateOnly>("GoLive")
                         .HasColumnType("TEXT")
                         .HasColumnName("go_live");
@@ -1436,6 +1440,218 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.ToTable("wins", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Governance.EscalationRung", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalation_rungs");
+
+                    b.HasIndex("EngagementId", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_escalation_rungs_engagement_id_level");
+
+                    b.ToTable("escalation_rungs", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.LogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<long>("EscalationClock")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalation_clock");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalation_level");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("OwnerMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_member_id");
+
+                    b.Property<bool>("ProviderInternal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("provider_internal");
+
+                    b.Property<string>("Resolution")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_log_entries");
+
+                    b.HasIndex("OwnerMemberId")
+                        .HasDatabaseName("ix_log_entries_owner_member_id");
+
+                    b.HasIndex("EngagementId", "Status")
+                        .HasDatabaseName("ix_log_entries_engagement_id_status");
+
+                    b.ToTable("log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.LogEntryStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LogEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("log_entry_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int?>("ToMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_member_id");
+
+                    b.Property<long?>("ToldAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("told_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_log_entry_steps");
+
+                    b.HasIndex("LogEntryId")
+                        .HasDatabaseName("ix_log_entry_steps_log_entry_id");
+
+                    b.HasIndex("ToMemberId", "ToldAt")
+                        .HasDatabaseName("ix_log_entry_steps_to_member_id_told_at");
+
+                    b.ToTable("log_entry_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.LogEntryTask", b =>
+                {
+                    b.Property<int>("LogEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("log_entry_id");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("LogEntryId", "TaskId")
+                        .HasName("pk_log_entry_tasks");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_log_entry_tasks_task_id");
+
+                    b.ToTable("log_entry_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -1908,6 +2124,65 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Navigation("Task");
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Governance.EscalationRung", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Engagement", null)
+                        .WithMany("Escalation")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_rungs_engagements_engagement_id");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.LogEntry", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Engagement", "Engagement")
+                        .WithMany("Log")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_log_entries_engagements_engagement_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerMemberId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_log_entries_members_owner_member_id");
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.LogEntryStep", b =>
+                {
+                    b.HasOne("Onboarding.Core.Governance.LogEntry", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("LogEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_log_entry_steps_log_entries_log_entry_id");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.LogEntryTask", b =>
+                {
+                    b.HasOne("Onboarding.Core.Governance.LogEntry", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("LogEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_log_entry_tasks_log_entries_log_entry_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_log_entry_tasks_plan_tasks_task_id");
+
+                    b.Navigation("Task");
+                });
+
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>
                 {
                     b.HasOne("Onboarding.Core.Accounts.AppUser", "User")
@@ -1921,7 +2196,11 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Onboarding.Core.Engagements.Engagement", b =>
                 {
+                    b.Navigation("Escalation");
+
                     b.Navigation("Glossary");
+
+                    b.Navigation("Log");
 
                     b.Navigation("Members");
 
@@ -1952,6 +2231,13 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Navigation("DependsOn");
 
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.LogEntry", b =>
+                {
+                    b.Navigation("Steps");
+
+                    b.Navigation("Tasks");
                 });
 #pragma warning restore 612, 618
         }
