@@ -70,6 +70,8 @@ public sealed class Column
 
     public Column Timeline(TimelineChart chart) => Add(new TimelineBlock(chart));
 
+    public Column LineChart(LineChart chart) => Add(new LineChartBlock(chart));
+
     /// <summary>A thin horizontal line across the column.</summary>
     public Column Rule() => Add(new RuleBlock());
 

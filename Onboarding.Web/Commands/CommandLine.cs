@@ -29,7 +29,7 @@ public static class CommandLine
           plan upgrade --engagement ID --template KEY [--member EMAIL] [--dry-run]
                              upgrade an applied template to the catalog's newer version
           worker             run background jobs only (needs Database__Provider=Postgres)
-          pack export --engagement ID --out FILE [--member EMAIL]
+          pack export --engagement ID --out FILE [--member EMAIL | --report steering [--month YYYY-MM]]
                              write the engagement's plan pack PDF, or that member's own plan
         """ + "\n" + DigestsCommand.Usage;
 

@@ -2,10 +2,11 @@ using System.Globalization;
 using Onboarding.Core.Data;
 using Onboarding.Core.Documents;
 using Onboarding.Core.Documents.PlanPack;
+using Onboarding.Core.Documents.Steering;
 
 namespace Onboarding.Web.Commands;
 
-/// <summary><c>pack export</c>: the plan pack PDF of one engagement, or one member's own plan, written to a file.</summary>
+/// <summary><c>pack export</c>: the plan pack PDF of one engagement, one member's own plan, or a month's steering report, written to a file.</summary>
 public static class PackCommand
 {
     public const int Success = 0;
@@ -13,21 +14,22 @@ public static class PackCommand
     public const int BadArguments = 2;
     public const int Stopped = 130;
 
-    public const string Usage = "usage: pack export --engagement ID --out FILE [--member EMAIL]";
+    public const string Usage = "usage: pack export --engagement ID --out FILE [--member EMAIL | --report steering [--month YYYY-MM]]";
 
-    private static readonly string[] Names = ["--engagement", "--out", "--member"];
+    private static readonly string[] Names = ["--engagement", "--out", "--member", "--report", "--month"];
 
     /// <param name="cancellationToken">Stops loading and rendering (Ctrl+C); nothing is written then.</param>
     public static async Task<int> ExportAsync(
         IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        if (!TryParse(args, out var engagementId, out var file, out var email, out var problem))
+        if (!TryParse(args, out var engagementId, out var file, out var email, out var report, out var problem))
         {
             return await FailAsync(error, problem);
         }
 
         var db = services.GetRequiredService<OnboardingDbContext>();
-        var pack = await PackLoader.LoadAsync(db, services.GetRequiredService<TimeProvider>(), engagementId, cancellationToken);
+        var clock = services.GetRequiredService<TimeProvider>();
+        var pack = await PackLoader.LoadAsync(db, clock, engagementId, cancellationToken);
         if (pack is null)
         {
             return await FailAsync(error, $"--engagement {engagementId}: there is no engagement with that id (see 'engagements list')");
@@ -35,7 +37,18 @@ public static class PackCommand
 
         Document document;
         string what;
-        if (email is null)
+        if (report is not null)
+        {
+            if (SteeringPeriod.Parse(report.Month, pack.Kickoff, pack.Today, out var wrong) is not { } month)
+            {
+                return await FailAsync(error, $"--month: {wrong}");
+            }
+
+            var steering = (await SteeringLoader.LoadAsync(db, clock, engagementId, month, cancellationToken))!;
+            document = SteeringComposer.Report(steering);
+            what = $"the steering report of '{pack.EngagementName}' for {SteeringContent.MonthName(month)}";
+        }
+        else if (email is null)
         {
             document = PackComposer.Pack(pack);
             what = $"the plan pack of '{pack.EngagementName}'";
@@ -75,9 +88,12 @@ public static class PackCommand
         return Success;
     }
 
-    private static bool TryParse(IReadOnlyList<string> args, out int engagementId, out string file, out string? email, out string problem)
+    private sealed record ReportChoice(string? Month);
+
+    private static bool TryParse(
+        IReadOnlyList<string> args, out int engagementId, out string file, out string? email, out ReportChoice? report, out string problem)
     {
-        (engagementId, file, email, problem) = (0, "", null, "");
+        (engagementId, file, email, report, problem) = (0, "", null, null, "");
         var values = new Dictionary<string, string>();
         for (var i = 0; i < args.Count; i += 2)
         {
@@ -120,6 +136,28 @@ public static class PackCommand
 
         file = path;
         email = values.GetValueOrDefault("--member");
+        if (values.TryGetValue("--report", out var kind))
+        {
+            if (kind != "steering")
+            {
+                problem = $"--report '{kind}' is not a report; the one report is 'steering'";
+                return false;
+            }
+
+            if (email is not null)
+            {
+                problem = "--member and --report cannot be given together: a steering report is the engagement's, not one person's";
+                return false;
+            }
+
+            report = new ReportChoice(values.GetValueOrDefault("--month"));
+        }
+        else if (values.ContainsKey("--month"))
+        {
+            problem = "--month is for --report steering";
+            return false;
+        }
+
         return true;
     }
 

@@ -280,7 +280,7 @@ public static class PackContent
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     /// <summary>Lower-case ASCII words joined by hyphens, for file names: "Acme Robotics" becomes "acme-robotics", "Ñandú" "nandu".</summary>
-    private static string Slug(string text)
+    public static string Slug(string text)
     {
         var slug = new StringBuilder();
         foreach (var c in text.Normalize(NormalizationForm.FormD))

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Tests.Support;
+using Onboarding.Web.Commands;
 using UglyToad.PdfPig;
 using static Onboarding.Tests.Unit.Documents.PdfText;
 
@@ -48,6 +49,9 @@ public class PackCommandTests(OnboardingFactory app) : IClassFixture<OnboardingF
     [InlineData("--engagement {id} --out {file} --member nobody@example.com", "--member nobody@example.com: nobody with that email is in 'Acme Robotics RPO launch'")]
     [InlineData("--engagement {id} --out {file} --format pdf", "unknown option '--format'")]
     [InlineData("--engagement {id} --out", "--out needs a value")]
+    [InlineData("--engagement {id} --out {file} --report weekly", "--report 'weekly' is not a report; the one report is 'steering'")]
+    [InlineData("--engagement {id} --out {file} --month 2026-11", "--month is for --report steering")]
+    [InlineData("--engagement {id} --out {file} --report steering --month November", "--month: Month 'November' is not a month written as year-month")]
     public async Task Bad_arguments_fail_with_a_clear_message_and_exit_code_2(string arguments, string message)
     {
         var engagementId = await DemoEngagementIdAsync();
@@ -58,7 +62,7 @@ public class PackCommandTests(OnboardingFactory app) : IClassFixture<OnboardingF
 
         Assert.Equal(2, exit);
         Assert.StartsWith($"pack export: {message}", error);
-        Assert.Contains("usage: pack export --engagement ID --out FILE [--member EMAIL]", error);
+        Assert.Contains(PackCommand.Usage, error);
         Assert.False(File.Exists(file));
     }
 
