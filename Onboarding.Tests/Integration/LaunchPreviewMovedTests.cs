@@ -47,7 +47,7 @@ public sealed class LaunchPreviewMovedTests(OnboardingFactory app) : IClassFixtu
         var section = html[html.IndexOf("id=\"moved-by-other-templates\"", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
         Assert.Contains("Moved because of another template: 1 task", section);
-        Assert.Contains("<strong>Get trained on the client&#x27;s tools</strong> (Recruiter onboarding, waits for RPO client launch)", section);
+        Assert.Contains("<strong>Get trained on the tools you will work in</strong> (Recruiter onboarding, waits for RPO client launch)", section);
         Assert.Contains("starts 7 working days later than planned because &#x27;Grant systems access&#x27; is due on", section);
     }
 

@@ -12,7 +12,7 @@ using static Onboarding.Tests.Integration.PlanEditing.PlanEditingSupport;
 namespace Onboarding.Tests.Integration.PlanEditing;
 
 /// <summary>
-/// The demo app, seeded from the starter templates, then served with a templates folder holding the next version of each (4 of the per-person starters, 3 of recruiter-onboarding):
+/// The demo app, seeded from the starter templates, then served with a templates folder holding the next version of each (5 of the per-person starters, 4 of recruiter-onboarding):
 /// rpo-client-launch drops "Share the hiring forecast", renames the kickoff and adds a TA lead task that pushes
 /// "Select the engagement metrics"; first-time-buyer drops "Share the brand guidelines"; recruiter-onboarding adds a
 /// task for the executive sponsor.
@@ -116,11 +116,11 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
         var page = $"{templates}/{snapshotId}/upgrade";
 
         var list = await leader.GetStringAsync(templates);
-        Assert.Contains($"Version 4 available (applied: 3) · <a href=\"{page}\">Review upgrade</a>", list);
+        Assert.Contains($"Version 5 available (applied: 4) · <a href=\"{page}\">Review upgrade</a>", list);
 
         var preview = await leader.GetStringAsync(page);
         Assert.Contains("<title>Acme Robotics RPO launch · Upgrade RPO client launch · Onboarding</title>", preview);
-        Assert.Contains("Upgrade “RPO client launch” to version 4", preview);
+        Assert.Contains("Upgrade “RPO client launch” to version 5", preview);
         var added = Section(preview, "added");
         Assert.Contains("1 task added", added);
         Assert.Contains("Brief the security team of the client", added);
@@ -133,16 +133,16 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
         var changed = Section(preview, "changed");
         Assert.Contains("Hold the kickoff meeting → <strong>Hold the kickoff meeting with both teams</strong>", changed);
         Assert.Contains("dependencies, dates", changed);
-        Assert.Contains("Upgrade to version 4", preview);
+        Assert.Contains("Upgrade to version 5", preview);
         Assert.Equal(taskCount, await App.WithDbAsync(db => db.PlanTasks.CountAsync(t => t.EngagementId == engagementId)));
-        Assert.Equal(3, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
+        Assert.Equal(4, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
 
         var confirmed = await InvitationTests.PostFormAsync(leader, page, ConfirmationFields(preview), tokenFrom: page);
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal($"/engagements/{engagementId}/plan", confirmed.Headers.Location!.ToString());
         var snapshot = await App.WithDbAsync(db => db.TemplateSnapshots.SingleAsync(s => s.Id == snapshotId));
-        Assert.Equal(4, snapshot.Version);
+        Assert.Equal(5, snapshot.Version);
         Assert.Contains("security-briefing", snapshot.Content);
         var briefing = await TaskAsync(engagementId, "rpo-client-launch/security-briefing");
         var tomasId = await App.WithDbAsync(db => db.Members.Where(m => m.EngagementId == engagementId && m.Email == TaLead).Select(m => m.Id).SingleAsync());
@@ -161,17 +161,17 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
         Assert.Equal(taskCount, await App.WithDbAsync(db => db.PlanTasks.CountAsync(t => t.EngagementId == engagementId)));
 
         var activity = await ActivityAsync(App, engagementId);
-        var deleted = activity.Single(a => a.Description == "Deleted the task “Share the hiring forecast” (done, 1 comment): removed by template upgrade to version 4");
-        var upgraded = activity.Single(a => a.Description.StartsWith("Upgraded the template “RPO client launch” from version 3 to 4: 1 task added, 1 removed (1 done), ", StringComparison.Ordinal));
+        var deleted = activity.Single(a => a.Description == "Deleted the task “Share the hiring forecast” (done, 1 comment): removed by template upgrade to version 5");
+        var upgraded = activity.Single(a => a.Description.StartsWith("Upgraded the template “RPO client launch” from version 4 to 5: 1 task added, 1 removed (1 done), ", StringComparison.Ordinal));
         Assert.True(deleted.Id < upgraded.Id);
         Assert.Equal(Leader, await App.WithDbAsync(db => db.Users.Where(u => u.Id == upgraded.ActorUserId).Select(u => u.Email).SingleAsync()));
         Assert.DoesNotContain(activity, a => a.TaskId == forecast.Id);
-        Assert.Contains(activity, a => a.TaskId == kickoff.Id && a.Description == "Template upgrade to version 4 changed the title of “Hold the kickoff meeting with both teams”");
+        Assert.Contains(activity, a => a.TaskId == kickoff.Id && a.Description == "Template upgrade to version 5 changed the title of “Hold the kickoff meeting with both teams”");
 
         var row = Row(await leader.GetStringAsync(templates), snapshotId);
-        Assert.Contains("version 4", row);
+        Assert.Contains("version 5", row);
         Assert.DoesNotContain("available", row);
-        Assert.Contains("Nothing to upgrade: this plan uses version 4", await leader.GetStringAsync(page));
+        Assert.Contains("Nothing to upgrade: this plan uses version 5", await leader.GetStringAsync(page));
     }
 
     [Fact]
@@ -201,18 +201,18 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
         Assert.Equal(before, await StateAsync(engagementId));
 
         // Another leader upgraded in the meantime: the reviewed version is no longer the plan's.
-        await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, 4)));
+        await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, 5)));
         try
         {
             var otherVersion = await InvitationTests.PostFormAsync(leader, page, ConfirmationFields(again), tokenFrom: $"/engagements/{engagementId}/plan/templates");
 
             Assert.Equal(HttpStatusCode.Conflict, otherVersion.StatusCode);
-            Assert.Contains("this plan moved to version 4 of “First-time buyer transition checklist”. Nothing was changed", await otherVersion.Content.ReadAsStringAsync());
-            Assert.Equal(before, await StateAsync(engagementId) with { Version = 3 });
+            Assert.Contains("this plan moved to version 5 of “First-time buyer transition checklist”. Nothing was changed", await otherVersion.Content.ReadAsStringAsync());
+            Assert.Equal(before, await StateAsync(engagementId) with { Version = 4 });
         }
         finally
         {
-            await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, 3)));
+            await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, 4)));
         }
     }
 
@@ -230,16 +230,16 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
         {
             var preview = await leader.GetStringAsync(page);
 
-            Assert.Contains("Upgrade “Recruiter onboarding for Riya Shah” to version 3", preview);
+            Assert.Contains("Upgrade “Recruiter onboarding for Riya Shah” to version 4", preview);
             Assert.Contains("This upgrade cannot be applied.", preview);
             Assert.Contains("The new version gives tasks to the executive sponsor role, but nobody in this engagement has it", preview);
             Assert.Contains("Nobody is executive sponsor", Section(preview, "added"));
-            Assert.DoesNotContain("Upgrade to version 3", preview);
+            Assert.DoesNotContain("Upgrade to version 4", preview);
 
-            var forced = await InvitationTests.PostFormAsync(leader, page, new() { ["FromVersion"] = "2", ["ToVersion"] = "3", ["Fingerprint"] = "" }, tokenFrom: page);
+            var forced = await InvitationTests.PostFormAsync(leader, page, new() { ["FromVersion"] = "3", ["ToVersion"] = "4", ["Fingerprint"] = "" }, tokenFrom: page);
 
             Assert.Equal(HttpStatusCode.UnprocessableEntity, forced.StatusCode);
-            Assert.Equal(2, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
+            Assert.Equal(3, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
             Assert.False(await App.WithDbAsync(db => db.PlanTasks.AnyAsync(t => t.Key == "recruiter-onboarding/riya-shah-northstar-example/sponsor-thanks")));
         }
         finally
@@ -253,7 +253,7 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
     {
         var engagementId = await InvitationTests.DemoEngagementIdAsync(App);
         var noorId = await AddRecruiterAsync(App, engagementId, "Noor Haddad", "noor.haddad@northstar.example");
-        // Applied with the starter catalog (version 2) from Noor's first day, Monday 21 December.
+        // Applied with the starter catalog (version 3) from Noor's first day, Monday 21 December.
         var starter = await App.SignedInClientAsync(Leader);
         var templates = $"/engagements/{engagementId}/plan/templates";
         var applied = await InvitationTests.PostFormAsync(starter, templates,
@@ -296,22 +296,22 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
         var dryRun = await Run("--template", "recruiter-onboarding", "--member", "Lena.Vogel@northstar.example", "--dry-run");
         Assert.True(dryRun.Exit == 0, dryRun.Error);
         Assert.Equal(
-            "“Recruiter onboarding for Lena Vogel”: applied version 2, catalog version 3\n" +
+            "“Recruiter onboarding for Lena Vogel”: applied version 3, catalog version 4\n" +
             "  + Thank the recruiter in person · Samuel Okafor · 2026-12-11 to 2026-12-11\n" +
             "plan upgrade: dry run, nothing was changed.\n",
             dryRun.Output);
         var snapshotId = await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.ForMemberId == lenaId).Select(s => s.Id).SingleAsync());
-        Assert.Equal(2, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
+        Assert.Equal(3, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
 
         var upgraded = await Run("--template", "recruiter-onboarding", "--member", "lena.vogel@northstar.example");
         Assert.True(upgraded.Exit == 0, upgraded.Error);
-        Assert.EndsWith("plan upgrade: “Recruiter onboarding for Lena Vogel” is now at version 3: 1 task added, 0 removed (0 done), 0 changed.\n", upgraded.Output);
-        Assert.Equal(3, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
-        Assert.Contains(await ActivityAsync(App, engagementId), a => a.ActorName == "Command line" && a.Description.StartsWith("Upgraded the template “Recruiter onboarding for Lena Vogel” from version 2 to 3", StringComparison.Ordinal));
+        Assert.EndsWith("plan upgrade: “Recruiter onboarding for Lena Vogel” is now at version 4: 1 task added, 0 removed (0 done), 0 changed.\n", upgraded.Output);
+        Assert.Equal(4, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
+        Assert.Contains(await ActivityAsync(App, engagementId), a => a.ActorName == "Command line" && a.Description.StartsWith("Upgraded the template “Recruiter onboarding for Lena Vogel” from version 3 to 4", StringComparison.Ordinal));
 
         var again = await Run("--template", "recruiter-onboarding", "--member", "lena.vogel@northstar.example");
         Assert.Equal(1, again.Exit);
-        Assert.Contains("plan upgrade: Nothing to upgrade: this plan uses version 3", again.Error);
+        Assert.Contains("plan upgrade: Nothing to upgrade: this plan uses version 4", again.Error);
     }
 
     [Fact]
@@ -351,7 +351,7 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
         var snapshotId = await SnapshotIdAsync(engagementId, "first-time-buyer");
         var page = $"/engagements/{engagementId}/plan/templates/{snapshotId}/upgrade";
         var overview = $"/engagements/{engagementId}";
-        var fields = new Dictionary<string, string> { ["FromVersion"] = "3", ["ToVersion"] = "4", ["Fingerprint"] = "" };
+        var fields = new Dictionary<string, string> { ["FromVersion"] = "4", ["ToVersion"] = "5", ["Fingerprint"] = "" };
 
         var taLead = await world.SignedInAsync(TaLead);
         Assert.Equal(HttpStatusCode.Forbidden, (await taLead.GetAsync(page)).StatusCode);
@@ -377,7 +377,7 @@ public class PlanUpgradeTests(UpgradeWorld world) : IClassFixture<UpgradeWorld>
         {
             await SetStatusAsync(engagementId, EngagementStatus.Active);
         }
-        Assert.Equal(3, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
+        Assert.Equal(4, await App.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.Id == snapshotId).Select(s => s.Version).SingleAsync()));
         Assert.True(await App.WithDbAsync(db => db.PlanTasks.AnyAsync(t => t.EngagementId == engagementId && t.Key == "first-time-buyer/brand-guidelines")));
     }
 

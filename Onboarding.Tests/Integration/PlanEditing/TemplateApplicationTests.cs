@@ -92,7 +92,7 @@ public class TemplateApplicationTests(OnboardingFactory app) : IClassFixture<Onb
         Assert.False(await app.WithDbAsync(db => db.PlanTasks.AnyAsync(t => t.Key.StartsWith("recruiter-onboarding/wrong-person"))));
         Assert.True(await app.WithDbAsync(db => db.PlanTasks.AnyAsync(t => t.Key.StartsWith("recruiter-onboarding/riya-shah"))));
         Assert.Contains(await ActivityAsync(app, engagementId), a =>
-            a.Description == $"Removed the template “Recruiter onboarding for Wrong Person” (version 2) and its {taskCount} tasks (0 done): Applied for the wrong person.");
+            a.Description == $"Removed the template “Recruiter onboarding for Wrong Person” (version 3) and its {taskCount} tasks (0 done): Applied for the wrong person.");
     }
 
     [Fact]

@@ -147,7 +147,9 @@ public sealed class PlanPreviewCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         var rows = output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
-        Assert.Equal(35, rows.Count);
+        // 35 tasks, and 9 more since version 4 added the practices of issue 18 (in-flight handover, presence, ATS set-up, delivery
+        // model, escalation path, candidate standards, complaint handling, steady-state handover, quarterly reviews).
+        Assert.Equal(44, rows.Count);
         Assert.StartsWith("kickoff-meeting,Hold the kickoff meeting,learn,account-leader,2026-01-05,2026-01-05,", rows[0]);
         Assert.StartsWith("review-90,Hold the 90-day review,improve,account-leader,2026-04-02,2026-04-02,", rows[^1]);
     }
