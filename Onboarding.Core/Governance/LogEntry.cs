@@ -96,6 +96,7 @@ public sealed class LogEntry : IVersioned
 public sealed class LogEntryTask
 {
     public int LogEntryId { get; set; }
+    public LogEntry? LogEntry { get; set; }
     public int TaskId { get; set; }
     public PlanTask? Task { get; set; }
 }
