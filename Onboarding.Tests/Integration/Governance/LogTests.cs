@@ -124,14 +124,14 @@ internal static class LogSteps
         var path = $"/engagements/{engagementId}/log/{entryId}";
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(leader, $"{path}/tasks", new() { ["TaskId"] = taskId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, tokenFrom: path)).StatusCode);
-        Assert.Contains("ATS access missing", await leader.GetStringAsync($"/engagements/{engagementId}/tasks/{taskId}"));
+        Assert.Contains("Open in the log", await leader.GetStringAsync($"/engagements/{engagementId}/tasks/{taskId}"));
 
         var closed = await PostFormAsync(leader, $"{path}/close", new() { ["Resolution"] = "IT granted **access**." }, tokenFrom: path);
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         var page = await leader.GetStringAsync(path);
         Assert.Contains("IT granted <strong>access</strong>.", page);
         Assert.Contains("Linked task", WebUtility.HtmlDecode(page));
-        Assert.DoesNotContain("ATS access missing", await leader.GetStringAsync($"/engagements/{engagementId}/tasks/{taskId}")); // closed: no longer open on the task
+        Assert.DoesNotContain("Open in the log", await leader.GetStringAsync($"/engagements/{engagementId}/tasks/{taskId}")); // closed: no longer open on the task
         Assert.Contains("ATS access missing", await leader.GetStringAsync($"/engagements/{engagementId}/log?status=closed"));
         Assert.DoesNotContain("ATS access missing", await leader.GetStringAsync($"/engagements/{engagementId}/log"));
 
@@ -162,6 +162,7 @@ internal static class LogSteps
         Assert.DoesNotContain("coaching", list);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(hiddenPath)).StatusCode);
         Assert.DoesNotContain("coaching", await client.GetStringAsync($"/engagements/{engagementId}/tasks/{taskId}"));
+        Assert.DoesNotContain("coaching", await client.GetStringAsync($"/engagements/{engagementId}/activity"));
         Assert.Contains("coaching", await recruiter.GetStringAsync($"/engagements/{engagementId}/tasks/{taskId}"));
         Assert.DoesNotContain("Provider only", await client.GetStringAsync($"/engagements/{engagementId}/log/{visibleId}"));
 
@@ -199,6 +200,7 @@ internal static class LogSteps
         // Run again at once: the clock restarted at the new level, nothing climbs twice.
         await RunJobAsync(app);
         Assert.Equal(1, await app.WithDbAsync(db => db.LogEntries.Where(e => e.Id == entryId).Select(e => e.EscalationLevel).FirstAsync()));
+        leader = await app.SignedInClientAsync(Leader);
         await PostFormAsync(leader, $"/engagements/{engagementId}/log/{entryId}/close", new() { ["Resolution"] = "Legal signed off" }, tokenFrom: $"/engagements/{engagementId}/log/{entryId}");
     }
 

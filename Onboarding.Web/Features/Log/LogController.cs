@@ -37,7 +37,7 @@ public sealed class LogController(OnboardingDbContext db, TimeProvider clock) : 
             engagementId, form.Kind, form.Title.Trim(), form.Severity, form.Side, form.OwnerMemberId, form.Due,
             form.Description?.Trim() ?? "", form.ProviderInternal && !IsClientReader, User.DisplayName(), now);
         db.LogEntries.Add(entry);
-        db.RecordActivity(User, engagementId, $"Opened {KindWord(entry.Kind)} “{entry.Title}”", now);
+        db.RecordActivity(User, engagementId, $"Opened {Named(entry)}", now);
         await db.SaveChangesAsync();
         TempData["Notice"] = $"“{entry.Title}” is in the log.";
         return Redirect($"/engagements/{engagementId}/log/{entry.Id}");
@@ -77,7 +77,7 @@ public sealed class LogController(OnboardingDbContext db, TimeProvider clock) : 
         var providerInternal = IsClientReader ? found.ProviderInternal : form.ProviderInternal;
         if (found.Change(form.Kind, form.Title.Trim(), form.Severity, form.Side, form.OwnerMemberId, ownerName, form.Due, form.Description?.Trim() ?? "", providerInternal, User.DisplayName(), now))
         {
-            db.RecordActivity(User, engagementId, $"Changed {KindWord(found.Kind)} “{found.Title}”", now);
+            db.RecordActivity(User, engagementId, $"Changed {Named(found)}", now);
             if (!await db.TrySaveAsync())
             {
                 return await RefuseStaleAsync(engagementId, entryId);
@@ -111,7 +111,7 @@ public sealed class LogController(OnboardingDbContext db, TimeProvider clock) : 
         }
         var now = clock.GetUtcNow();
         found.Close(form.Resolution.Trim(), User.DisplayName(), now);
-        db.RecordActivity(User, engagementId, $"Closed {KindWord(found.Kind)} “{found.Title}”", now);
+        db.RecordActivity(User, engagementId, $"Closed {Named(found)}", now);
         if (!await db.TrySaveAsync())
         {
             return await RefuseStaleAsync(engagementId, entryId);
@@ -144,7 +144,7 @@ public sealed class LogController(OnboardingDbContext db, TimeProvider clock) : 
         }
         var now = clock.GetUtcNow();
         found.Reopen(form.Reason.Trim(), User.DisplayName(), now);
-        db.RecordActivity(User, engagementId, $"Reopened {KindWord(found.Kind)} “{found.Title}”", now);
+        db.RecordActivity(User, engagementId, $"Reopened {Named(found)}", now);
         if (!await db.TrySaveAsync())
         {
             return await RefuseStaleAsync(engagementId, entryId);
@@ -177,7 +177,7 @@ public sealed class LogController(OnboardingDbContext db, TimeProvider clock) : 
             var now = clock.GetUtcNow();
             db.LogEntryTasks.Add(new LogEntryTask { LogEntryId = entryId, TaskId = task!.Id });
             found.Steps.Add(new LogEntryStep { Kind = LogStepKind.Changed, At = now, By = User.DisplayName(), Text = TextLimits.Fit($"Linked task “{task.Title}”", TextLimits.Description) });
-            db.RecordActivity(User, engagementId, $"Linked “{task.Title}” to “{found.Title}”", now, task.Id);
+            db.RecordActivity(User, engagementId, $"Linked “{task.Title}” to {Named(found)}", now, task.Id);
             await db.SaveChangesAsync();
         }
         return Redirect($"/engagements/{engagementId}/log/{entryId}#tasks");
@@ -237,7 +237,12 @@ public sealed class LogController(OnboardingDbContext db, TimeProvider clock) : 
 
     private bool IsClientReader => HttpContext.EngagementAccess() is { IsAdministrator: false, Role: { } role } && role.IsClientRole();
 
-    private static string KindWord(LogEntryKind kind) => kind.ToString().ToLowerInvariant();
+    /// <summary>
+    /// How the activity log (read by everyone in the engagement) names an entry: a provider-only entry by its kind
+    /// alone, so its title never reaches client stakeholders that way.
+    /// </summary>
+    private static string Named(LogEntry entry) =>
+        entry.ProviderInternal ? $"a provider-only {entry.Kind.ToString().ToLowerInvariant()}" : $"{entry.Kind.ToString().ToLowerInvariant()} “{entry.Title}”";
 
     /// <summary>The entry if this reader may change it; else 404 when they may not see it, 403 when they may only read it.</summary>
     private async Task<(LogEntry? Entry, IActionResult? Refusal)> FindWritableAsync(int engagementId, int entryId)
