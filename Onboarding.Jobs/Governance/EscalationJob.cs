@@ -51,7 +51,8 @@ public sealed class EscalationJob(OnboardingDbContext db, TimeProvider clock, IM
                 continue;
             }
             var ladder = EscalationLadder.Of(engagement.Rungs.Select(r => new EscalationRung { Level = r.Level, Role = r.Role }));
-            var people = members[entry.EngagementId].ToList();
+            // A provider-only issue climbs the provider's rungs only: a client rung is passed over as if nobody held it.
+            var people = members[entry.EngagementId].Where(p => !entry.ProviderInternal || !p.Role.IsClientRole()).ToList();
             if (Escalation.NextRung(entry.EscalationLevel, ladder, people.Select(p => (p.Id, p.Role))) is not { } next)
             {
                 continue;

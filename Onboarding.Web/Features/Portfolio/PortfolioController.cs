@@ -13,6 +13,9 @@ namespace Onboarding.Web.Features.Portfolio;
 [Route("/portfolio")]
 public sealed class PortfolioController(OnboardingDbContext db, TimeProvider clock) : Controller
 {
+    /// <summary>Health is computed for every engagement (to sort and filter them all); a page shows this many.</summary>
+    private const int PageSize = 100;
+
     [HttpGet("")]
     public async Task<IActionResult> Index(PortfolioQuery query, CancellationToken cancellationToken)
     {
@@ -35,7 +38,10 @@ public sealed class PortfolioController(OnboardingDbContext db, TimeProvider clo
             engagements = engagements.Where(e => e.Name.ToLower().Contains(q) || e.Client!.Name.ToLower().Contains(q));
         }
         var rows = await HealthQuery.LoadAsync(db, engagements, clock.GetUtcNow(), cancellationToken);
-        return View(new PortfolioViewModel(query.Apply(rows), query, rows.Count));
+        var sorted = query.Apply(rows);
+        var pages = Math.Max(1, (sorted.Count + PageSize - 1) / PageSize);
+        var page = Math.Clamp(query.Page, 1, pages);
+        return View(new PortfolioViewModel(sorted.Skip((page - 1) * PageSize).Take(PageSize).ToList(), query, rows.Count, sorted.Count, page, pages));
     }
 }
 
@@ -65,6 +71,8 @@ public sealed class PortfolioQuery
 
     public string? Q { get; set; }
 
+    public int Page { get; set; } = 1;
+
     public IReadOnlyList<EngagementStanding> Apply(IReadOnlyList<EngagementStanding> rows)
     {
         var filtered = Health is { } colour ? rows.Where(r => r.Shown == colour) : rows;
@@ -85,10 +93,19 @@ public sealed class PortfolioQuery
     }
 
     /// <summary>The link for a column header: the same filters, sorted by <paramref name="sort"/>, flipping direction on the current column.</summary>
-    public string LinkFor(PortfolioSort sort)
+    public string LinkFor(PortfolioSort sort) =>
+        Link(sort, sort == Sort ? !Desc : sort is PortfolioSort.Health or PortfolioSort.Slip or PortfolioSort.ClientOverdue or PortfolioSort.ProviderOverdue or PortfolioSort.Escalations, 1);
+
+    /// <summary>The link to another page of the same view.</summary>
+    public string LinkTo(int page) => Link(Sort, Desc, page);
+
+    private string Link(PortfolioSort sort, bool desc, int page)
     {
-        var desc = sort == Sort ? !Desc : sort is PortfolioSort.Health or PortfolioSort.Slip or PortfolioSort.ClientOverdue or PortfolioSort.ProviderOverdue or PortfolioSort.Escalations;
         var parts = new List<string> { $"sort={sort}", $"desc={(desc ? "true" : "false")}" };
+        if (page > 1)
+        {
+            parts.Add($"page={page}");
+        }
         if (Health is { } h)
         {
             parts.Add($"health={h}");
@@ -105,4 +122,4 @@ public sealed class PortfolioQuery
     }
 }
 
-public sealed record PortfolioViewModel(IReadOnlyList<EngagementStanding> Rows, PortfolioQuery Query, int Total);
+public sealed record PortfolioViewModel(IReadOnlyList<EngagementStanding> Rows, PortfolioQuery Query, int Total, int Matching, int Page, int PageCount);
