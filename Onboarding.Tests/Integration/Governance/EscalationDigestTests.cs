@@ -29,13 +29,13 @@ public class EscalationDigestTests(OnboardingFactory app) : IClassFixture<Onboar
 
         // Until the recruiter's next digest is recorded, a few hours at a time.
         List<string> digests = [];
-        for (var i = 0; i < 40 && !digests.Any(d => d.Contains("Escalated to you", StringComparison.Ordinal)); i++)
+        for (var i = 0; i < 40 && !digests.Any(d => d.Contains("ESCALATED TO YOU", StringComparison.Ordinal)); i++)
         {
             app.Clock.Advance(TimeSpan.FromHours(4));
             await RenderedDigests.RecordDueAsync(app);
             digests = await RenderedDigests.RecordedAsync(app, LogSteps.Recruiter);
         }
-        var telling = Assert.Single(digests, d => d.Contains("Escalated to you", StringComparison.Ordinal));
+        var telling = Assert.Single(digests, d => d.Contains("ESCALATED TO YOU", StringComparison.Ordinal));
         Assert.Contains("Sourcing channels blocked by IT (High)", telling);
         Assert.Contains($"/engagements/{engagementId}/log/{entryId}", telling);
         Assert.NotNull(await app.WithDbAsync(db => db.LogEntrySteps.Where(s => s.Id == step.Id).Select(s => s.ToldAt).SingleAsync()));
