@@ -1,9 +1,8 @@
 using Onboarding.Core.Accounts;
+using Onboarding.Core.Governance;
 using Onboarding.Core.People;
 using Onboarding.Core.Plans;
 using PlanTemplate = Onboarding.Core.Templates.PlanTemplate;
-
-using Onboarding.Core.Governance;
 
 namespace Onboarding.Core.Engagements;
 

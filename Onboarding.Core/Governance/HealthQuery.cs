@@ -44,8 +44,19 @@ public static class HealthQuery
         var heads = await engagements.AsNoTracking()
             .Select(e => new
             {
-                e.Id, e.Name, Client = e.Client!.Name, e.Status, e.Kickoff, e.GoLive, e.TimeZone, e.WorkingDays, e.Holidays,
-                e.HealthOverride, e.HealthOverrideReason, e.HealthOverrideBy, e.HealthOverrideAt,
+                e.Id,
+                e.Name,
+                Client = e.Client!.Name,
+                e.Status,
+                e.Kickoff,
+                e.GoLive,
+                e.TimeZone,
+                e.WorkingDays,
+                e.Holidays,
+                e.HealthOverride,
+                e.HealthOverrideReason,
+                e.HealthOverrideBy,
+                e.HealthOverrideAt,
             })
             .ToListAsync(cancellationToken);
         var ids = heads.Select(h => h.Id).ToList();
@@ -85,7 +96,11 @@ public static class HealthQuery
             .Where(m => ids.Contains(m.EngagementId) && m.Target != null)
             .Select(m => new
             {
-                m.EngagementId, m.Target, m.Direction, m.Stage, m.MeaningfulFromDay,
+                m.EngagementId,
+                m.Target,
+                m.Direction,
+                m.Stage,
+                m.MeaningfulFromDay,
                 Latest = m.Measurements.OrderByDescending(v => v.MeasuredOn).ThenByDescending(v => v.RecordedAt).ThenByDescending(v => v.Id).Select(v => (decimal?)v.Value).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);

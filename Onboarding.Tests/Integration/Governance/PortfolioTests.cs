@@ -136,8 +136,16 @@ internal static class PortfolioSteps
             {
                 engagement.Tasks.Add(new PlanTask
                 {
-                    Title = $"{role} task", OwnerRole = role, Status = status, Start = today.AddDays(due - 5), Due = today.AddDays(due),
-                    PhaseKey = "days-1-30", PhaseTitle = "Days 1–30", What = "", Why = "", Key = $"t-{role}-{Guid.NewGuid():N}",
+                    Title = $"{role} task",
+                    OwnerRole = role,
+                    Status = status,
+                    Start = today.AddDays(due - 5),
+                    Due = today.AddDays(due),
+                    PhaseKey = "days-1-30",
+                    PhaseTitle = "Days 1–30",
+                    What = "",
+                    Why = "",
+                    Key = $"t-{role}-{Guid.NewGuid():N}",
                 });
             }
             engagement.Milestones.Add(new Milestone { Title = "Kickoff held", Date = today.AddDays(-10) });
