@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Onboarding.Jobs.Digests;
+using Onboarding.Jobs.Governance;
 
 namespace Onboarding.Jobs;
 
@@ -16,6 +17,12 @@ public static class JobSchedules
             DigestDispatchJob.RecurringId,
             job => job.RunAsync(CancellationToken.None),
             Cron.MinuteInterval((int)DigestDispatchInterval.TotalMinutes),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Hourly: working days change at each engagement's own midnight, so the job looks every hour rather than once a UTC day.
+        jobs.AddOrUpdate<EscalationJob>(
+            EscalationJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Hourly(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Onboarding.Core.Data;
 using Onboarding.Core.Links;
 using Onboarding.Jobs.Digests;
+using Onboarding.Jobs.Governance;
 using Onboarding.Jobs.Mail;
 
 namespace Onboarding.Jobs;
@@ -69,6 +70,7 @@ public static class JobsServiceExtensions
         builder.Services.AddScoped<DigestPreviews>();
         builder.Services.AddScoped<DigestDispatchJob>();
         builder.Services.AddScoped<DigestDeliveryJob>();
+        builder.Services.AddScoped<EscalationJob>();
         return builder;
     }
 

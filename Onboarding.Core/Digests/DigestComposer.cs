@@ -197,6 +197,7 @@ public static class DigestComposer
             OverdueCount = attention.Count(a => a.DaysOverdue > 0),
             BlockedCount = attention.Count(a => a.Blocked && a.DaysOverdue == 0),
             NewCount = comingUp.Count(t => t.IsNew),
+            Escalated = Escalated(engagement, membership.MemberId, links),
         };
     }
 
@@ -243,6 +244,13 @@ public static class DigestComposer
     }
 
     /// <summary>Per task, the window's first owner against its last: what changed for the reader, once.</summary>
+    /// <summary>Every escalation that reached the reader and was not told yet: each is said once, so none is capped away.</summary>
+    private static List<EscalatedItem> Escalated(DigestEngagement engagement, int memberId, AppLinks links) => engagement.Escalations
+        .Where(x => x.ToMemberId == memberId)
+        .OrderBy(x => x.StepId)
+        .Select(x => new EscalatedItem(x.StepId, x.Title, x.Severity, x.Text, links.LogEntry(engagement.Id, x.EntryId)))
+        .ToList();
+
     private static List<ReassignedItem> Reassigned(DigestEngagement engagement, int memberId, Func<DateTimeOffset, bool> inWindow, AppLinks links) => engagement.Reassignments
         .Where(r => inWindow(r.At))
         .GroupBy(r => r.TaskId)

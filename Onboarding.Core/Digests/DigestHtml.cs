@@ -61,6 +61,11 @@ internal static class DigestHtml
             Row(html, "padding:12px 24px 0;", $"<strong>&#9873; {Link(goLive.Url, goLive.Text, Ink)}</strong>");
         }
 
+        if (e.Escalated.Count > 0)
+        {
+            Section(html, "Escalated to you", e.Escalated.Select(x => $"{Link(x.Url, x.Title)} ({E(x.Severity)})<br>{E(x.Text)}"));
+        }
+
         if (e.Reassigned.Count > 0)
         {
             Section(html, "Reassigned", More(e.Reassigned.Select(r => Link(r.Url, r.Text)), e.MoreReassigned, e.ComingUpUrl));

@@ -42,7 +42,13 @@ public sealed record DigestEngagement(
 
     /// <summary>Tasks that changed owner in the window the batch needs.</summary>
     public IReadOnlyList<DigestReassignment> Reassignments { get; init; } = Reassignments ?? [];
+
+    /// <summary>Escalations of open log entries not yet told to the member they reached.</summary>
+    public IReadOnlyList<DigestEscalation> Escalations { get; init; } = [];
 }
+
+/// <summary>Log entry <paramref name="EntryId"/> climbed to <paramref name="ToMemberId"/> (<paramref name="StepId"/> is marked told once a digest says so).</summary>
+public sealed record DigestEscalation(int StepId, int EntryId, string Title, string Severity, int ToMemberId, string Text);
 
 /// <summary>A member of the engagement.</summary>
 public sealed record DigestPerson(int MemberId, string Name, EngagementRole Role);

@@ -45,6 +45,9 @@ public sealed record EngagementDigest(
     /// <summary>Tasks that came to the reader, or left them, since their last digest.</summary>
     public IReadOnlyList<ReassignedItem> Reassigned { get; init; } = Reassigned ?? [];
 
+    /// <summary>Issues escalated to the reader since they were last told ("Escalated to you").</summary>
+    public IReadOnlyList<EscalatedItem> Escalated { get; init; } = [];
+
     /// <summary>Whether the section explains (what and why of every task) or summarises (<see cref="DigestDepth"/>).</summary>
     public bool Explains { get; init; } = true;
 
@@ -77,7 +80,7 @@ public sealed record EngagementDigest(
     /// <summary>Coming-up tasks new since the reader's last digest, listed or not.</summary>
     public int NewCount { get; init; }
 
-    public bool HasNews => Ready is not null || ComingUp.Count > 0 || NeedsAttention.Count > 0 || Wins.Count > 0 || Metrics.Count > 0 || Reassigned.Count > 0 || GoLive is not null;
+    public bool HasNews => Ready is not null || ComingUp.Count > 0 || NeedsAttention.Count > 0 || Wins.Count > 0 || Metrics.Count > 0 || Reassigned.Count > 0 || GoLive is not null || Escalated.Count > 0;
 
     public int ComingUpCount => ComingUp.Count + MoreComingUp;
 
@@ -114,6 +117,9 @@ public sealed record ReassignedItem(string Title, string Url, bool ToReader, str
 {
     public string Text => ToReader ? $"Reassigned to you: {Title}" : $"Moved to {ToName}: {Title}";
 }
+
+/// <summary>An issue that reached the reader on its escalation ladder; <see cref="StepId"/> is the step the digest tells.</summary>
+public sealed record EscalatedItem(int StepId, string Title, string Severity, string Text, string Url);
 
 public enum DigestWinKind
 {

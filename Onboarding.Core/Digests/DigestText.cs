@@ -33,6 +33,7 @@ internal static class DigestText
             {
                 text.Append($"\n{goLive.Text}\n{goLive.Url}\n");
             }
+            Section(text, "Escalated to you", e.Escalated.Select(x => $"{x.Title} ({x.Severity})\n{x.Text}\n{x.Url}"));
             Section(text, "Reassigned", More(e.Reassigned.Select(r => $"{r.Text}\n{r.Url}"), e.MoreReassigned, e.ComingUpUrl));
             Section(text, "Needs attention", More(e.NeedsAttention.Select(a => $"{a.Title}: {DigestRenderer.AttentionStatus(a)}\n{a.Url}"), e.MoreAttention, e.AttentionUrl));
             Section(text, "Coming up for you", More(e.ComingUp.Select(t => Task(t, digest.Date, showNew: !e.Explains)), e.MoreComingUp, e.ComingUpUrl));

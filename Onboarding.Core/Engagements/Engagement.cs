@@ -55,6 +55,12 @@ public sealed class Engagement
     /// <summary>Working days an issue may stay overdue, or open at high severity, before it climbs one rung of <see cref="Escalation"/>.</summary>
     public int EscalateAfterWorkingDays { get; set; } = EscalationLadder.DefaultWorkingDays;
 
+    /// <summary>The colour a leader set over the computed health, with why; null while the computed one stands.</summary>
+    public HealthColour? HealthOverride { get; set; }
+    public string? HealthOverrideReason { get; set; }
+    public string? HealthOverrideBy { get; set; }
+    public DateTimeOffset? HealthOverrideAt { get; set; }
+
     /// <summary>Day N of the engagement (kickoff is day 1) on a calendar date; zero or less before kickoff.</summary>
     public int DayOn(DateOnly date) => DayNumber(Kickoff, date);
 

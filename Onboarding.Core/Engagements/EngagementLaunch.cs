@@ -1,4 +1,5 @@
 using Onboarding.Core.Accounts;
+using Onboarding.Core.Governance;
 using Onboarding.Core.People;
 using Onboarding.Core.Plans;
 using PlanTemplate = Onboarding.Core.Templates.PlanTemplate;
@@ -47,6 +48,8 @@ public static class EngagementLaunch
             Holidays = request.Holidays.Distinct().Order().ToList(),
             SharedPurpose = request.SharedPurpose,
             CreatedAt = now,
+            Escalation = EscalationLadder.Rungs(0, EscalationLadder.FromTemplates(request.Templates)),
+            EscalateAfterWorkingDays = request.Templates.Select(t => t.EscalateAfterWorkingDays).FirstOrDefault(d => d is not null) ?? EscalationLadder.DefaultWorkingDays,
             Outcomes = request.Outcomes.Select((o, i) => new BusinessOutcome { Title = o.Title, HowMeasured = o.HowMeasured, Position = i }).ToList(),
             // Earlier rows win when two people share a role, as the form lists them.
             Members = request.Contacts.Select((c, i) => PersonDirectory.Membership(

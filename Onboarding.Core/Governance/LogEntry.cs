@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 
 namespace Onboarding.Core.Governance;
@@ -93,6 +96,7 @@ public sealed class LogEntry : IVersioned
 public sealed class LogEntryTask
 {
     public int LogEntryId { get; set; }
+    public LogEntry? LogEntry { get; set; }
     public int TaskId { get; set; }
     public PlanTask? Task { get; set; }
 }
@@ -153,4 +157,86 @@ public static class LogEntries
         };
 
     public static bool IsOpen(this LogEntry entry) => entry.Status == LogEntryStatus.Open;
+
+    /// <summary>
+    /// The entries a reader may see: everything for provider staff, only client-facing entries for client
+    /// stakeholders. Every list, count, entry page and digest filters through this.
+    /// </summary>
+    public static Expression<Func<LogEntry, bool>> VisibleTo(bool clientReader) => e => !clientReader || !e.ProviderInternal;
+
+    public static bool IsVisibleTo(this LogEntry entry, bool clientReader) => !clientReader || !entry.ProviderInternal;
+
+    /// <summary>
+    /// Who may change an entry: provider staff (account leaders, recruiters, administrators) any entry; a client
+    /// stakeholder the client-facing entries they own, since the provider runs the log and the client answers for its part.
+    /// </summary>
+    public static bool CanEdit(this LogEntry entry, int? memberId, EngagementRole? role, bool isAdministrator) =>
+        isAdministrator || (role is { } r && (!r.IsClientRole() || (entry.ClientFacing && entry.OwnerMemberId is { } owner && owner == memberId)));
+
+    /// <summary>Applies an edit; the history gets one Changed step naming what changed, none when nothing did.</summary>
+    public static bool Change(
+        this LogEntry entry, LogEntryKind kind, string title, LogSeverity severity, LogSide side, int? ownerMemberId, string? ownerName,
+        DateOnly? due, string description, bool providerInternal, string by, DateTimeOffset now)
+    {
+        var changes = new List<string>();
+        void Note<T>(string what, T before, T after, Func<T, string> show)
+        {
+            if (!EqualityComparer<T>.Default.Equals(before, after))
+            {
+                changes.Add($"{what}: {show(before)} → {show(after)}");
+            }
+        }
+        Note("Kind", entry.Kind, kind, k => k.ToString());
+        Note("Severity", entry.Severity, severity, s => s.ToString());
+        Note("Side", entry.Side, side, s => s.ToString());
+        Note("Due", entry.Due, due, d => d?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "none");
+        Note("Provider only", entry.ProviderInternal, providerInternal, b => b ? "yes" : "no");
+        if (entry.OwnerMemberId != ownerMemberId)
+        {
+            changes.Add($"Owner: {ownerName ?? "nobody"}");
+        }
+        if (entry.Title != title)
+        {
+            changes.Add("Title");
+        }
+        if (entry.Description != description)
+        {
+            changes.Add("Description");
+        }
+        if (changes.Count == 0)
+        {
+            return false;
+        }
+        // A raised severity or a new due date is a new situation: escalation counts from now.
+        if (severity > entry.Severity || due != entry.Due)
+        {
+            entry.EscalationClock = now;
+        }
+        (entry.Kind, entry.Title, entry.Severity, entry.Side, entry.OwnerMemberId, entry.Due, entry.Description, entry.ProviderInternal) =
+            (kind, title, severity, side, ownerMemberId, due, description, providerInternal);
+        entry.ChangedNowBy(by, now);
+        entry.Steps.Add(new LogEntryStep { Kind = LogStepKind.Changed, At = now, By = by, Text = TextLimits.Fit(string.Join("; ", changes), TextLimits.Description) });
+        return true;
+    }
+
+    /// <summary>Closes with a resolution (required: a closed entry says how it ended); the entry stays in the log.</summary>
+    public static void Close(this LogEntry entry, string resolution, string by, DateTimeOffset now)
+    {
+        entry.Status = LogEntryStatus.Closed;
+        entry.Resolution = resolution;
+        entry.ClosedAt = now;
+        entry.ChangedNowBy(by, now);
+        entry.Steps.Add(new LogEntryStep { Kind = LogStepKind.Closed, At = now, By = by, Text = "Closed" });
+    }
+
+    /// <summary>Reopens, keeping the old resolution in the history; it starts again at its owner (level 0).</summary>
+    public static void Reopen(this LogEntry entry, string reason, string by, DateTimeOffset now)
+    {
+        entry.Status = LogEntryStatus.Open;
+        entry.ClosedAt = null;
+        entry.EscalationLevel = 0;
+        entry.EscalationClock = now;
+        entry.ChangedNowBy(by, now);
+        entry.Steps.Add(new LogEntryStep { Kind = LogStepKind.Reopened, At = now, By = by, Text = TextLimits.Fit($"Reopened: {reason} (was resolved: {entry.Resolution})", TextLimits.Description) });
+    }
 }

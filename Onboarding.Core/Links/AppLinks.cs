@@ -36,6 +36,9 @@ public sealed class AppLinks
     public string Plan(int engagementId, int? ownerMemberId = null) =>
         ownerMemberId is { } owner ? $"{Engagement(engagementId)}/plan?owner={owner}" : $"{Engagement(engagementId)}/plan";
 
+    /// <summary>An entry of the risk, issue and decision log.</summary>
+    public string LogEntry(int engagementId, int entryId) => $"{Engagement(engagementId)}/log/{entryId}";
+
     public string Metrics(int engagementId) => $"{Engagement(engagementId)}/metrics";
 
     public string Stakeholders(int engagementId) => $"{Engagement(engagementId)}/stakeholders";

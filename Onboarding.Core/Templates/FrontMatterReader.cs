@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Governance;
 using Onboarding.Core.Markdown;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -27,6 +28,10 @@ internal sealed record TemplateHeader(
 
     /// <summary>The per-person field has an error already: checks that depend on it would only repeat it.</summary>
     public bool PerPersonUnreadable { get; init; }
+
+    public IReadOnlyList<EngagementRole>? Escalation { get; init; }
+
+    public int? EscalateAfterWorkingDays { get; init; }
 }
 
 /// <summary>
@@ -36,7 +41,7 @@ internal sealed record TemplateHeader(
 internal sealed partial class FrontMatterReader(string file, int firstLine, List<TemplateError> errors)
 {
     private static readonly string[] TopFields =
-        ["key", "title", "version", "audience", "days-count-from", "per-person", "phases", "glossary", "metrics", "digest-cadence"];
+        ["key", "title", "version", "audience", "days-count-from", "per-person", "phases", "glossary", "metrics", "digest-cadence", "escalation", "escalate-after-working-days"];
 
     private static readonly Dictionary<string, TemplateAudience> Audiences = new()
     {
@@ -117,7 +122,46 @@ internal sealed partial class FrontMatterReader(string file, int firstLine, List
         {
             PerPerson = perPerson,
             PerPersonUnreadable = perPersonUnreadable,
+            Escalation = fields.TryGetValue("escalation", out var escalation) ? EscalationRoles(escalation) : null,
+            EscalateAfterWorkingDays = fields.TryGetValue("escalate-after-working-days", out var after) ? WorkingDayCount(after) : null,
         };
+    }
+
+    /// <summary><c>escalation: [recruiter, account-leader, ta-lead, executive-sponsor]</c>: a list of distinct roles, lowest rung first.</summary>
+    private List<EngagementRole>? EscalationRoles(YamlNode node)
+    {
+        if (node is not YamlSequenceNode { Children.Count: > 0 } sequence)
+        {
+            Error(node, $"escalation must be a list of roles, lowest rung first, e.g. [recruiter, account-leader, ta-lead, executive-sponsor]; roles are {string.Join(", ", EngagementRoles.Keys)}");
+            return null;
+        }
+        var roles = new List<EngagementRole>();
+        foreach (var child in sequence.Children)
+        {
+            if (child is not YamlScalarNode { Value: { } text } || !EngagementRoles.TryParse(text.Trim(), out var role))
+            {
+                Error(child, $"escalation: '{(child as YamlScalarNode)?.Value}' is not a role; roles are {string.Join(", ", EngagementRoles.Keys)}");
+                return null;
+            }
+            if (roles.Contains(role))
+            {
+                Error(child, $"escalation: {role.ToKey()} is named twice; each role is one rung");
+                return null;
+            }
+            roles.Add(role);
+        }
+        return roles;
+    }
+
+    /// <summary><c>escalate-after-working-days: 3</c>: a whole number of working days from 1 to 30.</summary>
+    private int? WorkingDayCount(YamlNode node)
+    {
+        if (node is YamlScalarNode { Value: { } text } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= EscalationLadder.MaxWorkingDays)
+        {
+            return days;
+        }
+        Error(node, $"escalate-after-working-days must be a whole number of working days from 1 to {EscalationLadder.MaxWorkingDays}");
+        return null;
     }
 
     /// <summary><c>per-person: hiring-manager</c> or a list of roles; the recruiter role of a recruiter template is already per person.</summary>

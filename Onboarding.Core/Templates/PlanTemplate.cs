@@ -105,6 +105,12 @@ public sealed record PlanTemplate(
     /// </summary>
     public IReadOnlySet<EngagementRole> PerPerson { get; init; } = new HashSet<EngagementRole>();
 
+    /// <summary>Front matter <c>escalation</c>: the roles an overdue or high-severity issue climbs through; null when not set.</summary>
+    public IReadOnlyList<EngagementRole>? Escalation { get; init; }
+
+    /// <summary>Front matter <c>escalate-after-working-days</c>; null when not set.</summary>
+    public int? EscalateAfterWorkingDays { get; init; }
+
     public bool IsPerPerson(TemplateTask task) => PerPerson.Contains(task.Owner);
 
     /// <summary>What <paramref name="task"/>'s day numbers count from: its own anchor, else the template's.</summary>

@@ -47,6 +47,8 @@ public static class TemplateParser
             file, text, header.KeyLine)
         {
             PerPerson = header.PerPerson.Select(p => p.Role).ToHashSet(),
+            Escalation = header.Escalation,
+            EscalateAfterWorkingDays = header.EscalateAfterWorkingDays,
         };
         return new TemplateParseResult(template, []);
     }

@@ -170,9 +170,29 @@ public sealed class DigestDispatcher(
                 }
             }
         }
+        await MarkEscalationsToldAsync(composed, saved, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return saved.Select(r => r.Id).ToList();
+    }
+
+    /// <summary>
+    /// The escalations the recorded digests tell are told: in the same transaction as the digests, so an escalation
+    /// is said exactly once (a digest another dispatcher recorded says it in its own run).
+    /// </summary>
+    private async Task MarkEscalationsToldAsync(IReadOnlyList<ComposedDigest> composed, IReadOnlyList<DigestRecord> saved, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var savedKeys = saved.Select(r => (r.Recipient, r.Period)).ToHashSet();
+        var stepIds = composed
+            .Where(c => savedKeys.Contains((c.Due.Key.Recipient, c.Due.Key.Period)))
+            .SelectMany(c => c.Model!.Engagements.SelectMany(e => e.Escalated).Select(x => x.StepId))
+            .Distinct()
+            .ToList();
+        if (stepIds.Count > 0)
+        {
+            await db.LogEntrySteps.Where(s => stepIds.Contains(s.Id) && s.ToldAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ToldAt, now), cancellationToken);
+        }
     }
 
     // Asked of the database, not the change tracker, where the failed entity is still "added".

@@ -3,6 +3,7 @@ using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Governance;
 using Onboarding.Core.Plans;
 
 namespace Onboarding.Jobs.Digests;
@@ -179,6 +180,13 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
                 .ToListAsync(cancellationToken))
             .ToLookup(m => m.EngagementId, m => m.Person);
 
+        var escalations = (await db.LogEntrySteps.AsNoTracking()
+                .Where(s => s.Kind == LogStepKind.Escalated && s.ToldAt == null && s.ToMemberId != null)
+                .Join(db.LogEntries.Where(e => engagementIds.Contains(e.EngagementId) && e.Status == LogEntryStatus.Open), s => s.LogEntryId, e => e.Id,
+                    (s, e) => new { e.EngagementId, s.Id, EntryId = e.Id, e.Title, e.Severity, ToMemberId = s.ToMemberId!.Value, s.Text })
+                .ToListAsync(cancellationToken))
+            .ToLookup(x => x.EngagementId, x => new DigestEscalation(x.Id, x.EntryId, x.Title, x.Severity.ToString(), x.ToMemberId, x.Text));
+
         var tasksOf = tasks.ToLookup(t => t.EngagementId);
         var milestonesOf = milestones.ToLookup(m => m.EngagementId);
         var glossaryOf = glossary.ToLookup(g => g.EngagementId);
@@ -220,7 +228,10 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
             kudosOf[e.Id].Select(k => new DigestKudos(k.CreatedAt, k.AuthorName, k.Title, k.Body)).ToList(),
             pairsOf[e.Id].ToList(),
             reassignmentsOf[e.Id].ToList(),
-            peopleOf[e.Id].ToList()));
+            peopleOf[e.Id].ToList())
+        {
+            Escalations = escalations[e.Id].ToList(),
+        });
     }
 
     // Skipped work is neither open nor a win: "done" without a completion time is exactly that to the composer.

@@ -24,7 +24,19 @@ public class AccessTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
             return (e.Id, e.Name, e.Members[0].Id);
         });
         var taskId = await TestPlans.AddTaskAsync(app, engagementId, "Map the current hiring process");
-        var routeValues = new Dictionary<string, string> { ["engagementId"] = engagementId.ToString(), ["memberId"] = memberId.ToString(), ["taskId"] = taskId.ToString() };
+        var entryId = await app.WithDbAsync(async db =>
+        {
+            var entry = Onboarding.Core.Governance.LogEntries.Open(
+                engagementId, Onboarding.Core.Governance.LogEntryKind.Risk, "Slow approvals", Onboarding.Core.Governance.LogSeverity.Medium,
+                Onboarding.Core.Governance.LogSide.Client, null, null, "", false, "Test", app.Clock.GetUtcNow());
+            db.LogEntries.Add(entry);
+            await db.SaveChangesAsync();
+            return entry.Id;
+        });
+        var routeValues = new Dictionary<string, string>
+        {
+            ["engagementId"] = engagementId.ToString(), ["memberId"] = memberId.ToString(), ["taskId"] = taskId.ToString(), ["entryId"] = entryId.ToString(),
+        };
         var outsiderEmail = await CreateOutsiderEngagementAsync();
         var anonymous = app.AnonymousClient();
         var outsider = await app.SignedInClientAsync(outsiderEmail);

@@ -14,6 +14,7 @@ using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Governance;
 using Onboarding.Core.Templates;
 using Onboarding.Tests.Support;
 
@@ -240,6 +241,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
         private int invitationId;
         private long digestId;
         private int taskId;
+        private int entryId;
 
         private FuzzWorld(OnboardingFactory app, BadInput kind)
         {
@@ -364,6 +366,15 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
                 await db.SaveChangesAsync();
             }
             taskId = await TestPlans.AddTaskAsync(app, engagementId, "Hold the kickoff", leaderEmail, milestone: true);
+            entryId = await app.WithDbAsync(async db =>
+            {
+                var entry = LogEntries.Open(engagementId, LogEntryKind.Issue, "ATS access missing", LogSeverity.High, LogSide.Client, null, null, "", false, "Fuzz", app.Clock.GetUtcNow());
+                db.LogEntries.Add(entry);
+                await db.SaveChangesAsync();
+                db.LogEntryTasks.Add(new LogEntryTask { LogEntryId = entry.Id, TaskId = taskId });
+                await db.SaveChangesAsync();
+                return entry.Id;
+            });
             var snapshotId = await app.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.EngagementId == engagementId).Select(s => s.Id).FirstAsync());
             var metricId = await app.WithDbAsync(db => db.Metrics.Where(m => m.EngagementId == engagementId).Select(m => m.Id).FirstAsync());
             var unsubscribe = await app.WithDbAsync(db => db.Members.Where(m => m.Id == leaderMemberId).Select(m => m.UnsubscribeToken).FirstAsync());
@@ -373,6 +384,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
                 "memberId" => recruiterMemberId.ToString(CultureInfo.InvariantCulture),
                 "personId" => recruiterPersonId.ToString(CultureInfo.InvariantCulture),
                 "taskId" => taskId.ToString(CultureInfo.InvariantCulture),
+                "entryId" => entryId.ToString(CultureInfo.InvariantCulture),
                 "snapshotId" => snapshotId.ToString(CultureInfo.InvariantCulture),
                 "metricId" => metricId.ToString(CultureInfo.InvariantCulture),
                 "userId" => otherUserId,
@@ -405,7 +417,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
             var e = $"/engagements/{engagementId}";
             return
             [
-                e, $"{e}/plan", $"{e}/glossary", $"{e}/metrics", $"{e}/stakeholders", $"{e}/wins", $"{e}/activity",
+                e, $"{e}/plan", $"{e}/glossary", $"{e}/metrics", $"{e}/stakeholders", $"{e}/wins", $"{e}/activity", $"{e}/log?status=all", $"{e}/log/{entryId}", "/portfolio",
                 .. taskExists ? [$"{e}/tasks/{taskId}"] : Array.Empty<string>(),
                 $"{e}/digests/preview", $"{e}/pack", $"{e}/pack.pdf", $"{e}/pack/members/{recruiterMemberId}.pdf",
                 "/engagements", "/my/checklist", "/digests/preferences", "/profile", $"/people/{recruiterPersonId}", $"/calendar/{calendar}.ics",

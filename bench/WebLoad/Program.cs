@@ -12,7 +12,8 @@ using Onboarding.Core.People;
 using Onboarding.Core.Templates;
 using Onboarding.Tests.Support;
 
-// Load on the two pages people open most: the engagement overview and the plan's checklist.
+// Load on the two pages people open most, the engagement overview and the plan's checklist, and on the
+// account leaders' portfolio, which computes the health of every engagement on each request.
 // PostgreSQL with 1,000 engagements of ~100 tasks, the app in Release as its own process on
 // Kestrel, one account leader signed in, wrk at 32 connections. Prints "name: value unit".
 var engagementCount = IntArgument("--engagements", 1_000);
@@ -52,7 +53,8 @@ try
     var firstVisits = await VisitEachAsync(baseAddress, cookie, "/engagements/%d", first, last, connections);
     Console.WriteLine($"overview_first_visit_requests_per_s: {firstVisits:0.0} req/s");
     var failed = false;
-    foreach (var (name, path) in new[] { ("overview", "/engagements/%d"), ("checklist", "/engagements/%d/plan") })
+    // The portfolio has no engagement in its path: every request computes the health of all of them.
+    foreach (var (name, path) in new[] { ("overview", "/engagements/%d"), ("checklist", "/engagements/%d/plan"), ("portfolio", "/portfolio") })
     {
         await CheckPageAsync(baseAddress, cookie, path.Replace("%d", first.ToString(CultureInfo.InvariantCulture)));
         // A short run first, so JIT, connection pools and caches are warm for the measured one.

@@ -11,6 +11,8 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         e.Property(x => x.Name).HasMaxLength(TextLimits.Name);
         e.Property(x => x.TimeZone).HasMaxLength(TextLimits.TimeZone);
         e.Property(x => x.WorkingDays).HasConversion<int>();
+        e.Property(x => x.HealthOverrideReason).HasMaxLength(TextLimits.Reason);
+        e.Property(x => x.HealthOverrideBy).HasMaxLength(TextLimits.Name);
         e.HasOne(x => x.Provider).WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Client).WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Outcomes).WithOne().HasForeignKey(o => o.EngagementId);

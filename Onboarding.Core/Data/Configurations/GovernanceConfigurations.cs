@@ -14,7 +14,7 @@ internal sealed class LogEntryConfiguration : IEntityTypeConfiguration<LogEntry>
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne(x => x.Engagement).WithMany(g => g.Log).HasForeignKey(x => x.EngagementId);
         e.HasOne(x => x.Owner).WithMany().HasForeignKey(x => x.OwnerMemberId).OnDelete(DeleteBehavior.SetNull);
-        e.HasMany(x => x.Tasks).WithOne().HasForeignKey(t => t.LogEntryId);
+        e.HasMany(x => x.Tasks).WithOne(t => t.LogEntry).HasForeignKey(t => t.LogEntryId);
         e.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.LogEntryId);
         // The escalation job's and the portfolio's scan: open entries per engagement.
         e.HasIndex(x => new { x.EngagementId, x.Status });

@@ -4,7 +4,7 @@ namespace Onboarding.Tests.Unit.Templates;
 
 public class BrokenTemplateTests
 {
-    private const string FrontMatterFields = "key, title, version, audience, days-count-from, per-person, phases, glossary, metrics, digest-cadence";
+    private const string FrontMatterFields = "key, title, version, audience, days-count-from, per-person, phases, glossary, metrics, digest-cadence, escalation, escalate-after-working-days";
     private const string Roles = "account-leader, recruiter, ta-lead, hiring-manager, executive-sponsor";
 
     public static TheoryData<string, int, string> SingleProblems => new()

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Governance;
 using Onboarding.Core.Time;
 using Onboarding.Web.Infrastructure;
 
@@ -71,6 +72,10 @@ public sealed class EngagementsController(OnboardingDbContext db, EngagementSnap
             summary.Phases, summary.ThisWeek, summary.NeedsAttention, milestones, snapshot.RecentWins)
         {
             ClientSide = access.Role == EngagementRole.TaLead ? PlanSummary.ClientSideAttention(snapshot.Tasks, today) : null,
+            // Health is counted from the whole log, so only provider staff see it: it would tell a client of provider-only issues.
+            Health = access.Role?.IsClientRole() == true && !access.IsAdministrator
+                ? null
+                : (await HealthQuery.LoadAsync(db, db.Engagements.Where(e => e.Id == engagementId), clock.GetUtcNow())).Single(),
         });
     }
 
@@ -140,4 +145,7 @@ public sealed record EngagementOverviewViewModel(
 {
     /// <summary>For the TA lead: every late or blocked client-side commitment; null for everyone else.</summary>
     public IReadOnlyList<TaskLine>? ClientSide { get; init; }
+
+    /// <summary>Computed health with reasons and any override; null for client stakeholders.</summary>
+    public EngagementStanding? Health { get; init; }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Governance;
 using Onboarding.Web.Features.Engagements;
 using Onboarding.Web.Infrastructure;
 
@@ -260,6 +261,14 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
             OwnerWorksWith = worksWith,
             ReassignForm = reassignForm ?? new ReassignForm { OwnerId = task.OwnerId },
             Words = await ReaderWords.LoadAsync(db, engagementId, HttpContext.EngagementAccess().Role),
+            OpenLogEntries = await db.LogEntryTasks.AsNoTracking()
+                .Where(l => l.TaskId == taskId)
+                .Select(l => l.LogEntry!)
+                .Where(LogEntries.VisibleTo(HttpContext.EngagementAccess() is { IsAdministrator: false, Role: { } role } && role.IsClientRole()))
+                .Where(e => e.Status == LogEntryStatus.Open)
+                .OrderBy(e => e.Id)
+                .Select(e => new TaskLogEntry(e.Id, e.Kind, e.Title, e.Severity))
+                .ToListAsync(),
         };
     }
 }
@@ -278,6 +287,9 @@ public sealed record TaskPageViewModel(
 
     public ReassignForm ReassignForm { get; init; } = new();
 
+    /// <summary>Open log entries linked to the task that the reader may see.</summary>
+    public IReadOnlyList<TaskLogEntry> OpenLogEntries { get; init; } = [];
+
     /// <summary>The reader's words: a client stakeholder reads the client's (<see cref="ReaderWords"/>).</summary>
     public ReaderWords Words { get; init; } = ReaderWords.AsWritten;
 
@@ -285,6 +297,8 @@ public sealed record TaskPageViewModel(
         : Access.Member?.Id == Task.OwnerId ? people.Text
         : $"{Task.Owner!.Name}'s {people.Label["Your ".Length..]}: {string.Join(", ", people.Names)}";
 }
+
+public sealed record TaskLogEntry(int Id, LogEntryKind Kind, string Title, LogSeverity Severity);
 
 public sealed record TaskPerson(int Id, string Name, EngagementRole Role);
 

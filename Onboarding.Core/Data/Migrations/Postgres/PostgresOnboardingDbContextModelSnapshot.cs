@@ -658,6 +658,25 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("go_live");
 
+                    b.Property<string>("HealthOverride")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("health_override");
+
+                    b.Property<DateTimeOffset?>("HealthOverrideAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("health_override_at");
+
+                    b.Property<string>("HealthOverrideBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("health_override_by");
+
+                    b.Property<string>("HealthOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("health_override_reason");
+
                     b.PrimitiveCollection<List<DateOnly>>("Holidays")
                         .IsRequired()
                         .HasColumnType("date[]")

@@ -632,6 +632,25 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("go_live");
 
+                    b.Property<string>("HealthOverride")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("health_override");
+
+                    b.Property<long?>("HealthOverrideAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("health_override_at");
+
+                    b.Property<string>("HealthOverrideBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("health_override_by");
+
+                    b.Property<string>("HealthOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("health_override_reason");
+
                     b.PrimitiveCollection<string>("Holidays")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Mvc;
+using Onboarding.Core.Data;
+using Onboarding.Core.Engagements;
+using Onboarding.Core.Governance;
+using Onboarding.Web.Infrastructure;
+
+namespace Onboarding.Web.Features.Portfolio;
+
+/// <summary>
+/// Every engagement a provider administrator's organisation runs, or an account leader leads, with its health.
+/// Sorting and filtering come from the query string, so it works without script and a view can be linked.
+/// </summary>
+[Route("/portfolio")]
+public sealed class PortfolioController(OnboardingDbContext db, TimeProvider clock) : Controller
+{
+    /// <summary>Health is computed for every engagement (to sort and filter them all); a page shows this many.</summary>
+    private const int PageSize = 100;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(PortfolioQuery query, CancellationToken cancellationToken)
+    {
+        if (!User.MayLaunch())
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var userId = User.UserId();
+        var providerId = User.OrganisationId();
+        var engagements = User.IsAdministrator()
+            ? db.Engagements.Where(e => e.ProviderId == providerId)
+            : db.Engagements.Where(e => e.Members.Any(m => m.UserId == userId && m.Role == EngagementRole.AccountLeader));
+        if (query.Closed != true)
+        {
+            engagements = engagements.Where(e => e.Status == EngagementStatus.Active);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var q = query.Q.Trim().ToLower();
+            engagements = engagements.Where(e => e.Name.ToLower().Contains(q) || e.Client!.Name.ToLower().Contains(q));
+        }
+        var rows = await HealthQuery.LoadAsync(db, engagements, clock.GetUtcNow(), cancellationToken);
+        var sorted = query.Apply(rows);
+        var pages = Math.Max(1, (sorted.Count + PageSize - 1) / PageSize);
+        var page = Math.Clamp(query.Page, 1, pages);
+        return View(new PortfolioViewModel(sorted.Skip((page - 1) * PageSize).Take(PageSize).ToList(), query, rows.Count, sorted.Count, page, pages));
+    }
+}
+
+public enum PortfolioSort
+{
+    Health,
+    Name,
+    Day,
+    GoLive,
+    NextMilestone,
+    Slip,
+    ClientOverdue,
+    ProviderOverdue,
+    Escalations,
+}
+
+public sealed class PortfolioQuery
+{
+    public PortfolioSort Sort { get; set; } = PortfolioSort.Health;
+
+    /// <summary>Descending; the default puts the reddest first.</summary>
+    public bool Desc { get; set; } = true;
+
+    public HealthColour? Health { get; set; }
+
+    public bool? Closed { get; set; }
+
+    public string? Q { get; set; }
+
+    public int Page { get; set; } = 1;
+
+    public IReadOnlyList<EngagementStanding> Apply(IReadOnlyList<EngagementStanding> rows)
+    {
+        var filtered = Health is { } colour ? rows.Where(r => r.Shown == colour) : rows;
+        Func<EngagementStanding, IComparable?> key = Sort switch
+        {
+            PortfolioSort.Name => r => r.Name,
+            PortfolioSort.Day => r => r.Day,
+            PortfolioSort.GoLive => r => r.GoLive,
+            PortfolioSort.NextMilestone => r => r.NextMilestoneDate ?? DateOnly.MaxValue,
+            PortfolioSort.Slip => r => r.SlipWorkingDays,
+            PortfolioSort.ClientOverdue => r => r.ClientOverdue,
+            PortfolioSort.ProviderOverdue => r => r.ProviderOverdue,
+            PortfolioSort.Escalations => r => r.OpenEscalations,
+            _ => r => (int)r.Shown * 1000 + (int)r.Computed.Colour,
+        };
+        var sorted = Desc ? filtered.OrderByDescending(key) : filtered.OrderBy(key);
+        return sorted.ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Id).ToList();
+    }
+
+    /// <summary>The link for a column header: the same filters, sorted by <paramref name="sort"/>, flipping direction on the current column.</summary>
+    public string LinkFor(PortfolioSort sort) =>
+        Link(sort, sort == Sort ? !Desc : sort is PortfolioSort.Health or PortfolioSort.Slip or PortfolioSort.ClientOverdue or PortfolioSort.ProviderOverdue or PortfolioSort.Escalations, 1);
+
+    /// <summary>The link to another page of the same view.</summary>
+    public string LinkTo(int page) => Link(Sort, Desc, page);
+
+    private string Link(PortfolioSort sort, bool desc, int page)
+    {
+        var parts = new List<string> { $"sort={sort}", $"desc={(desc ? "true" : "false")}" };
+        if (page > 1)
+        {
+            parts.Add($"page={page}");
+        }
+        if (Health is { } h)
+        {
+            parts.Add($"health={h}");
+        }
+        if (Closed == true)
+        {
+            parts.Add("closed=true");
+        }
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            parts.Add($"q={Uri.EscapeDataString(Q)}");
+        }
+        return "/portfolio?" + string.Join("&", parts);
+    }
+}
+
+public sealed record PortfolioViewModel(IReadOnlyList<EngagementStanding> Rows, PortfolioQuery Query, int Total, int Matching, int Page, int PageCount);
