@@ -45,6 +45,9 @@ public sealed record EngagementDigest(
     /// <summary>Tasks that came to the reader, or left them, since their last digest.</summary>
     public IReadOnlyList<ReassignedItem> Reassigned { get; init; } = Reassigned ?? [];
 
+    /// <summary>"From Tuesday's check-in": meetings recorded since the reader's last digest that they attended or got an action item from.</summary>
+    public IReadOnlyList<CheckInNote> CheckIns { get; init; } = [];
+
     /// <summary>Whether the section explains (what and why of every task) or summarises (<see cref="DigestDepth"/>).</summary>
     public bool Explains { get; init; } = true;
 
@@ -77,7 +80,7 @@ public sealed record EngagementDigest(
     /// <summary>Coming-up tasks new since the reader's last digest, listed or not.</summary>
     public int NewCount { get; init; }
 
-    public bool HasNews => Ready is not null || ComingUp.Count > 0 || NeedsAttention.Count > 0 || Wins.Count > 0 || Metrics.Count > 0 || Reassigned.Count > 0 || GoLive is not null;
+    public bool HasNews => Ready is not null || ComingUp.Count > 0 || NeedsAttention.Count > 0 || Wins.Count > 0 || Metrics.Count > 0 || Reassigned.Count > 0 || CheckIns.Count > 0 || GoLive is not null;
 
     public int ComingUpCount => ComingUp.Count + MoreComingUp;
 
@@ -113,6 +116,15 @@ public sealed record AttentionItem(
 public sealed record ReassignedItem(string Title, string Url, bool ToReader, string ToName)
 {
     public string Text => ToReader ? $"Reassigned to you: {Title}" : $"Moved to {ToName}: {Title}";
+}
+
+/// <summary>A recorded check-in: <see cref="Heading"/> says which ("From Tuesday's check-in"); the reader's own action items come first.</summary>
+public sealed record CheckInNote(string Heading, string Title, string Url, IReadOnlyList<string> Decisions, IReadOnlyList<CheckInActionItem> Actions);
+
+/// <summary>An action item; <see cref="IsReaders"/> when the reader owns it.</summary>
+public sealed record CheckInActionItem(string Title, string Url, string? OwnerName, DateOnly Due, bool IsReaders)
+{
+    public string Text => $"{(IsReaders ? "You" : OwnerName ?? "Nobody yet")}: {Title}, due {DigestRenderer.ShortDate(Due)}";
 }
 
 public enum DigestWinKind
