@@ -28,7 +28,7 @@ public sealed class CheckInFlowTests(LiveApp app, Chromium chromium)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Engagement" }).GetByRole(AriaRole.Link, new() { Name = "Check-ins" }).ClickAsync();
         await tab.AssertAccessibleAsync();
 
-        await page.GetByRole(AriaRole.Region, new() { Name = "Weekly check-in" }).GetByRole(AriaRole.Link, new() { Name = "Next:", Exact = false }).ClickAsync();
+        await page.GetByRole(AriaRole.Region, new() { Name = "Weekly check-in", Exact = true }).GetByRole(AriaRole.Link, new() { Name = "Next:", Exact = false }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/check-ins/\d+/\d{4}-\d\d-\d\d$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Agenda" })).ToBeVisibleAsync();
         await tab.AssertAccessibleAsync();

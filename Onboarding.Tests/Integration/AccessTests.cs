@@ -24,7 +24,16 @@ public class AccessTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
             return (e.Id, e.Name, e.Members[0].Id);
         });
         var taskId = await TestPlans.AddTaskAsync(app, engagementId, "Map the current hiring process");
-        var routeValues = new Dictionary<string, string> { ["engagementId"] = engagementId.ToString(), ["memberId"] = memberId.ToString(), ["taskId"] = taskId.ToString() };
+        var checkInId = await app.WithDbAsync(db => db.CheckInSeries.Where(s => s.EngagementId == engagementId).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
+        var routeValues = new Dictionary<string, string>
+        {
+            ["engagementId"] = engagementId.ToString(),
+            ["memberId"] = memberId.ToString(),
+            ["taskId"] = taskId.ToString(),
+            ["seriesId"] = checkInId.ToString(),
+            // A Tuesday of the demo's weekly check-in.
+            ["date"] = "2026-11-24",
+        };
         var outsiderEmail = await CreateOutsiderEngagementAsync();
         var anonymous = app.AnonymousClient();
         var outsider = await app.SignedInClientAsync(outsiderEmail);
