@@ -6,6 +6,7 @@ using Onboarding.Core.Accounts;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance;
+using Onboarding.Core.Governance.CheckIns;
 using Onboarding.Core.People;
 
 namespace Onboarding.Core.Data;
@@ -47,6 +48,10 @@ public abstract class OnboardingDbContext(DbContextOptions options) : IdentityDb
     public DbSet<LogEntryTask> LogEntryTasks => Set<LogEntryTask>();
     public DbSet<LogEntryStep> LogEntrySteps => Set<LogEntryStep>();
     public DbSet<EscalationRung> EscalationRungs => Set<EscalationRung>();
+
+    public DbSet<CheckInSeries> CheckInSeries => Set<CheckInSeries>();
+    public DbSet<CheckInParticipant> CheckInParticipants => Set<CheckInParticipant>();
+    public DbSet<CheckInMeeting> CheckInMeetings => Set<CheckInMeeting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Governance.CheckIns;
 using Onboarding.Core.People;
 using Onboarding.Core.Time;
 using PlanTemplate = Onboarding.Core.Templates.PlanTemplate;
@@ -107,6 +108,7 @@ public sealed class DemoSeeder(
             seeded.Add(new SeededAccount(person.Email, person.Role.DisplayName(), password));
         }
 
+        CheckInDefaults.Add(engagement, now);
         db.Engagements.Add(engagement);
         await db.SaveChangesAsync(cancellationToken);
 

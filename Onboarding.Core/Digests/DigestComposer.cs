@@ -192,6 +192,7 @@ public static class DigestComposer
             // A reader who watches others' tasks finds them all on the plan; the others, on their own checklist.
             AttentionUrl = attention.All(a => a.IsOwn) ? mineUrl : links.Plan(engagement.Id),
             MoreReassigned = Math.Max(0, reassigned.Count - cap),
+            CheckIns = DigestCheckIns.For(engagement, membership.MemberId, InWindow, links),
             MoreMetrics = Math.Max(0, metrics.Count - cap),
             MetricsUrl = links.Metrics(engagement.Id),
             OverdueCount = attention.Count(a => a.DaysOverdue > 0),
@@ -354,6 +355,10 @@ public static class DigestComposer
         if (parts.Count == 0 && reassigned > 0)
         {
             parts.Add($"{reassigned} {(reassigned == 1 ? "task" : "tasks")} reassigned");
+        }
+        if (parts.Count == 0 && sections.Any(s => s.CheckIns.Count > 0))
+        {
+            parts.Add("notes from the check-in");
         }
         return parts.Count > 0 ? string.Join(", ", parts) : "metrics moved";
     }

@@ -71,6 +71,11 @@ internal static class DigestHtml
             Section(html, "Reassigned", More(e.Reassigned.Select(r => Link(r.Url, r.Text)), e.MoreReassigned, e.ComingUpUrl));
         }
 
+        foreach (var note in e.CheckIns)
+        {
+            Section(html, note.Heading, [Link(note.Url, note.Title), .. note.Decisions.Select(d => $"Decided: {E(d)}"), .. note.Actions.Select(a => Link(a.Url, a.Text))]);
+        }
+
         if (e.NeedsAttention.Count > 0)
         {
             Section(html, "Needs attention", More(e.NeedsAttention.Select(a =>

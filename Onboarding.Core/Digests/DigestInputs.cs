@@ -40,6 +40,9 @@ public sealed record DigestEngagement(
     /// <summary>Who works with whom: recruiters and their hiring managers.</summary>
     public IReadOnlyList<AssignedPair> Pairs { get; init; } = Pairs ?? [];
 
+    /// <summary>Check-ins recorded in the window the batch needs.</summary>
+    public IReadOnlyList<DigestCheckIn> CheckIns { get; init; } = [];
+
     /// <summary>Tasks that changed owner in the window the batch needs.</summary>
     public IReadOnlyList<DigestReassignment> Reassignments { get; init; } = Reassignments ?? [];
 
@@ -49,6 +52,17 @@ public sealed record DigestEngagement(
 
 /// <summary>Log entry <paramref name="EntryId"/> climbed to <paramref name="ToMemberId"/> (<paramref name="StepId"/> is marked told once a digest says so).</summary>
 public sealed record DigestEscalation(int StepId, int EntryId, string Title, string Severity, int ToMemberId, string Text);
+
+/// <summary>
+/// A check-in meeting recorded at <paramref name="RecordedAt"/> (first saved): its decisions and action items, for
+/// the next digest of each of <paramref name="ParticipantMemberIds"/> and of each action item's owner.
+/// </summary>
+public sealed record DigestCheckIn(
+    int SeriesId, string Title, DateOnly Date, DateTimeOffset RecordedAt, IReadOnlyList<int> ParticipantMemberIds,
+    IReadOnlyList<string> Decisions, IReadOnlyList<DigestCheckInAction> Actions);
+
+/// <summary>An action item of a check-in: the plan task it became.</summary>
+public sealed record DigestCheckInAction(int TaskId, string Title, int? OwnerMemberId, string? OwnerName, DateOnly Due);
 
 /// <summary>A member of the engagement.</summary>
 public sealed record DigestPerson(int MemberId, string Name, EngagementRole Role);

@@ -35,6 +35,10 @@ internal static class DigestText
             }
             Section(text, "Escalated to you", e.Escalated.Select(x => $"{x.Title} ({x.Severity})\n{x.Text}\n{x.Url}"));
             Section(text, "Reassigned", More(e.Reassigned.Select(r => $"{r.Text}\n{r.Url}"), e.MoreReassigned, e.ComingUpUrl));
+            foreach (var note in e.CheckIns)
+            {
+                Section(text, note.Heading, [$"{note.Title}\n{note.Url}", .. note.Decisions.Select(d => $"Decided: {d}"), .. note.Actions.Select(a => $"{a.Text}\n{a.Url}")]);
+            }
             Section(text, "Needs attention", More(e.NeedsAttention.Select(a => $"{a.Title}: {DigestRenderer.AttentionStatus(a)}\n{a.Url}"), e.MoreAttention, e.AttentionUrl));
             Section(text, "Coming up for you", More(e.ComingUp.Select(t => Task(t, digest.Date, showNew: !e.Explains)), e.MoreComingUp, e.ComingUpUrl));
             Section(text, DigestRenderer.WinsHeading(e), More(e.Wins.Select(w => $"{w.Text}\n{w.Url}"), e.MoreWins, e.WinsUrl));

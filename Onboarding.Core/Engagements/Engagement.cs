@@ -46,6 +46,7 @@ public sealed class Engagement
     public List<TemplateSnapshot> Templates { get; set; } = [];
     public List<PlanTask> Tasks { get; set; } = [];
     public List<Milestone> Milestones { get; set; } = [];
+    public List<Governance.CheckIns.CheckInSeries> CheckIns { get; set; } = [];
     public List<GlossaryTerm> Glossary { get; set; } = [];
     public List<Metric> Metrics { get; set; } = [];
     public List<Win> Wins { get; set; } = [];

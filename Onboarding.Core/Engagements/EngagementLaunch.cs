@@ -56,6 +56,7 @@ public static class EngagementLaunch
                 known.GetValueOrDefault(AccountRules.NormaliseEmail(c.Email)) ?? PersonDirectory.NewPerson(c.Name, c.Email, c.TimeZone, request.WorkingDays, now),
                 c.Role, c.Title, now.AddTicks(i))).ToList(),
         };
+        Governance.CheckIns.CheckInDefaults.Add(engagement, now);
         var applications = PlanWriter.Applications(request.Templates, engagement.Members);
         return new PreparedLaunch(engagement, applications, PlanWriter.Generate(engagement, applications));
     }

@@ -48,6 +48,9 @@ public sealed class AppLinks
 
     public string Wins(int engagementId) => $"{Engagement(engagementId)}/wins";
 
+    /// <summary>One meeting of a check-in series, by its day.</summary>
+    public string CheckIn(int engagementId, int seriesId, DateOnly date) => $"{Engagement(engagementId)}/check-ins/{seriesId}/{date:yyyy-MM-dd}";
+
     public string DigestPreferences() => $"{root}/digests/preferences";
 
     /// <summary>The one-click unsubscribe page for a member's token (RFC 8058: GET confirms, POST unsubscribes).</summary>

@@ -174,6 +174,22 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
             .ToListAsync(cancellationToken);
         var reassignmentsOf = reassignments.ToLookup(r => r.EngagementId, r => r.Item);
 
+        var checkInsOf = (await db.CheckInMeetings.AsNoTracking()
+                .Where(m => engagementIds.Contains(m.EngagementId) && m.RecordedAt > since && m.RecordedAt <= until)
+                .Select(m => new
+                {
+                    m.EngagementId,
+                    m.SeriesId,
+                    m.Series!.Title,
+                    m.Date,
+                    m.RecordedAt,
+                    Participants = m.Series.Participants.Select(p => p.MemberId).ToList(),
+                    Decisions = m.Decisions.OrderBy(d => d.LogEntryId).Select(d => d.LogEntry!.Resolution).ToList(),
+                    Actions = m.Actions.Select(a => new DigestCheckInAction(a.TaskId, a.Task!.Title, a.Task.OwnerId, a.Task.Owner != null ? a.Task.Owner.Name : null, a.Task.Due)).ToList(),
+                })
+                .ToListAsync(cancellationToken))
+            .ToLookup(m => m.EngagementId, m => new DigestCheckIn(m.SeriesId, m.Title, m.Date, m.RecordedAt, m.Participants, m.Decisions, m.Actions));
+
         var peopleOf = (await db.Members.AsNoTracking()
                 .Where(m => engagementIds.Contains(m.EngagementId))
                 .Select(m => new { m.EngagementId, Person = new DigestPerson(m.Id, m.Person!.Name, m.Role) })
@@ -231,6 +247,7 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
             peopleOf[e.Id].ToList())
         {
             Escalations = escalations[e.Id].ToList(),
+            CheckIns = checkInsOf[e.Id].ToList(),
         });
     }
 

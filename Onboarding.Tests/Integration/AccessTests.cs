@@ -24,6 +24,7 @@ public class AccessTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
             return (e.Id, e.Name, e.Members[0].Id);
         });
         var taskId = await TestPlans.AddTaskAsync(app, engagementId, "Map the current hiring process");
+        var checkInId = await app.WithDbAsync(db => db.CheckInSeries.Where(s => s.EngagementId == engagementId).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
         var entryId = await app.WithDbAsync(async db =>
         {
             var entry = Onboarding.Core.Governance.LogEntries.Open(
@@ -36,6 +37,9 @@ public class AccessTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
         var routeValues = new Dictionary<string, string>
         {
             ["engagementId"] = engagementId.ToString(), ["memberId"] = memberId.ToString(), ["taskId"] = taskId.ToString(), ["entryId"] = entryId.ToString(),
+            ["seriesId"] = checkInId.ToString(),
+            // A Tuesday of the demo's weekly check-in.
+            ["date"] = "2026-11-24",
         };
         var outsiderEmail = await CreateOutsiderEngagementAsync();
         var anonymous = app.AnonymousClient();

@@ -15,6 +15,7 @@ using Onboarding.Core.Data;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance;
+using Onboarding.Core.Governance.CheckIns;
 using Onboarding.Core.Templates;
 using Onboarding.Tests.Support;
 
@@ -336,6 +337,8 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
         }
 
         private string invitationToken = "";
+        private int seriesId;
+        private string meetingDate = "";
 
         private static void ApplyTemplate(Engagement engagement, TemplateCatalog catalog, DateTimeOffset now)
         {
@@ -363,6 +366,10 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
                 {
                     db.Metrics.Add(new Metric { EngagementId = engagementId, Name = "Time to fill", Unit = "days", Baseline = 60, Target = 40, Direction = MetricDirection.LowerIsBetter });
                 }
+                if (!await db.CheckInSeries.AnyAsync(c => c.EngagementId == engagementId))
+                {
+                    CheckInDefaults.Add(engagement, app.Clock.GetUtcNow());
+                }
                 await db.SaveChangesAsync();
             }
             taskId = await TestPlans.AddTaskAsync(app, engagementId, "Hold the kickoff", leaderEmail, milestone: true);
@@ -378,8 +385,13 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
             var snapshotId = await app.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.EngagementId == engagementId).Select(s => s.Id).FirstAsync());
             var metricId = await app.WithDbAsync(db => db.Metrics.Where(m => m.EngagementId == engagementId).Select(m => m.Id).FirstAsync());
             var unsubscribe = await app.WithDbAsync(db => db.Members.Where(m => m.Id == leaderMemberId).Select(m => m.UnsubscribeToken).FirstAsync());
+            var checkIn = await app.WithDbAsync(db => db.CheckInSeries.Where(c => c.EngagementId == engagementId && c.Kind == CheckInKind.Engagement).FirstAsync());
+            seriesId = checkIn.Id;
+            meetingDate = checkIn.NextOnOrAfter(new DateOnly(2026, 11, 23)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             return (template, name) => name switch
             {
+                "seriesId" => seriesId.ToString(CultureInfo.InvariantCulture),
+                "date" => meetingDate,
                 "engagementId" => engagementId.ToString(CultureInfo.InvariantCulture),
                 "memberId" => recruiterMemberId.ToString(CultureInfo.InvariantCulture),
                 "personId" => recruiterPersonId.ToString(CultureInfo.InvariantCulture),
@@ -418,6 +430,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
             return
             [
                 e, $"{e}/plan", $"{e}/glossary", $"{e}/metrics", $"{e}/stakeholders", $"{e}/wins", $"{e}/activity", $"{e}/log?status=all", $"{e}/log/{entryId}", "/portfolio",
+                $"{e}/check-ins", $"{e}/check-ins/{seriesId}/{meetingDate}",
                 .. taskExists ? [$"{e}/tasks/{taskId}"] : Array.Empty<string>(),
                 $"{e}/digests/preview", $"{e}/pack", $"{e}/pack.pdf", $"{e}/pack/members/{recruiterMemberId}.pdf",
                 "/engagements", "/my/checklist", "/digests/preferences", "/profile", $"/people/{recruiterPersonId}", $"/calendar/{calendar}.ics",

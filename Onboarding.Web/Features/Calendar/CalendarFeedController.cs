@@ -69,6 +69,7 @@ public sealed class CalendarFeedController(OnboardingDbContext db, AppLinks link
             DtEnd = Day(member.Engagement.GoLive.AddDays(1)),
             Url = new Uri(links.Engagement(member.EngagementId)),
         });
+        await CheckInEvents.AddToAsync(calendar, db, member.Id, member.Engagement.TimeZone, links);
         var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
         return Content(text, "text/calendar; charset=utf-8");
     }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
-using Onboarding.Core.Templates;
 using Onboarding.Core.Time;
 using Onboarding.Web.Features.Engagements;
 using Onboarding.Web.Infrastructure;
@@ -40,27 +39,8 @@ public sealed class PlanTasksController(OnboardingDbContext db, TimeProvider clo
             return View(Page, page);
         }
 
-        var taken = await db.PlanTasks.Where(t => t.EngagementId == engagementId && t.Key.StartsWith(PlanTaskKeys.AddedPrefix)).Select(t => t.Key).ToListAsync();
-        var entity = new PlanTask
-        {
-            EngagementId = engagementId,
-            Key = PlanTaskKeys.ForAddedTask(task.Title, taken.ToHashSet()),
-            Title = task.Title,
-            PhaseKey = task.Phase.Key,
-            PhaseTitle = task.Phase.Title,
-            Start = task.Start,
-            Due = task.Due,
-            OwnerRole = task.Owner.Role,
-            OwnerId = task.Owner.Id,
-            What = task.What,
-            Why = task.Why,
-            IsMilestone = task.IsMilestone,
-        };
-        db.PlanTasks.Add(entity);
-        if (task.IsMilestone)
-        {
-            db.Milestones.Add(new Milestone { EngagementId = engagementId, Title = task.Title, Date = task.Due, Task = entity });
-        }
+        var entity = await AddedTasks.AddAsync(db, engagementId,
+            new TaskToAdd(task.Title, task.Phase.Key, task.Phase.Title, task.Start, task.Due, task.Owner, task.What, task.Why, task.IsMilestone));
         await db.SaveChangesAsync();
         db.RecordActivity(User, engagementId, $"Added task “{task.Title}” for {task.Owner.Name}, {task.Start:d MMM}–{task.Due:d MMM}", clock.GetUtcNow(), entity.Id);
         await db.SaveChangesAsync();
@@ -70,15 +50,7 @@ public sealed class PlanTasksController(OnboardingDbContext db, TimeProvider clo
 
     private async Task<NewTaskViewModel> BuildPageAsync(Engagement engagement, NewTaskForm form)
     {
-        var phases = await db.PlanTasks.AsNoTracking()
-            .Where(t => t.EngagementId == engagement.Id)
-            .GroupBy(t => new { t.PhaseKey, t.PhaseTitle })
-            .Select(g => new { g.Key.PhaseKey, g.Key.PhaseTitle, Start = g.Min(t => t.Start) })
-            .ToListAsync();
-        // A plan without tasks still offers the usual three phases.
-        var options = phases.Count == 0
-            ? PlanTemplate.DefaultPhases.Select(p => new PhaseOption(p.Key, p.Title)).ToList()
-            : phases.OrderBy(p => p.Start).Select(p => new PhaseOption(p.PhaseKey, p.PhaseTitle)).ToList();
+        var options = (await AddedTasks.PhasesAsync(db, engagement.Id)).Select(p => new PhaseOption(p.Key, p.Title)).ToList();
         var members = await db.Members.AsNoTracking().Where(m => m.EngagementId == engagement.Id).OrderBy(m => m.Name).ToListAsync();
         return new NewTaskViewModel(engagement.Id, engagement.Name, engagement.WorkingDays, form, options, members);
     }

@@ -1507,6 +1507,211 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.ToTable("wins", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInAction", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("MeetingId", "TaskId")
+                        .HasName("pk_check_in_action");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_check_in_action_task_id");
+
+                    b.ToTable("check_in_action", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInDecision", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("LogEntryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("log_entry_id");
+
+                    b.HasKey("MeetingId", "LogEntryId")
+                        .HasName("pk_check_in_decision");
+
+                    b.HasIndex("LogEntryId")
+                        .HasDatabaseName("ix_check_in_decision_log_entry_id");
+
+                    b.ToTable("check_in_decision", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgendaJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("agenda_json");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("integer")
+                        .HasColumnName("series_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_check_in_meetings");
+
+                    b.HasIndex("EngagementId", "RecordedAt")
+                        .HasDatabaseName("ix_check_in_meetings_engagement_id_recorded_at");
+
+                    b.HasIndex("SeriesId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_check_in_meetings_series_id_date");
+
+                    b.ToTable("check_in_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInParticipant", b =>
+                {
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("integer")
+                        .HasColumnName("series_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.HasKey("SeriesId", "MemberId")
+                        .HasName("pk_check_in_participants");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_check_in_participants_member_id");
+
+                    b.ToTable("check_in_participants", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<int>("IntervalWeeks")
+                        .HasColumnType("integer")
+                        .HasColumnName("interval_weeks");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<TimeOnly>("LocalTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("local_time");
+
+                    b.Property<int?>("RecruiterMemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("recruiter_member_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Weekday")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("weekday");
+
+                    b.HasKey("Id")
+                        .HasName("pk_check_in_series");
+
+                    b.HasIndex("EngagementId")
+                        .HasDatabaseName("ix_check_in_series_engagement_id");
+
+                    b.HasIndex("RecruiterMemberId")
+                        .HasDatabaseName("ix_check_in_series_recruiter_member_id");
+
+                    b.ToTable("check_in_series", (string)null);
+                });
+
             modelBuilder.Entity("Onboarding.Core.Governance.EscalationRung", b =>
                 {
                     b.Property<int>("Id")
@@ -2199,6 +2404,95 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Navigation("Task");
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInAction", b =>
+                {
+                    b.HasOne("Onboarding.Core.Governance.CheckIns.CheckInMeeting", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_action_check_in_meetings_meeting_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_action_plan_tasks_task_id");
+
+                    b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInDecision", b =>
+                {
+                    b.HasOne("Onboarding.Core.Governance.LogEntry", "LogEntry")
+                        .WithMany()
+                        .HasForeignKey("LogEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_decision_log_entries_log_entry_id");
+
+                    b.HasOne("Onboarding.Core.Governance.CheckIns.CheckInMeeting", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_decision_check_in_meetings_meeting_id");
+
+                    b.Navigation("LogEntry");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInMeeting", b =>
+                {
+                    b.HasOne("Onboarding.Core.Governance.CheckIns.CheckInSeries", "Series")
+                        .WithMany("Meetings")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_meetings_check_in_series_series_id");
+
+                    b.Navigation("Series");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInParticipant", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_participants_members_member_id");
+
+                    b.HasOne("Onboarding.Core.Governance.CheckIns.CheckInSeries", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_participants_check_in_series_series_id");
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInSeries", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Engagement", "Engagement")
+                        .WithMany("CheckIns")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_series_engagements_engagement_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "Recruiter")
+                        .WithMany()
+                        .HasForeignKey("RecruiterMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_check_in_series_members_recruiter_member_id");
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Recruiter");
+                });
+
             modelBuilder.Entity("Onboarding.Core.Governance.EscalationRung", b =>
                 {
                     b.HasOne("Onboarding.Core.Engagements.Engagement", null)
@@ -2271,6 +2565,8 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Onboarding.Core.Engagements.Engagement", b =>
                 {
+                    b.Navigation("CheckIns");
+
                     b.Navigation("Escalation");
 
                     b.Navigation("Glossary");
@@ -2304,6 +2600,20 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Navigation("Comments");
 
                     b.Navigation("DependsOn");
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInMeeting", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Decisions");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInSeries", b =>
+                {
+                    b.Navigation("Meetings");
 
                     b.Navigation("Participants");
                 });

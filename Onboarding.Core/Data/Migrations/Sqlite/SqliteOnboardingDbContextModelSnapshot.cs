@@ -1459,6 +1459,207 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.ToTable("wins", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInAction", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("MeetingId", "TaskId")
+                        .HasName("pk_check_in_action");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_check_in_action_task_id");
+
+                    b.ToTable("check_in_action", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInDecision", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("LogEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("log_entry_id");
+
+                    b.HasKey("MeetingId", "LogEntryId")
+                        .HasName("pk_check_in_decision");
+
+                    b.HasIndex("LogEntryId")
+                        .HasDatabaseName("ix_check_in_decision_log_entry_id");
+
+                    b.ToTable("check_in_decision", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgendaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agenda_json");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("series_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_check_in_meetings");
+
+                    b.HasIndex("EngagementId", "RecordedAt")
+                        .HasDatabaseName("ix_check_in_meetings_engagement_id_recorded_at");
+
+                    b.HasIndex("SeriesId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_check_in_meetings_series_id_date");
+
+                    b.ToTable("check_in_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInParticipant", b =>
+                {
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("series_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.HasKey("SeriesId", "MemberId")
+                        .HasName("pk_check_in_participants");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_check_in_participants_member_id");
+
+                    b.ToTable("check_in_participants", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<int>("IntervalWeeks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interval_weeks");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<TimeOnly>("LocalTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_time");
+
+                    b.Property<int?>("RecruiterMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recruiter_member_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Weekday")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("weekday");
+
+                    b.HasKey("Id")
+                        .HasName("pk_check_in_series");
+
+                    b.HasIndex("EngagementId")
+                        .HasDatabaseName("ix_check_in_series_engagement_id");
+
+                    b.HasIndex("RecruiterMemberId")
+                        .HasDatabaseName("ix_check_in_series_recruiter_member_id");
+
+                    b.ToTable("check_in_series", (string)null);
+                });
+
             modelBuilder.Entity("Onboarding.Core.Governance.EscalationRung", b =>
                 {
                     b.Property<int>("Id")
@@ -2143,6 +2344,95 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Navigation("Task");
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInAction", b =>
+                {
+                    b.HasOne("Onboarding.Core.Governance.CheckIns.CheckInMeeting", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_action_check_in_meetings_meeting_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_action_plan_tasks_task_id");
+
+                    b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInDecision", b =>
+                {
+                    b.HasOne("Onboarding.Core.Governance.LogEntry", "LogEntry")
+                        .WithMany()
+                        .HasForeignKey("LogEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_decision_log_entries_log_entry_id");
+
+                    b.HasOne("Onboarding.Core.Governance.CheckIns.CheckInMeeting", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_decision_check_in_meetings_meeting_id");
+
+                    b.Navigation("LogEntry");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInMeeting", b =>
+                {
+                    b.HasOne("Onboarding.Core.Governance.CheckIns.CheckInSeries", "Series")
+                        .WithMany("Meetings")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_meetings_check_in_series_series_id");
+
+                    b.Navigation("Series");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInParticipant", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_participants_members_member_id");
+
+                    b.HasOne("Onboarding.Core.Governance.CheckIns.CheckInSeries", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_participants_check_in_series_series_id");
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInSeries", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Engagement", "Engagement")
+                        .WithMany("CheckIns")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_in_series_engagements_engagement_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "Recruiter")
+                        .WithMany()
+                        .HasForeignKey("RecruiterMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_check_in_series_members_recruiter_member_id");
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Recruiter");
+                });
+
             modelBuilder.Entity("Onboarding.Core.Governance.EscalationRung", b =>
                 {
                     b.HasOne("Onboarding.Core.Engagements.Engagement", null)
@@ -2215,6 +2505,8 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Onboarding.Core.Engagements.Engagement", b =>
                 {
+                    b.Navigation("CheckIns");
+
                     b.Navigation("Escalation");
 
                     b.Navigation("Glossary");
@@ -2248,6 +2540,20 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Navigation("Comments");
 
                     b.Navigation("DependsOn");
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInMeeting", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Decisions");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.CheckIns.CheckInSeries", b =>
+                {
+                    b.Navigation("Meetings");
 
                     b.Navigation("Participants");
                 });

@@ -1,0 +1,224 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Onboarding.Core.Data;
+using Onboarding.Core.Engagements;
+using Onboarding.Core.Governance.CheckIns;
+using Onboarding.Core.Plans;
+using Onboarding.Core.Time;
+using Onboarding.Web.Features.Engagements;
+using Onboarding.Web.Infrastructure;
+
+namespace Onboarding.Web.Features.CheckIns;
+
+/// <summary>
+/// The engagement's recurring check-ins: the list with each one's next and past meetings, the leader's settings,
+/// and a meeting's page (its drafted agenda, then notes, decisions and action items recorded by a participant).
+/// </summary>
+[Route("/engagements/{engagementId:int}/check-ins")]
+public sealed class CheckInsController(OnboardingDbContext db, TimeProvider clock) : Controller
+{
+    private const string NoSuchCheckIn = "There is no such check-in in this engagement.";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int engagementId)
+    {
+        var access = HttpContext.EngagementAccess();
+        var engagement = await db.Engagements.AsNoTracking().FirstAsync(e => e.Id == engagementId);
+        var today = clock.TodayIn(engagement.TimeZone);
+        var series = await db.CheckInSeries.AsNoTracking()
+            .Include(s => s.Participants).ThenInclude(p => p.Member)
+            .Include(s => s.Meetings)
+            .Where(s => s.EngagementId == engagementId)
+            .OrderBy(s => s.Kind).ThenBy(s => s.Title)
+            .ToListAsync();
+        var visible = series.Where(s => s.MayRead(access.Member?.Id, access.IsLeader))
+            .Select(s => new SeriesRow(s, s.NextOnOrAfter(today), s.Meetings.OrderByDescending(m => m.Date).Select(m => m.Date).ToList()))
+            .ToList();
+        return View(new CheckInsViewModel(engagementId, engagement.Name, engagement.TimeZone, visible, access.IsLeader));
+    }
+
+    [HttpGet("{seriesId:int}/edit")]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    public async Task<IActionResult> Edit(int engagementId, int seriesId)
+    {
+        var series = await FindSeriesAsync(engagementId, seriesId, tracked: false);
+        return series is null ? NotFound(NoSuchCheckIn) : View(await BuildEditAsync(engagementId, series, SeriesForm.From(series)));
+    }
+
+    [HttpPost("{seriesId:int}")]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    [OpenEngagementOnly]
+    public async Task<IActionResult> Save(int engagementId, int seriesId, SeriesForm form)
+    {
+        ModelState.Clear();
+        var series = await FindSeriesAsync(engagementId, seriesId, tracked: true);
+        if (series is null)
+        {
+            return NotFound(NoSuchCheckIn);
+        }
+        var engagement = await db.Engagements.AsNoTracking().FirstAsync(e => e.Id == engagementId);
+        if (series.StaleEdit(form.Version ?? -1, "this check-in", User.TimeZone()) is { } stale)
+        {
+            ModelState.AddModelError("", stale);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Edit", await BuildEditAsync(engagementId, series, SeriesForm.From(series)));
+        }
+        var members = await db.Members.AsNoTracking().Where(m => m.EngagementId == engagementId).ToListAsync();
+        if (!form.TryApply(series, members, clock.TodayIn(engagement.TimeZone), ModelState))
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Edit", await BuildEditAsync(engagementId, series, form));
+        }
+        var now = clock.GetUtcNow();
+        series.ChangedNowBy(User.DisplayName(), now);
+        db.RecordActivity(User, engagementId, $"Changed the check-in “{series.Title}”: {Schedule(series)}", now);
+        if (!await db.TrySaveAsync())
+        {
+            var current = await FindSeriesAsync(engagementId, seriesId, tracked: false);
+            ModelState.AddModelError("", Versioned.ChangedSince(current!, "this check-in", User.TimeZone()));
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Edit", await BuildEditAsync(engagementId, current!, SeriesForm.From(current!)));
+        }
+        TempData["Notice"] = $"“{series.Title}” now meets {Schedule(series)}.";
+        return Redirect($"/engagements/{engagementId}/check-ins");
+    }
+
+    [HttpGet("{seriesId:int}/{date}")]
+    public async Task<IActionResult> Meeting(int engagementId, int seriesId, string date)
+    {
+        var (page, problem) = await LoadMeetingAsync(engagementId, seriesId, date);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var form = page!.Meeting is { } meeting ? new MeetingForm { Notes = meeting.Notes, Version = meeting.Version } : new MeetingForm();
+        return View(page with { Form = form.Padded() });
+    }
+
+    [HttpPost("{seriesId:int}/{date}")]
+    [OpenEngagementOnly]
+    public async Task<IActionResult> Record(int engagementId, int seriesId, string date, MeetingForm form)
+    {
+        ModelState.Clear();
+        var (page, problem) = await LoadMeetingAsync(engagementId, seriesId, date);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (!page!.CanRecord)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        MarkdownInputAttribute.Validate(form, ModelState);
+        var engagement = page.Engagement;
+        var members = await db.Members.AsNoTracking().Where(m => m.EngagementId == engagementId).ToListAsync();
+        var phases = await AddedTasks.PhasesAsync(db, engagementId);
+        var record = form.TryRead(phases, members, PlanWriter.Calendar(engagement), page.Date, clock.TodayIn(engagement.TimeZone), ModelState);
+        if (record is null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Meeting", page with { Form = form.Padded() });
+        }
+
+        var series = await db.CheckInSeries.FirstAsync(s => s.Id == seriesId);
+        var now = clock.GetUtcNow();
+        var recorded = await CheckInRecording.RecordAsync(db, series, page.Date, page.Agenda, record, form.Version, User.DisplayName(), User.TimeZone(), now);
+        if (recorded.Stale is { } stale)
+        {
+            return await RefusedAsync(engagementId, seriesId, date, form, stale);
+        }
+        db.RecordActivity(User, engagementId, $"Recorded the check-in “{series.Title}” of {page.Date:ddd d MMM yyyy}{Counts(record)}", now);
+        if (!await db.TrySaveAsync())
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.CheckInMeetings.AsNoTracking().FirstAsync(m => m.SeriesId == seriesId && m.Date == page.Date);
+            return await RefusedAsync(engagementId, seriesId, date, form, Versioned.ChangedSince(current, "this check-in's record", User.TimeZone()));
+        }
+        TempData["Notice"] = recorded.NewTasks.Count == 0
+            ? "The check-in is recorded."
+            : $"The check-in is recorded; {recorded.NewTasks.Count} action {(recorded.NewTasks.Count == 1 ? "item is" : "items are")} in the plan.";
+        return Redirect($"/engagements/{engagementId}/check-ins/{seriesId}/{page.Date:yyyy-MM-dd}");
+    }
+
+    /// <summary>Someone saved first: their record is shown, and what this person typed stays in the form to add again.</summary>
+    private async Task<IActionResult> RefusedAsync(int engagementId, int seriesId, string date, MeetingForm form, string message)
+    {
+        db.ChangeTracker.Clear();
+        var (page, _) = await LoadMeetingAsync(engagementId, seriesId, date);
+        ModelState.AddModelError("", message);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        form.Version = page!.Meeting?.Version;
+        return View("Meeting", page with { Form = form.Padded() });
+    }
+
+    private static string Counts(CheckInRecord record) =>
+        (record.Decisions.Count, record.Actions.Count) switch
+        {
+            (0, 0) => "",
+            (var d, var a) => $": {d} {(d == 1 ? "decision" : "decisions")}, {a} action {(a == 1 ? "item" : "items")}",
+        };
+
+    private async Task<(MeetingViewModel? Page, IActionResult? Problem)> LoadMeetingAsync(int engagementId, int seriesId, string date)
+    {
+        var access = HttpContext.EngagementAccess();
+        var series = await FindSeriesAsync(engagementId, seriesId, tracked: false);
+        if (series is null || !series.MayRead(access.Member?.Id, access.IsLeader))
+        {
+            return (null, NotFound(NoSuchCheckIn));
+        }
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return (null, NotFound($"'{TextLimits.Fit(date, 40)}' is not a date; a check-in's address ends in its day as YYYY-MM-DD."));
+        }
+        var meeting = await db.CheckInMeetings.AsNoTracking()
+            .Include(m => m.Decisions).ThenInclude(d => d.LogEntry)
+            .Include(m => m.Actions).ThenInclude(a => a.Task).ThenInclude(t => t!.Owner)
+            .FirstOrDefaultAsync(m => m.SeriesId == seriesId && m.Date == day);
+        // A meeting recorded before the series moved keeps its page; otherwise the day must be one the series meets on.
+        if (meeting is null && !series.MeetsOn(day))
+        {
+            return (null, NotFound($"“{series.Title}” does not meet on {day:dddd d MMM yyyy}; it meets {Schedule(series)}."));
+        }
+        var engagement = await db.Engagements.AsNoTracking().FirstAsync(e => e.Id == engagementId);
+        var today = clock.TodayIn(engagement.TimeZone);
+        var agenda = CheckInRecording.KeptAgenda(meeting) ?? await AgendaSources.DraftAsync(db, engagement, series, day, today);
+        var members = await db.Members.AsNoTracking().Where(m => m.EngagementId == engagementId).OrderBy(m => m.Name).ToListAsync();
+        var past = await db.CheckInMeetings.AsNoTracking().Where(m => m.SeriesId == seriesId).OrderByDescending(m => m.Date).Select(m => m.Date).ToListAsync();
+        return (new MeetingViewModel(
+            engagement, series, day, agenda, meeting is null, meeting, members, past,
+            series.PreviousBefore(day), series.NextOnOrAfter(day.AddDays(1)),
+            series.MayRecord(access.Member?.Id, access.IsLeader) && engagement.Status == EngagementStatus.Active,
+            new MeetingForm()), null);
+    }
+
+    private async Task<CheckInSeries?> FindSeriesAsync(int engagementId, int seriesId, bool tracked)
+    {
+        var query = db.CheckInSeries.Include(s => s.Participants).ThenInclude(p => p.Member).Where(s => s.Id == seriesId && s.EngagementId == engagementId);
+        return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
+    }
+
+    private async Task<SeriesEditViewModel> BuildEditAsync(int engagementId, CheckInSeries series, SeriesForm form)
+    {
+        var engagement = await db.Engagements.AsNoTracking().FirstAsync(e => e.Id == engagementId);
+        var members = await db.Members.AsNoTracking().Where(m => m.EngagementId == engagementId)
+            .Where(m => !series.ProviderOnly || m.Role == EngagementRole.AccountLeader || m.Role == EngagementRole.Recruiter)
+            .OrderBy(m => m.Name).ToListAsync();
+        return new SeriesEditViewModel(engagementId, engagement.Name, engagement.TimeZone, series, form, members);
+    }
+
+    /// <summary>"every Tuesday at 10:00 (Europe/London), 30 minutes"</summary>
+    public static string Schedule(CheckInSeries series) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(series.IntervalWeeks == 1 ? "every" : $"every {series.IntervalWeeks} weeks on")} {series.Weekday} at {series.LocalTime:HH:mm}, {series.DurationMinutes} minutes");
+}
+
+public sealed record SeriesRow(CheckInSeries Series, DateOnly Next, IReadOnlyList<DateOnly> Recorded);
+
+public sealed record CheckInsViewModel(int EngagementId, string EngagementName, string TimeZone, IReadOnlyList<SeriesRow> Series, bool IsLeader);
+
+public sealed record SeriesEditViewModel(int EngagementId, string EngagementName, string TimeZone, CheckInSeries Series, SeriesForm Form, IReadOnlyList<Member> Members);
+
+/// <param name="IsDrafted">The agenda is drafted now from the plan; false when it is the one kept at the first recording.</param>
+public sealed record MeetingViewModel(
+    Engagement Engagement, CheckInSeries Series, DateOnly Date, CheckInAgenda Agenda, bool IsDrafted, CheckInMeeting? Meeting,
+    IReadOnlyList<Member> Members, IReadOnlyList<DateOnly> Recorded, DateOnly? Previous, DateOnly Next, bool CanRecord, MeetingForm Form);
