@@ -63,6 +63,7 @@ public static class WebServiceExtensions
             o.Filters.Add(new AuthorizeFilter(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build()));
             o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             o.Filters.Add<EngagementAccessFilter>();
+            o.ModelMetadataDetailsProviders.Add(new PlainBindingMessages());
         });
         services.Configure<RazorViewEngineOptions>(o =>
         {

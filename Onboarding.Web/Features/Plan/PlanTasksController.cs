@@ -77,8 +77,8 @@ public sealed class PlanTasksController(OnboardingDbContext db, TimeProvider clo
             .ToListAsync();
         // A plan without tasks still offers the usual three phases.
         var options = phases.Count == 0
-            ? PlanTemplate.DefaultPhases.Select(p => new PhaseOption(p.Key, p.Title)).ToList()
-            : phases.OrderBy(p => p.Start).Select(p => new PhaseOption(p.PhaseKey, p.PhaseTitle)).ToList();
+            ? PlanTemplate.DefaultPhases.Select(p => new PhaseOption(p.Key, p.Title, engagement.Kickoff.AddDays(p.FromDay - 1))).ToList()
+            : phases.OrderBy(p => p.Start).Select(p => new PhaseOption(p.PhaseKey, p.PhaseTitle, p.Start)).ToList();
         var members = await db.Members.AsNoTracking().Where(m => m.EngagementId == engagement.Id).OrderBy(m => m.Name).ToListAsync();
         return new NewTaskViewModel(engagement.Id, engagement.Name, engagement.WorkingDays, form, options, members);
     }

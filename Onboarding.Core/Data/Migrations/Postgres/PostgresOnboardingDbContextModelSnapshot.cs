@@ -638,6 +638,14 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("CalendarChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calendar_changed_at");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_sequence");
+
                     b.Property<int>("ClientId")
                         .HasColumnType("integer")
                         .HasColumnName("client_id");
@@ -1016,6 +1024,14 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("CalendarChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calendar_changed_at");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_sequence");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date")
                         .HasColumnName("date");
@@ -1063,6 +1079,14 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("blocked_reason");
+
+                    b.Property<DateTimeOffset?>("CalendarChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calendar_changed_at");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_sequence");
 
                     b.Property<DateTimeOffset?>("ChangedAt")
                         .HasColumnType("timestamp with time zone")
