@@ -125,4 +125,83 @@ public class WalkThroughTests(OnboardingFactory app) : IClassFixture<OnboardingF
         Assert.DoesNotContain("is not valid for", body);
         Assert.Contains("“forty” is not a number", body);
     }
+
+    [Fact]
+    public async Task Pages_and_feeds_go_out_compressed_but_not_a_page_showing_a_feed_address_over_https()
+    {
+        var engagementId = await InvitationTests.DemoEngagementIdAsync(app);
+        var https = new Uri("https://localhost");
+        var leader = await app.SignedInClientAsync(Leader, https);
+
+        async Task<ICollection<string>> EncodingAsync(HttpClient client, string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return response.Content.Headers.ContentEncoding;
+        }
+
+        Assert.Contains("br", await EncodingAsync(leader, $"/engagements/{engagementId}/plan"));
+        Assert.Contains("br", await EncodingAsync(leader, "/css/site.css"));
+        Assert.Empty(await EncodingAsync(leader, $"/engagements/{engagementId}/stakeholders"));
+        var token = await app.WithDbAsync(db => db.Members.Where(m => m.EngagementId == engagementId && m.Email == Manager).Select(m => m.CalendarToken).SingleAsync());
+        Assert.Contains("br", await EncodingAsync(app.AnonymousClient(https), $"/calendar/{token}.ics"));
+    }
+
+    [Fact]
+    public async Task A_metric_chart_has_labelled_axes_a_named_target_and_its_values_as_a_table()
+    {
+        var engagementId = await InvitationTests.DemoEngagementIdAsync(app);
+        var metric = await app.WithDbAsync(async db =>
+        {
+            var m = await db.Metrics.FirstAsync(m => m.EngagementId == engagementId);
+            m.Target = 40;
+            db.Set<Measurement>().AddRange(
+                new Measurement { MetricId = m.Id, MeasuredOn = new DateOnly(2026, 11, 13), Value = 58, RecordedAt = app.Clock.GetUtcNow() },
+                new Measurement { MetricId = m.Id, MeasuredOn = new DateOnly(2026, 11, 20), Value = 51.5m, RecordedAt = app.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+            return m;
+        });
+        var html = WebUtility.HtmlDecode(await (await app.SignedInClientAsync(Leader)).GetStringAsync($"/engagements/{engagementId}/metrics"));
+
+        Assert.Contains(">Target 40</text>", html);
+        Assert.Contains(">13 Nov</text>", html);
+        Assert.Contains(">20 Nov</text>", html);
+        Assert.Contains($"<caption>Recorded values of {metric.Name}</caption>", html);
+        Assert.Contains("<td>20 Nov 2026</td><td>51.5", html);
+    }
+}
+
+/// <summary>Moves the demo's kickoff into the future, so it has a database of its own.</summary>
+public class OverviewBeforeKickoffTests(OnboardingFactory app) : IClassFixture<OnboardingFactory>
+{
+    private const string Manager = "hana.kobayashi@acme.example";
+    private const string Leader = "alex.morgan@northstar.example";
+
+    [Fact]
+    public async Task Before_kickoff_the_overview_names_the_first_week_instead_of_this_week()
+    {
+        var engagementId = await InvitationTests.DemoEngagementIdAsync(app);
+        var kickoff = await app.WithDbAsync(async db =>
+        {
+            var engagement = await db.Engagements.SingleAsync(e => e.Id == engagementId);
+            engagement.Kickoff = new DateOnly(2026, 11, 30);
+            await db.SaveChangesAsync();
+            return engagement.Kickoff;
+        });
+        await TestPlans.AddTaskAsync(app, engagementId, "Kickoff week task", ownerEmail: Manager);
+        await app.WithDbAsync(async db =>
+        {
+            var task = await db.PlanTasks.SingleAsync(t => t.EngagementId == engagementId && t.Title == "Kickoff week task");
+            (task.Start, task.Due) = (kickoff, kickoff.AddDays(2));
+            return await db.SaveChangesAsync();
+        });
+
+        var html = WebUtility.HtmlDecode(await (await app.SignedInClientAsync(Leader)).GetStringAsync($"/engagements/{engagementId}"));
+
+        Assert.DoesNotContain("<h2>This week</h2>", html);
+        Assert.Contains("<h2>First week, from kickoff on Mon 30 Nov</h2>", html);
+        Assert.Contains("Kickoff week task", html);
+    }
 }

@@ -19,7 +19,8 @@ public static class ConditionalFeed
         response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { Private = true, NoCache = true };
         return new FileContentResult(body, "text/calendar; charset=utf-8")
         {
-            EntityTag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\""),
+            // Weak, because the same feed may go out compressed or not: the tag stands for its content, not its bytes.
+            EntityTag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\"", isWeak: true),
             // HTTP dates count whole seconds.
             LastModified = new DateTimeOffset(lastModified.UtcTicks - (lastModified.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero),
         };
