@@ -1,7 +1,7 @@
-using Onboarding.Core.Text;
 using System.Globalization;
 using System.Text;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Text;
 
 namespace Onboarding.Core.Digests;
 

@@ -209,7 +209,8 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
                     t.BlockedReason,
                     milestoneOfTask.GetValueOrDefault(t.Id),
                     t.OwnerRole,
-                    t.Participants) { Checklist = (t.ChecklistDone, t.ChecklistTotal) })
+                    t.Participants)
+                { Checklist = (t.ChecklistDone, t.ChecklistTotal) })
                 .ToList(),
             milestonesOf[e.Id].Select(m => new DigestMilestone(m.Id, m.Title, m.Date, m.ReachedAt, m.TaskId)).ToList(),
             glossaryOf[e.Id]

@@ -1,4 +1,3 @@
-using Onboarding.Core.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Accounts;
@@ -6,6 +5,7 @@ using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.People;
 using Onboarding.Core.Templates;
+using Onboarding.Core.Text;
 using Onboarding.Core.Time;
 using Onboarding.Web.Infrastructure;
 

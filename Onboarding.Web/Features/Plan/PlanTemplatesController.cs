@@ -1,4 +1,3 @@
-using Onboarding.Core.Text;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -7,6 +6,7 @@ using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
+using Onboarding.Core.Text;
 using Onboarding.Core.Time;
 using Onboarding.Web.Features.Engagements;
 using Onboarding.Web.Infrastructure;

@@ -1,9 +1,9 @@
-using Onboarding.Core.Text;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Html;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Text;
 
 namespace Onboarding.Web.Features.Plan;
 
