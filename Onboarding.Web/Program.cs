@@ -18,6 +18,7 @@ if (command.Verb is not null)
 builder.AddOnboardingData();
 builder.AddOnboardingJobs();
 builder.AddOnboardingWeb();
+builder.ListenOnDefaultAddress();
 
 var app = builder.Build();
 MarkdownText.LogTo(app.Services.GetRequiredService<ILoggerFactory>());

@@ -58,11 +58,13 @@ public static class WebServiceExtensions
         services.AddOnboardingSecurityHeaders();
         builder.AddOnboardingProxySupport();
 
+        services.AddOnboardingResponseCompression();
         services.AddControllersWithViews(o =>
         {
             o.Filters.Add(new AuthorizeFilter(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build()));
             o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             o.Filters.Add<EngagementAccessFilter>();
+            o.ModelMetadataDetailsProviders.Add(new PlainBindingMessages());
         });
         services.Configure<RazorViewEngineOptions>(o =>
         {
@@ -89,6 +91,24 @@ public static class WebServiceExtensions
             ? TemplateCatalog.Load(directory)
             : throw new InvalidOperationException($"The templates folder '{directory}' does not exist: set Templates__Directory to the folder of template files.");
 
+    /// <summary>
+    /// Serves http://localhost:5080 unless told otherwise. The default lives here rather than in the launch profile,
+    /// whose address <c>dotnet run</c> would put over ASPNETCORE_URLS; --urls, ASPNETCORE_URLS, the HTTP(S) ports
+    /// settings and Kestrel endpoints all still win.
+    /// </summary>
+    public static WebApplicationBuilder ListenOnDefaultAddress(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"])
+            && string.IsNullOrEmpty(configuration["https_ports"]) && !configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        return builder;
+    }
+
+    public const string DefaultUrl = "http://localhost:5080";
+
     public static WebApplication UseOnboardingWeb(this WebApplication app)
     {
         app.UseOnboardingProxySupport();
@@ -96,6 +116,7 @@ public static class WebServiceExtensions
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseResponseCompression();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

@@ -27,4 +27,7 @@ public static class AccountRoles
         AccountRole.Administrator => "Administrator",
         _ => "Client stakeholder",
     };
+
+    /// <summary>The name inside a sentence: "their account role is now account leader".</summary>
+    public static string InSentence(this AccountRole role) => Text.Words.InSentence(role.DisplayName());
 }

@@ -77,8 +77,8 @@ public static class DataServiceExtensions
     }
 
     public static DbContextOptionsBuilder UseOnboardingSqlite(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString).UseSnakeCaseNamingConvention().AddInterceptors(EngagementRevisions.Interceptor, EditVersions.Interceptor);
+        builder.UseSqlite(connectionString).UseSnakeCaseNamingConvention().AddInterceptors(EngagementRevisions.Interceptor, EditVersions.Interceptor, CalendarRevisions.Interceptor);
 
     public static DbContextOptionsBuilder UseOnboardingPostgres(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString).UseSnakeCaseNamingConvention().AddInterceptors(EngagementRevisions.Interceptor, EditVersions.Interceptor);
+        builder.UseNpgsql(connectionString).UseSnakeCaseNamingConvention().AddInterceptors(EngagementRevisions.Interceptor, EditVersions.Interceptor, CalendarRevisions.Interceptor);
 }

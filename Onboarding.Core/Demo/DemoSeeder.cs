@@ -6,6 +6,7 @@ using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance.CheckIns;
 using Onboarding.Core.People;
+using Onboarding.Core.Plans;
 using Onboarding.Core.Time;
 using PlanTemplate = Onboarding.Core.Templates.PlanTemplate;
 using TemplateCatalog = Onboarding.Core.Templates.TemplateCatalog;
@@ -29,6 +30,17 @@ public sealed class DemoSeeder(
     private readonly SeedOptions options = seedOptions.Value;
 
     /// <summary>The accounts created, with their passwords; empty when the database already had data.</summary>
+    /// <summary>
+    /// The demo's kickoff, about eleven days before <paramref name="today"/>, and go-live, about seventeen after. They are
+    /// meetings, so both fall on working days of the demo's Monday-to-Friday calendar.
+    /// </summary>
+    public static (DateOnly Kickoff, DateOnly GoLive) KeyDates(DateOnly today)
+    {
+        var calendar = BusinessCalendar.MondayToFriday;
+        var kickoff = today.AddDays(-11);
+        return (calendar.IsWorkingDay(kickoff) ? kickoff : calendar.PreviousWorkingDay(kickoff), calendar.RollForward(today.AddDays(17)));
+    }
+
     public async Task<IReadOnlyList<SeededAccount>> SeedAsync(CancellationToken cancellationToken = default)
     {
         if (await db.Organisations.AnyAsync(cancellationToken))
@@ -71,14 +83,15 @@ public sealed class DemoSeeder(
         };
 
         var today = clock.TodayIn("America/New_York");
+        var (kickoff, goLive) = KeyDates(today);
         var engagement = new Engagement
         {
             Name = "Acme Robotics RPO launch",
             ProviderId = provider.Id,
             ClientId = client.Id,
-            // Day 12 on the day the demo is seeded: far enough in for progress, wins and overdue work.
-            Kickoff = today.AddDays(-11),
-            GoLive = today.AddDays(17),
+            // About day 12 on the day the demo is seeded: far enough in for progress, wins and overdue work.
+            Kickoff = kickoff,
+            GoLive = goLive,
             TimeZone = "America/New_York",
             SharedPurpose = "Together we build the engineering team that takes Acme's warehouse robots from pilot to "
                 + "**50 customer sites**: hiring faster without lowering the bar, and giving every candidate an experience "

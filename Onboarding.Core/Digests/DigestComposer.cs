@@ -106,7 +106,7 @@ public static class DigestComposer
             .Select(t =>
             {
                 var isNew = seenTo is null || t.Start > seenTo || handedToMe.Contains(t.Id);
-                return new TaskItem(t.Title, links.Task(engagement.Id, t.Id), t.Start, t.Due, t.What, t.Why, t.Milestone, explains || isNew, isNew);
+                return new TaskItem(t.Title, links.Task(engagement.Id, t.Id), t.Start, t.Due, t.What, t.Why, t.Milestone, explains || isNew, isNew) { Checklist = t.Checklist };
             })
             .ToList();
 
@@ -212,7 +212,7 @@ public static class DigestComposer
             .ToList();
         var first = mine
             .OrderBy(t => t.Start).ThenBy(t => t.Due).ThenBy(t => t.Title, StringComparer.Ordinal)
-            .Select(t => new TaskItem(t.Title, links.Task(engagement.Id, t.Id), t.Start, t.Due, t.What, t.Why, t.Milestone))
+            .Select(t => new TaskItem(t.Title, links.Task(engagement.Id, t.Id), t.Start, t.Due, t.What, t.Why, t.Milestone) { Checklist = t.Checklist })
             .ToList();
         var mineUrl = links.Plan(engagement.Id, membership.MemberId);
         return new EngagementDigest(

@@ -23,7 +23,7 @@ internal static class DigestHtml
         html.Append($"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{E(digest.Subject)}</title></head>\n");
         html.Append($"<body style=\"margin:0;padding:0;background-color:{Page};\">\n");
         html.Append($"<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background-color:{Page};\"><tr><td align=\"center\" style=\"padding:16px 8px;\">\n");
-        html.Append($"<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;background-color:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:{Ink};\">\n");
+        html.Append($"<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:100%;max-width:600px;table-layout:fixed;word-break:break-word;overflow-wrap:anywhere;background-color:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:{Ink};\">\n");
         Row(html, $"background-color:{digest.BrandColour};color:{BrandColours.TextOn(digest.BrandColour)};padding:16px 24px;font-size:20px;font-weight:bold;", E(digest.ProviderName));
         Row(html, "padding:20px 24px 0;", $"Hi {E(digest.RecipientName)}, here is your digest for {E(DigestRenderer.LongDate(digest.Date))}.");
         foreach (var engagement in digest.Engagements)
@@ -158,8 +158,10 @@ internal static class DigestHtml
     // escaped, so every "<p>" here is one Markdig wrote.
     private static string Tight(string markdownHtml) => markdownHtml.Replace("<p>", "<p style=\"margin:2px 0 6px;\">");
 
+    // A long link or word wraps rather than widening the mail past a phone's screen; clients that ignore the table's
+    // style still read the cell's.
     private static void Row(StringBuilder html, string style, string content) =>
-        html.Append($"<tr><td style=\"{style}\">{content}</td></tr>\n");
+        html.Append($"<tr><td style=\"{style}word-break:break-word;overflow-wrap:anywhere;\">{content}</td></tr>\n");
 
     private static string Link(string url, string text, string colour = "#0969da", bool encoded = false) =>
         $"<a href=\"{E(url)}\" style=\"color:{colour};\">{(encoded ? text : E(text))}</a>";

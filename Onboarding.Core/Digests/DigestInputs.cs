@@ -97,7 +97,11 @@ public sealed record DigestTask(
     string? BlockedReason = null,
     string? Milestone = null,
     EngagementRole? OwnerRole = null,
-    IReadOnlyList<int>? ParticipantMemberIds = null);
+    IReadOnlyList<int>? ParticipantMemberIds = null)
+{
+    /// <summary>Ticked and all items of the task's checklist.</summary>
+    public (int Done, int Total) Checklist { get; init; }
+}
 
 /// <summary>A milestone; <paramref name="TaskId"/> is the plan task that reaches it, when there is one (the milestone's page).</summary>
 public sealed record DigestMilestone(int Id, string Title, DateOnly Due, DateTimeOffset? CompletedAt, int? TaskId = null);

@@ -102,7 +102,11 @@ public sealed record PersonItem(string Name, EngagementRole Role, bool IsReader)
 /// A task coming up; <see cref="What"/> and <see cref="Why"/> are Markdown, shown when <see cref="Full"/>
 /// (an explaining digest, or a task new since the last one); otherwise the task is one line linking to its page.
 /// </summary>
-public sealed record TaskItem(string Title, string Url, DateOnly Start, DateOnly Due, string What, string Why, string? Milestone, bool Full = true, bool IsNew = true);
+public sealed record TaskItem(string Title, string Url, DateOnly Start, DateOnly Due, string What, string Why, string? Milestone, bool Full = true, bool IsNew = true)
+{
+    /// <summary>Ticked and all items of the task's checklist; a task without one has none.</summary>
+    public (int Done, int Total) Checklist { get; init; }
+}
 
 /// <summary>An overdue or blocked task. <see cref="IsOwn"/> is false for tasks an account leader sees on others' behalf.</summary>
 public sealed record AttentionItem(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Text;
 
 namespace Onboarding.Core.Digests;
 
@@ -107,7 +108,7 @@ public static class DigestRenderer
         }
         if (e.WinCount > 0)
         {
-            parts.Add(e.HasLastDigest ? $"{Plural(e.WinCount, "win")} since your last digest" : $"{Plural(e.WinCount, "recent win")}");
+            parts.Add(e.HasLastDigest ? $"{Words.Count(e.WinCount, "win")} since your last digest" : $"{Words.Count(e.WinCount, "recent win")}");
         }
         return string.Join(" · ", parts);
     }
@@ -116,14 +117,12 @@ public static class DigestRenderer
 
     internal static string KickoffText(GettingReady ready) =>
         $"Kickoff is the meeting that starts the engagement: both teams meet, confirm why we are doing this together and agree the plan's first steps. " +
-        $"It is on {LongDate(ready.Kickoff)}, in {Plural(ready.WorkingDaysToGo, "working day")}.";
+        $"It is on {LongDate(ready.Kickoff)}, in {Words.Count(ready.WorkingDaysToGo, "working day")}.";
 
     internal static string PersonText(PersonItem person) => $"{person.Name}, {person.Role.DisplayName()}{(person.IsReader ? " (you)" : "")}";
 
     internal static string MoreEngagements(int count) =>
-        $"{Plural(count, "more engagement")} {(count == 1 ? "has" : "have")} news for you: see your engagements";
-
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+        $"{Words.Count(count, "more engagement")} {(count == 1 ? "has" : "have")} news for you: see your engagements";
 
     // Mail is read far from the server: dates and numbers use one fixed English form, not the host's culture.
     internal static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
@@ -133,7 +132,7 @@ public static class DigestRenderer
     internal static string Number(decimal value, string? unit) =>
         value.ToString("#,0.##", CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(unit) ? "" : unit is "%" ? "%" : " " + unit);
 
-    internal static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
+    internal static string Days(int days) => Words.Count(days, "day");
 
     internal static string AttentionStatus(AttentionItem item)
     {
@@ -144,7 +143,7 @@ public static class DigestRenderer
         }
         if (item.Blocked)
         {
-            parts.Add(string.IsNullOrWhiteSpace(item.BlockedReason) ? "blocked" : $"blocked: {item.BlockedReason}");
+            parts.Add(string.IsNullOrWhiteSpace(item.BlockedReason) ? "blocked" : $"blocked: {item.BlockedReason.TrimEnd('.', ' ')}");
         }
         if (!item.IsOwn && item.OwnerName is not null)
         {
@@ -154,7 +153,8 @@ public static class DigestRenderer
     }
 
     internal static string When(TaskItem task, DateOnly today) =>
-        task.Start > today ? $"starts {ShortDate(task.Start)}, due {ShortDate(task.Due)}" : $"due {ShortDate(task.Due)}";
+        (task.Start > today ? $"starts {ShortDate(task.Start)}, due {ShortDate(task.Due)}" : $"due {ShortDate(task.Due)}") +
+        (task.Checklist.Total > 0 ? $" · {ChecklistProgress.Text(task.Checklist.Done, task.Checklist.Total)}" : "");
 
     internal static string MilestoneWhen(MilestoneItem milestone) =>
         milestone.DaysAway == 0 ? "today" : $"in {Days(milestone.DaysAway)}, {ShortDate(milestone.Due)}";

@@ -8,7 +8,7 @@ namespace Onboarding.Core.Engagements;
 public sealed record TaskToAdd(string Title, string PhaseKey, string PhaseTitle, DateOnly Start, DateOnly Due, Member Owner, string What, string Why, bool IsMilestone = false);
 
 /// <summary>A phase of the running plan: the key and title its tasks carry, and the days they span.</summary>
-public sealed record PlanPhase(string Key, string Title, DateOnly? From, DateOnly? To);
+public sealed record PlanPhase(string Key, string Title, DateOnly From, DateOnly To);
 
 /// <summary>
 /// The one way a task joins a running plan outside the template: a key under <see cref="PlanTaskKeys.AddedPrefix"/>
@@ -52,9 +52,12 @@ public static class AddedTasks
             .GroupBy(t => new { t.PhaseKey, t.PhaseTitle })
             .Select(g => new { g.Key.PhaseKey, g.Key.PhaseTitle, From = g.Min(t => t.Start), To = g.Max(t => t.Due) })
             .ToListAsync(cancellationToken);
-        return phases.Count == 0
-            ? PlanTemplate.DefaultPhases.Select(p => new PlanPhase(p.Key, p.Title, null, null)).ToList()
-            : phases.OrderBy(p => p.From).Select(p => new PlanPhase(p.PhaseKey, p.PhaseTitle, p.From, p.To)).ToList();
+        if (phases.Count > 0)
+        {
+            return phases.OrderBy(p => p.From).Select(p => new PlanPhase(p.PhaseKey, p.PhaseTitle, p.From, p.To)).ToList();
+        }
+        var kickoff = await db.Engagements.Where(e => e.Id == engagementId).Select(e => e.Kickoff).SingleAsync(cancellationToken);
+        return PlanTemplate.DefaultPhases.Select(p => new PlanPhase(p.Key, p.Title, kickoff.AddDays(p.FromDay - 1), kickoff.AddDays(p.ToDay - 1))).ToList();
     }
 
     /// <summary>
@@ -62,5 +65,5 @@ public static class AddedTasks
     /// overlap at their edges, and the later one is where new work goes), or the first when none has.
     /// </summary>
     public static PlanPhase PhaseOn(IReadOnlyList<PlanPhase> phases, DateOnly date) =>
-        phases.LastOrDefault(p => p.From is { } from && from <= date) ?? phases[0];
+        phases.LastOrDefault(p => p.From <= date) ?? phases[0];
 }

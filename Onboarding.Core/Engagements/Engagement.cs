@@ -9,7 +9,8 @@ public enum EngagementStatus
     Closed,
 }
 
-public sealed class Engagement
+/// <remarks>Its calendar event is go-live (<see cref="GoLiveMilestone"/>).</remarks>
+public sealed class Engagement : ICalendarEvent
 {
     public int Id { get; set; }
     public required string Name { get; set; }
@@ -40,6 +41,9 @@ public sealed class Engagement
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+
+    public int CalendarSequence { get; set; }
+    public DateTimeOffset? CalendarChangedAt { get; set; }
 
     public List<BusinessOutcome> Outcomes { get; set; } = [];
     public List<Member> Members { get; set; } = [];

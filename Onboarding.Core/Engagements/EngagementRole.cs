@@ -48,6 +48,9 @@ public static class EngagementRoles
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
+    /// <summary>The name inside a sentence: "the account leader", "the TA lead".</summary>
+    public static string InSentence(this EngagementRole role) => Text.Words.InSentence(role.DisplayName());
+
     /// <summary>Client-side roles belong to the client organisation; the others to the provider.</summary>
     public static bool IsClientRole(this EngagementRole role) =>
         role is EngagementRole.TaLead or EngagementRole.HiringManager or EngagementRole.ExecutiveSponsor;

@@ -1,6 +1,6 @@
 namespace Onboarding.Core.Engagements;
 
-public sealed class Milestone
+public sealed class Milestone : ICalendarEvent
 {
     public int Id { get; set; }
     public int EngagementId { get; set; }
@@ -11,4 +11,7 @@ public sealed class Milestone
     public int? TaskId { get; set; }
     public PlanTask? Task { get; set; }
     public DateTimeOffset? ReachedAt { get; set; }
+
+    public int CalendarSequence { get; set; }
+    public DateTimeOffset? CalendarChangedAt { get; set; }
 }

@@ -92,8 +92,8 @@ public static class PersonalTasks
         if (!preview.IsEmpty)
         {
             db.Activity.Add(ActivityEntry.New(member.EngagementId, now, actorUserId, actorName,
-                $"Gave {member.Name} ({member.Role.DisplayName().ToLowerInvariant()}) {Count(preview.Copies.Count, "task")} of their own, counted from {preview.CountedFrom:d MMM yyyy}" +
-                (preview.Attends.Count > 0 ? $", and made them a participant of {Count(preview.Attends.Count, "task")}" : "")));
+                $"Gave {member.Name} ({member.Role.InSentence()}) {Text.Words.Count(preview.Copies.Count, "task")} of their own, counted from {preview.CountedFrom:d MMM yyyy}" +
+                (preview.Attends.Count > 0 ? $", and made them a participant of {Text.Words.Count(preview.Attends.Count, "task")}" : "")));
         }
         return preview;
     }
@@ -139,7 +139,7 @@ public static class PersonalTasks
             heir = preview.CanTakeOver.FirstOrDefault(m => m.Id == heirId);
             if (heir is null)
             {
-                return new(PersonRemovalStatus.BadReassignment, $"Choose another {member.Role.DisplayName().ToLowerInvariant()} of this engagement to take over {member.Name}'s tasks, or skip them.");
+                return new(PersonRemovalStatus.BadReassignment, $"Choose another {member.Role.InSentence()} of this engagement to take over {member.Name}'s tasks, or skip them.");
             }
         }
 
@@ -166,9 +166,9 @@ public static class PersonalTasks
         var what = preview.OpenTasks.Count == 0
             ? "no open tasks"
             : heir is not null
-                ? $"{Count(preview.OpenTasks.Count, "open task")} reassigned to {heir.Name}"
-                : $"{Count(preview.OpenTasks.Count, "open task")} skipped";
-        var message = $"Removed {member.Name} ({member.Role.DisplayName().ToLowerInvariant()}): {what}";
+                ? $"{Text.Words.Count(preview.OpenTasks.Count, "open task")} reassigned to {heir.Name}"
+                : $"{Text.Words.Count(preview.OpenTasks.Count, "open task")} skipped";
+        var message = $"Removed {member.Name} ({member.Role.InSentence()}): {what}";
         Record(message);
         return new(PersonRemovalStatus.Removed, message + ".");
     }
@@ -237,5 +237,4 @@ public static class PersonalTasks
             attends.OrderBy(t => t.Start).ThenBy(t => t.Id).ToList());
     }
 
-    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

@@ -36,7 +36,7 @@ public static class PlanRemovals
         db.TemplateSnapshots.Remove(snapshot);
         var title = snapshot.Title + (snapshot.ForMember is { } m ? $" for {m.Name}" : "");
         var done = tasks.Count(t => t.Status == PlanTaskStatus.Done);
-        return new TemplateRemoval(title, tasks.Count, $"Removed the template “{title}” (version {snapshot.Version}) and its {tasks.Count} tasks ({done} done): {reason.Trim()}");
+        return new TemplateRemoval(title, tasks.Count, $"Removed the template “{title}” (version {snapshot.Version}) and its {Text.Words.Count(tasks.Count, "task")} ({done} done): {reason.Trim()}");
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ public static class PlanRemovals
 
     /// <summary>"done, 2 comments": what the log says went with a removed task.</summary>
     private static string StatusAndComments(PlanTask task, int comments) =>
-        task.Status.DisplayName().ToLowerInvariant() + (comments == 0 ? "" : $", {comments} comment{(comments == 1 ? "" : "s")}");
+        task.Status.DisplayName().ToLowerInvariant() + (comments == 0 ? "" : $", {Text.Words.Count(comments, "comment")}");
 
     /// <summary>Marks the tasks (tracked) deleted with their pending milestones, and unlinks their earlier activity entries.</summary>
     private static async Task RemoveAsync(OnboardingDbContext db, int engagementId, IReadOnlyList<PlanTask> tasks, CancellationToken cancellationToken)

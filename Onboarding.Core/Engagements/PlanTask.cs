@@ -9,7 +9,7 @@ public enum PlanTaskStatus
     Skipped,
 }
 
-public sealed class PlanTask : IVersioned
+public sealed class PlanTask : IVersioned, ICalendarEvent
 {
     public int Id { get; set; }
     public int EngagementId { get; set; }
@@ -57,6 +57,9 @@ public sealed class PlanTask : IVersioned
     public int Version { get; set; }
     public string? ChangedBy { get; set; }
     public DateTimeOffset? ChangedAt { get; set; }
+
+    public int CalendarSequence { get; set; }
+    public DateTimeOffset? CalendarChangedAt { get; set; }
 
     public List<ChecklistItem> Checklist { get; set; } = [];
     public List<TaskDependency> DependsOn { get; set; } = [];

@@ -254,7 +254,7 @@ public static class PlanUpgradeWriter
             .Where(u => u.TaskKeys.Any(addedKeys.Contains))
             .Select(u => u.Role)
             .Distinct()
-            .Select(role => $"The new version gives tasks to the {role.DisplayName().ToLowerInvariant()} role, but nobody in this engagement has it: add one on Stakeholders first.")
+            .Select(role => $"The new version gives tasks to the {role.InSentence()} role, but nobody in this engagement has it: add one on Stakeholders first.")
             .ToList();
         var newTerms = StarterGlossary.NewTerms(engagement.Glossary, template.Glossary).ToList();
         return new PlanUpgradePreview(
@@ -265,7 +265,7 @@ public static class PlanUpgradeWriter
     public static string Summary(PlanUpgradePreview preview)
     {
         var doneRemoved = preview.Removed.Count(r => r.Task.Status == PlanTaskStatus.Done);
-        return $"{preview.Added.Count} task{Plural(preview.Added.Count)} added, {preview.Removed.Count} removed ({doneRemoved} done), {preview.Changed.Count} changed";
+        return $"{Text.Words.Count(preview.Added.Count, "task")} added, {preview.Removed.Count} removed ({doneRemoved} done), {preview.Changed.Count} changed";
     }
 
     /// <summary>
@@ -519,7 +519,6 @@ public static class PlanUpgradeWriter
 
     private static UpgradeResult Stale(PlanUpgradePreview preview, string message) => new(UpgradeStatus.Stale, preview, message);
 
-    private static string Plural(int count) => count == 1 ? "" : "s";
 
     private static string Fingerprint(
         TemplateSnapshot snapshot, PlanTemplate template, IEnumerable<UpgradeAddition> added, IEnumerable<UpgradeRemoval> removed, IEnumerable<UpgradeChange> changed)

@@ -116,7 +116,7 @@ public static class RecruiterAssignments
 
     private static string Article(EngagementRole role)
     {
-        var name = role.DisplayName().ToLowerInvariant();
+        var name = role.InSentence();
         return name == "ta lead" ? "the TA lead" : $"{("aeiou".Contains(name[0]) ? "an" : "a")} {name}";
     }
 }

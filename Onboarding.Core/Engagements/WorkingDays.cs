@@ -26,6 +26,10 @@ public static class WorkingDaysExtensions
     public static WorkingDays FromDays(IEnumerable<DayOfWeek> days) =>
         days.Aggregate(WorkingDays.None, (all, d) => all | (WorkingDays)(1 << (int)d));
 
+    /// <summary>"Mon, Tue, Wed" for people to read.</summary>
+    public static string ToDisplayList(this WorkingDays days) =>
+        Text.Words.List(Enum.GetValues<DayOfWeek>().Where(d => days.Includes(d)).Select(d => d.ToString()[..3]));
+
     /// <summary>"Mon,Tue,Wed" style, the format forms and the command line use.</summary>
     public static string ToShortList(this WorkingDays days) =>
         string.Join(",", Enum.GetValues<DayOfWeek>().Where(d => days.Includes(d)).Select(d => d.ToString()[..3]));

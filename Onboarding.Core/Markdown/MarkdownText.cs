@@ -124,12 +124,26 @@ public static class MarkdownText
 
         try
         {
-            using var writer = new StringWriter();
-            var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
-            Pipeline.Setup(renderer);
-            renderer.Render(document);
-            writer.Flush();
-            return writer.ToString().TrimEnd();
+            // A line break inside a paragraph is where the writer's editor wrapped, not a break the reader needs:
+            // plain text lets the reader's app wrap. Paragraphs, headings and lists keep a blank line between them.
+            foreach (var softBreak in document.Descendants<LineBreakInline>().Where(b => !b.IsHard).ToList())
+            {
+                softBreak.ReplaceBy(new LiteralInline(" "));
+            }
+            var blocks = new List<string>();
+            foreach (var block in document)
+            {
+                using var writer = new StringWriter();
+                var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+                Pipeline.Setup(renderer);
+                renderer.Render(block);
+                writer.Flush();
+                if (writer.ToString().Trim() is { Length: > 0 } text)
+                {
+                    blocks.Add(text);
+                }
+            }
+            return string.Join("\n\n", blocks);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -59,7 +59,7 @@ public static partial class PersonalCopies
         markdown.Replace(Placeholder, MarkdownSpecial().Replace(name, @"\$0"), StringComparison.Ordinal);
 
     /// <summary>What <c>{person}</c> reads as where nobody is named yet (a preview of the template itself).</summary>
-    public static string Anyone(string roleName) => $"each {roleName.ToLowerInvariant()}";
+    public static string Anyone(string roleName) => $"each {Onboarding.Core.Text.Words.InSentence(roleName)}";
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NotKeyCharacters();

@@ -11,6 +11,26 @@ public enum TemplateAudience
     Recruiter,
 }
 
+public static class TemplateAudiences
+{
+    /// <summary>Who a template is written for, as a phrase after "for": "for the account leader".</summary>
+    public static string ForWhom(this TemplateAudience audience) => audience switch
+    {
+        TemplateAudience.AccountLeader => "the account leader",
+        TemplateAudience.Client => "the client",
+        TemplateAudience.Recruiter => "a recruiter",
+        _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, null),
+    };
+
+    public static string DisplayName(this TemplateAudience audience) => audience switch
+    {
+        TemplateAudience.AccountLeader => "Account leader",
+        TemplateAudience.Client => "Client",
+        TemplateAudience.Recruiter => "Recruiter",
+        _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, null),
+    };
+}
+
 /// <summary>The engagement date a template's day numbers count from.</summary>
 public enum DayAnchor
 {

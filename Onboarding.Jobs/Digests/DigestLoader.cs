@@ -128,6 +128,8 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
                 t.OwnerId,
                 OwnerName = t.Owner != null ? t.Owner.Name : null,
                 Participants = t.Participants.Select(p => p.MemberId).ToList(),
+                ChecklistDone = t.Checklist.Count(c => c.Done),
+                ChecklistTotal = t.Checklist.Count,
                 t.Status,
                 t.Start,
                 t.Due,
@@ -231,7 +233,8 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
                     t.BlockedReason,
                     milestoneOfTask.GetValueOrDefault(t.Id),
                     t.OwnerRole,
-                    t.Participants))
+                    t.Participants)
+                { Checklist = (t.ChecklistDone, t.ChecklistTotal) })
                 .ToList(),
             milestonesOf[e.Id].Select(m => new DigestMilestone(m.Id, m.Title, m.Date, m.ReachedAt, m.TaskId)).ToList(),
             glossaryOf[e.Id]

@@ -13,6 +13,7 @@ public sealed class BrowserPage : IAsyncDisposable
 {
     private readonly IBrowserContext context;
     private readonly List<string> errors = [];
+    private readonly List<Task<string?>> validations = [];
 
     public IPage Page { get; }
 
@@ -31,6 +32,18 @@ public sealed class BrowserPage : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => errors.Add($"page error on {page.Url}: {error}");
+        // Every page the flow visits, by address or by a link or form, is validated as the server sent it.
+        page.Response += (_, response) =>
+        {
+            if (response.Request.IsNavigationRequest && response.Status is < 300 or >= 400
+                && response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal))
+            {
+                lock (validations)
+                {
+                    validations.Add(ValidateAsync(response));
+                }
+            }
+        };
         page.Dialog += async (_, dialog) =>
         {
             Dialogs.Add($"{dialog.Type} on {page.Url}: {dialog.Message}");
@@ -38,12 +51,13 @@ public sealed class BrowserPage : IAsyncDisposable
         };
     }
 
-    public static async Task<BrowserPage> OpenAsync(Chromium chromium, LiveApp app)
+    /// <param name="width">The viewport's width in CSS pixels: 1280 for a laptop, 375 or 390 for a phone.</param>
+    public static async Task<BrowserPage> OpenAsync(Chromium chromium, LiveApp app, int width = 1280)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = width, Height = 800 },
             Locale = "en-GB",
         });
         // Four engineers' builds share two cores here: waits are generous so load alone never fails a flow.
@@ -98,5 +112,23 @@ public sealed class BrowserPage : IAsyncDisposable
         Assert.True(Dialogs.Count == 0, $"Unexpected dialogs: {string.Join("\n", Dialogs)}");
     }
 
-    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+    private static async Task<string?> ValidateAsync(IResponse response)
+    {
+        var name = string.Concat(new Uri(response.Url).AbsolutePath.Select(c => char.IsLetterOrDigit(c) ? c : '-')).Trim('-') + ".html";
+        var problems = await HtmlValidator.ProblemsAsync(await response.TextAsync(), name);
+        return problems is null ? null : $"{response.Url}:\n{problems}";
+    }
+
+    /// <summary>Closes the tab, failing if any page it showed was not valid HTML.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Task<string?>[] pending;
+        lock (validations)
+        {
+            pending = [.. validations];
+        }
+        var invalid = (await Task.WhenAll(pending)).OfType<string>().ToList();
+        await context.DisposeAsync();
+        Assert.True(invalid.Count == 0, $"Invalid HTML:\n{string.Join("\n", invalid)}");
+    }
 }

@@ -30,6 +30,26 @@ public static class AppProcess
     /// <summary>The executable serving, until the returned process is disposed.</summary>
     public static ServingApp Serve(IReadOnlyDictionary<string, string> environment, params string[] args) => new(Process.Start(StartInfo(environment, args))!);
 
+    /// <summary>
+    /// The project served as <c>dotnet run --project Onboarding.Web</c> serves it from the source tree (launch profile
+    /// included), using the build the tests run on.
+    /// </summary>
+    public static ServingApp DotnetRun(IReadOnlyDictionary<string, string> environment)
+    {
+        var project = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Onboarding.Web"));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "run", "--no-build", "--project", project })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        return new(Process.Start(start)!);
+    }
+
     public static Dictionary<string, string> Postgres(string connectionString) => new()
     {
         ["Database__Provider"] = "Postgres",

@@ -85,11 +85,11 @@ public static class PlanUpgradeCommand
         await output.WriteLineAsync($"“{preview.Title}”: applied version {preview.Snapshot.Version}, catalog version {preview.Template?.Version.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         foreach (var a in preview.Added)
         {
-            await output.WriteLineAsync($"  + {a.Task.Title} · {a.Owner?.Name ?? $"nobody is {a.Task.OwnerRole.DisplayName().ToLowerInvariant()}"} · {a.Task.Start:yyyy-MM-dd} to {a.Task.Due:yyyy-MM-dd}");
+            await output.WriteLineAsync($"  + {a.Task.Title} · {a.Owner?.Name ?? $"nobody is {a.Task.OwnerRole.InSentence()}"} · {a.Task.Start:yyyy-MM-dd} to {a.Task.Due:yyyy-MM-dd}");
         }
         foreach (var r in preview.Removed)
         {
-            var loses = r.LosesWork ? $" · LOSES WORK: {r.Task.Status.DisplayName().ToLowerInvariant()}, {r.Comments} comment{(r.Comments == 1 ? "" : "s")}" : "";
+            var loses = r.LosesWork ? $" · LOSES WORK: {r.Task.Status.DisplayName().ToLowerInvariant()}, {Onboarding.Core.Text.Words.Count(r.Comments, "comment")}" : "";
             await output.WriteLineAsync($"  - {r.Task.Title}{loses}");
         }
         foreach (var c in preview.Changed)

@@ -45,6 +45,20 @@ public sealed partial class FirstStartTests : IDisposable
     }
 
     [Fact]
+    public async Task Dotnet_run_listens_where_ASPNETCORE_URLS_says()
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var environment = AppProcess.Sqlite(folder);
+        environment["ASPNETCORE_URLS"] = url;
+
+        await using var app = AppProcess.DotnetRun(environment);
+        await app.WaitForLineAsync(l => l.TrimStart().StartsWith("Administrator ", StringComparison.Ordinal), TimeSpan.FromMinutes(3));
+
+        using var client = new HttpClient { BaseAddress = new Uri(url) };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sign-in")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_verb_on_a_sqlite_database_never_migrated_says_run_migrate_first_and_creates_nothing()
     {
         var (exit, output, error) = await AppProcess.RunAsync(AppProcess.Sqlite(folder), "engagements", "list");

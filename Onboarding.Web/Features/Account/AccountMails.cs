@@ -89,8 +89,8 @@ public static class AccountMails
 
     private static string Page(string subject, params string[] paragraphs) => $"""
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>{E(subject)}</title></head>
-        <body style="margin:0;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1f2933;">
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{E(subject)}</title></head>
+        <body style="margin:0;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1f2933;word-break:break-word;overflow-wrap:anywhere;">
         {string.Join("\n", paragraphs)}
         </body></html>
         """;

@@ -78,7 +78,7 @@ public sealed class AdminUsersController(OnboardingDbContext db, UserManager<App
         user.AccountRole = form.Role;
         await users.UpdateAsync(user);
         return null;
-    }, user => $"{user.DisplayName}'s account role is now {user.AccountRole.DisplayName().ToLowerInvariant()}; they sign in again to use it.");
+    }, user => $"{user.DisplayName}'s account role is now {user.AccountRole.InSentence()}; they sign in again to use it.");
 
     private IQueryable<AppUser> UsersInScope()
     {

@@ -37,6 +37,10 @@ public static class CheckInEvents
                 DtStart = new CalDateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, timeZone),
                 DtEnd = new CalDateTime(end.Year, end.Month, end.Day, end.Hour, end.Minute, 0, timeZone),
                 Url = new Uri(url),
+                // Every edit of the series (day, time, participants) is a new version of the event.
+                Sequence = s.Version,
+                LastModified = CalendarFeedController.Utc(s.ChangedAt ?? s.CreatedAt),
+                DtStamp = CalendarFeedController.Utc(s.ChangedAt ?? s.CreatedAt),
             };
             meeting.RecurrenceRule = new RecurrencePattern(Ical.Net.FrequencyType.Weekly, s.IntervalWeeks);
             calendar.Events.Add(meeting);

@@ -61,7 +61,7 @@ public sealed class EngagementsController(OnboardingDbContext db, EngagementSnap
         var snapshot = await snapshots.GetAsync(db, access);
         var engagement = snapshot.Engagement;
         var today = clock.TodayIn(engagement.TimeZone);
-        var summary = PlanSummary.Of(snapshot.Tasks, today);
+        var summary = PlanSummary.Of(snapshot.Tasks, today, engagement.Kickoff);
         // Go-live is derived from the engagement, not stored as a milestone row; it takes its place among them here.
         var goLive = new Milestone { Title = GoLiveMilestone.Title, Date = engagement.GoLive };
         var milestones = snapshot.Milestones.Where(m => m.ReachedAt == null && m.Date >= today)

@@ -8,9 +8,13 @@ public sealed record PlanSummary(IReadOnlyList<PhaseProgress> Phases, IReadOnlyL
 {
     private const int ListLength = 10;
 
-    /// <summary>Skipped tasks count nowhere.</summary>
-    public static PlanSummary Of(IEnumerable<PlanRow> plan, DateOnly today)
+    /// <summary>
+    /// Skipped tasks count nowhere. The week is the seven days from today, or before kickoff the first seven days from
+    /// kickoff, which the page then names as such rather than "this week".
+    /// </summary>
+    public static PlanSummary Of(IEnumerable<PlanRow> plan, DateOnly today, DateOnly kickoff)
     {
+        var weekFrom = today < kickoff ? kickoff : today;
         var tasks = plan.Where(t => t.Status != PlanTaskStatus.Skipped).ToList();
         var phases = tasks
             .GroupBy(t => (t.PhaseKey, t.PhaseTitle))
@@ -20,7 +24,7 @@ public sealed record PlanSummary(IReadOnlyList<PhaseProgress> Phases, IReadOnlyL
         var open = tasks.Where(t => t.Status != PlanTaskStatus.Done).OrderBy(t => t.Due).ThenBy(t => t.Id).ToList();
         return new PlanSummary(
             phases,
-            Lines(open.Where(t => t.Start <= today.AddDays(7) && t.Due >= today)),
+            Lines(open.Where(t => t.Start <= weekFrom.AddDays(6) && t.Due >= weekFrom)),
             Lines(open.Where(t => t.Due < today || t.Status == PlanTaskStatus.Blocked)));
     }
 

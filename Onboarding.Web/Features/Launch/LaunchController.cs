@@ -5,6 +5,7 @@ using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.People;
 using Onboarding.Core.Templates;
+using Onboarding.Core.Text;
 using Onboarding.Core.Time;
 using Onboarding.Web.Infrastructure;
 
@@ -54,7 +55,7 @@ public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog cat
             foreach (var role in prepared.MissingRoles)
             {
                 ModelState.AddModelError(nameof(LaunchForm.Contacts),
-                    $"The chosen templates give tasks to the {role.DisplayName().ToLowerInvariant()} role, but no contact has it: add one below.");
+                    $"The chosen templates give tasks to the {role.InSentence()} role, but no contact has it: add one below.");
             }
         }
 
@@ -75,9 +76,9 @@ public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog cat
         PlanWriter.Add(engagement, prepared.Plan, prepared.Applications, now);
         db.Engagements.Add(engagement);
         await db.SaveChangesAsync();
-        db.RecordActivity(User, engagement.Id, $"Launched the engagement with {prepared.Plan.Tasks.Count} tasks from {string.Join(", ", prepared.Applications.Select(a => a.Template.Title).Distinct())}", now);
+        db.RecordActivity(User, engagement.Id, $"Launched the engagement with {Words.Count(prepared.Plan.Tasks.Count, "task")} from {string.Join(", ", prepared.Applications.Select(a => a.Template.Title).Distinct())}", now);
         await db.SaveChangesAsync();
-        TempData["Notice"] = $"{engagement.Name} is launched with {prepared.Plan.Tasks.Count} tasks. Invite the stakeholders next.";
+        TempData["Notice"] = $"{engagement.Name} is launched with {Words.Count(prepared.Plan.Tasks.Count, "task")}. Invite the stakeholders next.";
         return Redirect($"/engagements/{engagement.Id}/plan");
     }
 

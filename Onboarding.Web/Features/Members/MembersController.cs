@@ -17,6 +17,7 @@ namespace Onboarding.Web.Features.Members;
 public sealed class MembersController(OnboardingDbContext db, UserManager<AppUser> users, InvitationDesk invitations, TimeProvider clock) : Controller
 {
     [HttpGet("")]
+    [DoNotCompress] // It shows the reader's calendar feed address.
     public async Task<IActionResult> Index(int engagementId)
     {
         // Someone new inherits the engagement's clock unless the leader says otherwise.

@@ -11,6 +11,7 @@ using Onboarding.Web.Infrastructure;
 namespace Onboarding.Web.Features.Outbox;
 
 /// <summary>The outbox of the digests of engagements one leads: what went out, what failed, and sending a failed one again.</summary>
+[DoNotCompress] // Mails show their unsubscribe links.
 public sealed class OutboxController(OnboardingDbContext db, AppLinks links) : Controller
 {
     private const int PageSize = 50;

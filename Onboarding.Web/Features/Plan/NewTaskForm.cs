@@ -10,10 +10,20 @@ namespace Onboarding.Web.Features.Plan;
 /// <summary>A task added by hand, checked and ready to save.</summary>
 public sealed record NewTask(string Title, PhaseOption Phase, DateOnly Start, DateOnly Due, Member Owner, string What, string Why, bool IsMilestone);
 
-/// <summary>A phase of the plan. Templates may share a key with different titles, so the form names a phase by both.</summary>
-public sealed record PhaseOption(string Key, string Title)
+/// <summary>
+/// A phase of the plan, beginning on <paramref name="Begins"/> (its first task's start). Templates may share a key with
+/// different titles, so the form names a phase by both.
+/// </summary>
+public sealed record PhaseOption(string Key, string Title, DateOnly Begins)
 {
     public string Value => $"{Key}|{Title}";
+
+    /// <summary>
+    /// The phase a task starting on <paramref name="start"/> falls in when nobody chose one: the last phase to begin
+    /// on or before it, so a task on day 34 lands in "Days 31–60"; before every phase, the first.
+    /// </summary>
+    public static PhaseOption Of(IReadOnlyList<PhaseOption> phasesInOrder, DateOnly start) =>
+        phasesInOrder.LastOrDefault(p => p.Begins <= start) ?? phasesInOrder[0];
 }
 
 /// <summary>
@@ -39,9 +49,12 @@ public sealed class NewTaskForm
         var title = Title?.Trim() ?? "";
         if (title.Length == 0) { errors.AddModelError(nameof(Title), "Give the task a title that says what gets done."); }
         else if (title.Length > TextLimits.Title) { errors.AddModelError(nameof(Title), TextLimits.TooLong("The title", title.Length, TextLimits.Title)); }
-        var phase = phases.FirstOrDefault(p => p.Value == Phase);
-        if (phase is null) { errors.AddModelError(nameof(Phase), "Choose the phase the task belongs to."); }
         var start = ReadWorkingDay(Start, nameof(Start), "start", calendar, today, errors);
+        // An empty choice is "from the dates"; a phase named that no longer exists is an error, not a guess.
+        var phase = string.IsNullOrEmpty(Phase)
+            ? start is { } begins && phases.Count > 0 ? PhaseOption.Of(phases, begins) : null
+            : phases.FirstOrDefault(p => p.Value == Phase);
+        if (phase is null && (start is not null || !string.IsNullOrEmpty(Phase))) { errors.AddModelError(nameof(Phase), "Choose the phase the task belongs to."); }
         var due = ReadWorkingDay(Due, nameof(Due), "due", calendar, today, errors);
         if (start is { } s && due is { } d && d < s) { errors.AddModelError(nameof(Due), $"The due date ({d:ddd d MMM yyyy}) is before the start ({s:ddd d MMM yyyy})."); }
         var owner = members.FirstOrDefault(m => m.Id == OwnerId);

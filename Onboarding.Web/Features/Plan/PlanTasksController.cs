@@ -50,7 +50,7 @@ public sealed class PlanTasksController(OnboardingDbContext db, TimeProvider clo
 
     private async Task<NewTaskViewModel> BuildPageAsync(Engagement engagement, NewTaskForm form)
     {
-        var options = (await AddedTasks.PhasesAsync(db, engagement.Id)).Select(p => new PhaseOption(p.Key, p.Title)).ToList();
+        var options = (await AddedTasks.PhasesAsync(db, engagement.Id)).Select(p => new PhaseOption(p.Key, p.Title, p.From)).ToList();
         var members = await db.Members.AsNoTracking().Where(m => m.EngagementId == engagement.Id).OrderBy(m => m.Name).ToListAsync();
         return new NewTaskViewModel(engagement.Id, engagement.Name, engagement.WorkingDays, form, options, members);
     }

@@ -6,6 +6,7 @@ using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
+using Onboarding.Core.Text;
 using Onboarding.Core.Time;
 using Onboarding.Web.Features.Engagements;
 using Onboarding.Web.Infrastructure;
@@ -42,7 +43,7 @@ public sealed class PlanTemplatesController(OnboardingDbContext db, TemplateCata
         foreach (var role in plan?.UnresolvedOwners.Select(u => u.Role).Distinct() ?? [])
         {
             ModelState.AddModelError(nameof(form.TemplateKey),
-                $"The template gives tasks to the {role.DisplayName().ToLowerInvariant()} role, but nobody in this engagement has it: add one on Stakeholders first.");
+                $"The template gives tasks to the {role.InSentence()} role, but nobody in this engagement has it: add one on Stakeholders first.");
         }
         if (form.Action != "apply" || application is null || plan is null || !ModelState.IsValid)
         {
@@ -54,9 +55,9 @@ public sealed class PlanTemplatesController(OnboardingDbContext db, TemplateCata
         var now = clock.GetUtcNow();
         PlanWriter.Add(engagement, plan, [application.Application], now);
         var title = application.Application.Template.Title + (application.ForMember is { } m ? $" for {m.Name}" : "");
-        db.RecordActivity(User, engagementId, $"Applied the template “{title}” from {application.Start:d MMM yyyy}: {plan.Tasks.Count} tasks added", now);
+        db.RecordActivity(User, engagementId, $"Applied the template “{title}” from {application.Start:d MMM yyyy}: {Words.Count(plan.Tasks.Count, "task")} added", now);
         await db.SaveChangesAsync();
-        TempData["Notice"] = $"“{title}” added {plan.Tasks.Count} tasks to the plan.";
+        TempData["Notice"] = $"“{title}” added {Words.Count(plan.Tasks.Count, "task")} to the plan.";
         return Redirect($"/engagements/{engagementId}/plan");
     }
 
@@ -82,7 +83,7 @@ public sealed class PlanTemplatesController(OnboardingDbContext db, TemplateCata
         var removal = await PlanRemovals.RemoveTemplateAsync(db, snapshot, form.Reason);
         db.RecordActivity(User, engagementId, removal.Description, clock.GetUtcNow());
         await db.SaveChangesAsync();
-        TempData["Notice"] = $"“{removal.Title}” and its {removal.Tasks} tasks were removed; the activity log keeps the reason.";
+        TempData["Notice"] = $"“{removal.Title}” and its {Words.Count(removal.Tasks, "task")} were removed; the activity log keeps the reason.";
         return Redirect($"/engagements/{engagementId}/plan/templates");
     }
 

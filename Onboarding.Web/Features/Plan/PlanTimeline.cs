@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Html;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Text;
 
 namespace Onboarding.Web.Features.Plan;
 
@@ -32,7 +33,7 @@ public static class PlanTimeline
         var height = diamondY + 22 + Math.Max(1, markers.Select(m => m.Row + 1).DefaultIfEmpty(0).Max()) * RowHeight;
 
         var svg = new StringBuilder();
-        var label = $"Timeline from {first:d MMM yyyy} to {last:d MMM yyyy}: {bands.Count} phases, {milestones.Count} milestones";
+        var label = $"Timeline from {first:d MMM yyyy} to {last:d MMM yyyy}: {Words.Count(bands.Count, "phase")}, {Words.Count(milestones.Count, "milestone")}";
         svg.Append($"<svg class=\"timeline\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{E(label)}\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui, sans-serif\" font-size=\"12\">");
         string[] fills = ["#dbe8f3", "#e3f0e6", "#f6ecd9", "#ece3f3"];
         for (var i = 0; i < bands.Count; i++)

@@ -25,7 +25,8 @@ public sealed class PreviewController(OnboardingDbContext db, TimeProvider clock
             .OrderBy(m => m.Role).ThenBy(m => m.Name)
             .Select(m => new PreviewMember(m.Id, m.Name, m.Email, m.Role, m.Person!.TimeZone))
             .ToListAsync();
-        var chosen = members.FirstOrDefault(m => m.Id == member) ?? members.FirstOrDefault();
+        // Unasked, the preview shows a stakeholder's digest rather than the leader's own, which is about all their engagements.
+        var chosen = members.FirstOrDefault(m => m.Id == member) ?? members.FirstOrDefault(m => m.Role != EngagementRole.AccountLeader) ?? members.FirstOrDefault();
         if (chosen is null)
         {
             return View(new PreviewViewModel(engagementId, engagement.Name, members, null, date ?? "", null, null));
@@ -43,7 +44,8 @@ public sealed class PreviewController(OnboardingDbContext db, TimeProvider clock
         }
 
         var shown = (await new DigestVisibility(db, User).Previewable().ToListAsync()).ToHashSet();
-        var preview = await previews.ForAsync(chosen.Email, day, shown.Contains, HttpContext.RequestAborted);
+        // Opened from one engagement, it previews that engagement's part of the digest, not the person's other engagements.
+        var preview = await previews.ForAsync(chosen.Email, day, id => id == engagementId && shown.Contains(id), HttpContext.RequestAborted);
         return View(new PreviewViewModel(engagementId, engagement.Name, members, chosen, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), preview, null));
     }
 }

@@ -111,7 +111,7 @@ public sealed class ProfileController(OnboardingDbContext db, SignInManager<AppU
         var changes = new List<string>();
         if (person.Name != name) { changes.Add($"name {name}"); }
         if (person.TimeZone != zone) { changes.Add($"time zone {zone}"); }
-        if (person.WorkingDays != days) { changes.Add($"working days {days.ToShortList()}"); }
+        if (person.WorkingDays != days) { changes.Add($"working days {days.ToDisplayList()}"); }
         if (person.DigestHour != hour) { changes.Add($"digest hour {hour:00}:00"); }
         return changes;
     }

@@ -88,6 +88,57 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         return Redirect($"/engagements/{engagementId}/tasks/{taskId}#comments");
     }
 
+    /// <summary>
+    /// Whoever may update the task ticks its checklist; the whole list is saved at once, on the task's version the page
+    /// showed, so two people ticking at once cannot undo each other's ticks unnoticed.
+    /// </summary>
+    [HttpPost("checklist")]
+    [OpenEngagementOnly]
+    public async Task<IActionResult> Checklist(int engagementId, int taskId, ChecklistForm form)
+    {
+        var task = await db.PlanTasks.Include(t => t.Checklist).FirstOrDefaultAsync(t => t.Id == taskId && t.EngagementId == engagementId);
+        if (task is null)
+        {
+            return NotFound();
+        }
+        if (!HttpContext.EngagementAccess().CanUpdate(task))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        if (task.StaleEdit(form.Version, $"“{task.Title}”", User.TimeZone()) is { } stale)
+        {
+            return await RefuseChecklistAsync(engagementId, taskId, stale);
+        }
+        var ticked = form.Done.ToHashSet();
+        var changed = 0;
+        foreach (var item in task.Checklist.Where(item => item.Done != ticked.Contains(item.Id)))
+        {
+            item.Done = !item.Done;
+            changed++;
+        }
+        if (changed > 0)
+        {
+            var now = clock.GetUtcNow();
+            // Touching the task bumps its version, which is what makes a concurrent tick on the same list fail.
+            task.ChangedNowBy(User.DisplayName(), now);
+            db.RecordActivity(User, engagementId, $"Checklist of “{task.Title}”: {ChecklistProgress.Text(task.Checklist.Count(c => c.Done), task.Checklist.Count)}", now, task.Id);
+            if (!await db.TrySaveAsync())
+            {
+                var current = await db.PlanTasks.AsNoTracking().FirstAsync(t => t.Id == taskId);
+                return await RefuseChecklistAsync(engagementId, taskId, Versioned.ChangedSince(current, $"“{current.Title}”", User.TimeZone()));
+            }
+        }
+        TempData["Notice"] = changed > 0 ? "The checklist is saved." : "Nothing changed.";
+        return Redirect($"/engagements/{engagementId}/tasks/{taskId}#checklist");
+    }
+
+    private async Task<IActionResult> RefuseChecklistAsync(int engagementId, int taskId, string message)
+    {
+        ModelState.AddModelError("Checklist", message + " Tick the items again on this page.");
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return View("Show", await BuildPageAsync(engagementId, taskId, statusForm: null, new CommentForm()));
+    }
+
     /// <summary>Skipping keeps the task in the plan, marked skipped with the reason, so everyone sees it was decided.</summary>
     [HttpPost("skip")]
     [EngagementRoles(EngagementRole.AccountLeader)]
@@ -309,6 +360,15 @@ public sealed class ReassignForm
     public int? OwnerId { get; set; }
 
     /// <summary>The version the page was opened on, so a change over someone else's newer one is refused.</summary>
+    public int? Version { get; set; }
+}
+
+public sealed class ChecklistForm
+{
+    /// <summary>The ids of the items ticked; the others are not done.</summary>
+    public List<int> Done { get; set; } = [];
+
+    /// <summary>The version the page was opened on, so ticks over someone else's newer save are refused.</summary>
     public int? Version { get; set; }
 }
 

@@ -638,6 +638,14 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("CalendarChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calendar_changed_at");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_sequence");
+
                     b.Property<int>("ClientId")
                         .HasColumnType("integer")
                         .HasColumnName("client_id");
@@ -1039,6 +1047,14 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("CalendarChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calendar_changed_at");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_sequence");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date")
                         .HasColumnName("date");
@@ -1086,6 +1102,14 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("blocked_reason");
+
+                    b.Property<DateTimeOffset?>("CalendarChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calendar_changed_at");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_sequence");
 
                     b.Property<DateTimeOffset?>("ChangedAt")
                         .HasColumnType("timestamp with time zone")

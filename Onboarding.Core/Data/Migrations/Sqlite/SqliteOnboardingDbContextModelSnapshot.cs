@@ -612,6 +612,14 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<long?>("CalendarChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calendar_changed_at");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calendar_sequence");
+
                     b.Property<int>("ClientId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("client_id");
@@ -1003,6 +1011,14 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<long?>("CalendarChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calendar_changed_at");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calendar_sequence");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT")
                         .HasColumnName("date");
@@ -1048,6 +1064,14 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("blocked_reason");
+
+                    b.Property<long?>("CalendarChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calendar_changed_at");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calendar_sequence");
 
                     b.Property<long?>("ChangedAt")
                         .HasColumnType("INTEGER")
