@@ -73,6 +73,30 @@ internal sealed partial class PdfFile
         return body.Slice(at, length);
     }
 
+    /// <summary>The page objects in page order, found through the page tree.</summary>
+    public List<int> Pages()
+    {
+        var pages = new List<int>();
+        void Visit(int number)
+        {
+            var dictionary = Dictionary(number);
+            if (dictionary.Contains("/Type /Pages", StringComparison.Ordinal))
+            {
+                foreach (var kid in References(dictionary, "Kids"))
+                {
+                    Visit(kid);
+                }
+            }
+            else
+            {
+                pages.Add(number);
+            }
+        }
+
+        Visit(int.Parse(PageTreeRoot().Match(Dictionary(Root)).Groups[1].Value, CultureInfo.InvariantCulture));
+        return pages;
+    }
+
     /// <summary>References in a dictionary entry that is an array of them, e.g. a page tree node's /Kids.</summary>
     public static IEnumerable<int> References(string dictionary, string key)
     {
@@ -190,6 +214,9 @@ internal sealed partial class PdfFile
 
     [GeneratedRegex(@"/Root (\d+) 0 R")]
     private static partial Regex RootEntry();
+
+    [GeneratedRegex(@"/Pages (\d+) 0 R")]
+    private static partial Regex PageTreeRoot();
 
     [GeneratedRegex(@"/Length (\d+)")]
     private static partial Regex LengthEntry();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SkiaSharp;
 
 namespace Onboarding.Core.Documents;
@@ -10,11 +12,13 @@ namespace Onboarding.Core.Documents;
 public sealed class PdfRenderer : IDisposable
 {
     private readonly FontSet _fonts;
+    private readonly ILogger _logger;
 
     /// <exception cref="InvalidOperationException">The configured font family is not installed.</exception>
-    public PdfRenderer(PdfOptions options)
+    public PdfRenderer(PdfOptions options, ILogger<PdfRenderer>? logger = null)
     {
         _fonts = new FontSet(options.FontFamily);
+        _logger = logger ?? NullLogger<PdfRenderer>.Instance;
     }
 
     /// <summary>What is wrong with <paramref name="options"/>, in the words the constructor would throw; null when it can render.</summary>
@@ -49,6 +53,10 @@ public sealed class PdfRenderer : IDisposable
 
         var structure = layout.Structure;
         var body = layout.LayoutAll(document.Body.Blocks, width);
+        foreach (var (family, text) in usage.Missing)
+        {
+            _logger.LogWarning("No installed font has every character of '{Text}' (tried {Family} and fallbacks); \"{Title}\" shows them as boxes", text, family, document.Metadata.Title);
+        }
 
         // Bands are measured before the page count is known; "of N" only changes a number's width.
         var pagination = Paginator.Paginate(body, setup, number => (
@@ -151,7 +159,28 @@ public sealed class PdfRenderer : IDisposable
         var file = new PdfFile(written.ToArray());
         PdfOutline.Add(file, outline);
         PdfTags.Add(file, structure, pageMarks, document.Metadata.Language);
+        PdfToUnicode.Add(file, ShapedByFont(usage));
         return file.Write();
+    }
+
+    // Faces of one font (a fake bold drawn from the regular face) share what their glyphs stand for.
+    private static Dictionary<string, Dictionary<ushort, string>> ShapedByFont(GlyphUsage usage)
+    {
+        var byFont = new Dictionary<string, Dictionary<ushort, string>>();
+        foreach (var (face, glyphs) in usage.Shaped)
+        {
+            if (!byFont.TryGetValue(face.Typeface.PostScriptName, out var merged))
+            {
+                byFont[face.Typeface.PostScriptName] = merged = [];
+            }
+
+            foreach (var (glyph, text) in glyphs)
+            {
+                merged.TryAdd(glyph, text);
+            }
+        }
+
+        return byFont;
     }
 
     public void Dispose() => _fonts.Dispose();

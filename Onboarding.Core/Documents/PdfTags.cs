@@ -28,7 +28,7 @@ internal static partial class PdfTags
             throw new ArgumentException($"'{language}' is not a language tag such as en or en-GB", nameof(language));
         }
 
-        var pages = Pages(file, PageTreeRoot().Match(file.Dictionary(file.Root)).Groups[1].Value).ToList();
+        var pages = file.Pages();
         if (pages.Count != pageMarks.Count)
         {
             throw new InvalidOperationException($"the PDF has {pages.Count} pages but {pageMarks.Count} were drawn");
@@ -173,15 +173,6 @@ internal static partial class PdfTags
         }
     }
 
-    private static IEnumerable<int> Pages(PdfFile file, string node)
-    {
-        var number = int.Parse(node, CultureInfo.InvariantCulture);
-        var dictionary = file.Dictionary(number);
-        return dictionary.Contains("/Type /Pages", StringComparison.Ordinal)
-            ? PdfFile.References(dictionary, "Kids").SelectMany(kid => Pages(file, kid.ToString(CultureInfo.InvariantCulture)))
-            : [number];
-    }
-
     private static byte[] Inflate(ReadOnlySpan<byte> data)
     {
         using var input = new MemoryStream(data.ToArray());
@@ -204,9 +195,6 @@ internal static partial class PdfTags
 
     [GeneratedRegex("^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")]
     private static partial Regex LanguageTag();
-
-    [GeneratedRegex(@"/Pages (\d+) 0 R")]
-    private static partial Regex PageTreeRoot();
 
     [GeneratedRegex(@"/Contents (\d+) 0 R")]
     private static partial Regex ContentsEntry();
