@@ -88,7 +88,8 @@ internal static partial class PdfTags
 
     private static byte[] Mark(byte[] content, List<StructNode> marks, int page, List<StructNode> byMcid)
     {
-        var output = new ArrayBufferWriter<byte>(content.Length + (marks.Count * 32));
+        // Blank pages have no content at all, and a writer needs some capacity.
+        var output = new ArrayBufferWriter<byte>(content.Length + (marks.Count * 32) + 16);
         var rest = content.AsSpan();
         var found = 0;
         for (var at = rest.IndexOf(Marker); at >= 0; at = rest.IndexOf(Marker))
