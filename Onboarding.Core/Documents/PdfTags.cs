@@ -183,10 +183,11 @@ internal static partial class PdfTags
         return output.ToArray();
     }
 
+    // Every page's content is compressed again on each render, so speed counts more than the last few percent of size.
     private static byte[] Deflate(byte[] data)
     {
         using var output = new MemoryStream();
-        using (var deflater = new ZLibStream(output, CompressionLevel.Optimal))
+        using (var deflater = new ZLibStream(output, CompressionLevel.Fastest))
         {
             deflater.Write(data);
         }

@@ -41,7 +41,7 @@ public class FontFallbackTests(RendererFixture fixture) : IClassFixture<Renderer
     }
 
     [Fact]
-    public void Text_every_installed_font_lacks_nothing_of_is_not_logged()
+    public void Text_the_installed_fonts_can_draw_logs_nothing()
     {
         var logger = new CollectingLogger();
         using var renderer = new PdfRenderer(new PdfOptions(), logger);
