@@ -18,11 +18,13 @@ internal sealed class ParagraphBlock(IReadOnlyList<TextSpan> spans, TextStyle? s
     public override IEnumerable<Slice> Layout(LayoutContext context, float width)
     {
         var lines = context.Lines(Spans, style ?? context.Theme.Body, width);
+        var paragraph = context.Structure.Add("P");
         var slices = new Slice[lines.Count];
         for (var i = 0; i < lines.Count; i++)
         {
             slices[i] = new TextLineSlice(lines[i])
             {
+                Tag = paragraph,
                 // No single first line at the foot of a page, no single last line at the head of one.
                 KeepWithNext = lines.Count > 1 && (i == 0 || i == lines.Count - 2),
                 SpaceAfter = i == lines.Count - 1 ? context.Theme.BlockSpacing : 0,
@@ -46,7 +48,7 @@ internal sealed class PageBreakBlock : Block
 internal sealed class RuleBlock : Block
 {
     public override IEnumerable<Slice> Layout(LayoutContext context, float width) =>
-        [new RuleSlice(width, context.Theme.Rule) { SpaceBefore = 4, SpaceAfter = context.Theme.BlockSpacing }];
+        [new RuleSlice(width, context.Theme.Rule) { SpaceBefore = 4, SpaceAfter = context.Theme.BlockSpacing, Tag = StructNode.Artifact }];
 }
 
 internal sealed record RuleSlice(float Width, SKColor Color) : Slice(0.75f)

@@ -16,6 +16,7 @@ internal sealed class ContentsBlock(int maxLevel) : Block
         var numberWidth = context.Lines([new TextSpan("0000")], theme.Body, width)[0].Width;
         // Page numbers are laid out while drawing, once pages are known.
         context.Reserve("0123456789", theme.Body);
+        var contents = context.Structure.Add("TOC");
         foreach (var heading in context.Headings.Where(h => h.InContents && h.Level <= maxLevel))
         {
             var indent = (heading.Level - 1) * LevelIndent;
@@ -25,6 +26,7 @@ internal sealed class ContentsBlock(int maxLevel) : Block
             {
                 SpaceBefore = heading.Level == 1 ? 7 : 0,
                 SpaceAfter = 3,
+                Tag = contents.Add("TOCI"),
             };
         }
     }
@@ -71,6 +73,7 @@ internal sealed record ContentsEntrySlice : Slice
         // Dot leaders guide the eye from the title to its page number. Each dot is a stroke as long
         // as it is wide, all in one path: a square's worth of stroke is two points in the page's
         // content where a filled square is five, and the contents page was the largest page to write.
+        using var artifact = context.Tagged(StructNode.Artifact);
         using var dots = new SKPath();
         for (var dotX = numberX - 6; dotX > x + Indent + last.Width + 6; dotX -= 4)
         {

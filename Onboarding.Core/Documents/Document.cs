@@ -1,7 +1,8 @@
 namespace Onboarding.Core.Documents;
 
 /// <summary>PDF document information. <see cref="Created"/> is passed in so output depends only on input.</summary>
-public sealed record DocumentMetadata(string Title, string Author, string Subject, DateTimeOffset Created);
+/// <param name="Language">The language of the text (BCP 47), for screen readers' pronunciation.</param>
+public sealed record DocumentMetadata(string Title, string Author, string Subject, DateTimeOffset Created, string Language = "en");
 
 /// <summary>Page size and margins in points (1/72 inch). Header and footer sit inside the margins.</summary>
 public sealed record PageSetup(float Width, float Height, Margins Margins)

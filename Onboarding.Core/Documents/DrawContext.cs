@@ -10,6 +10,12 @@ namespace Onboarding.Core.Documents;
 /// run as one text object, so a paragraph costs one object and one font selection instead of
 /// one per line, and the page's content stream, which Skia compresses, is that much shorter.
 /// Painting order is kept: nothing is drawn between text gathered into one batch.
+/// <para>
+/// Whenever painting moves on to content of another structure element (<see cref="Tagged"/>),
+/// a marker is drawn: a tiny rectangle that <see cref="PdfTags"/> finds in the page's content
+/// stream and replaces with the marked-content operators Skia cannot write. The element of
+/// each marker is recorded per page in <see cref="PageMarks"/>.
+/// </para>
 /// </remarks>
 internal sealed class DrawContext(
     FontSet fonts,
@@ -31,6 +37,8 @@ internal sealed class DrawContext(
     private int _count;
     private SKColor _color;
     private SKCanvas _canvas = null!;
+    private StructNode? _owner;
+    private StructNode? _marked;
 
     /// <summary>
     /// The current page's canvas, set as each page begins. Getting it draws the text gathered so
@@ -40,11 +48,41 @@ internal sealed class DrawContext(
     {
         get
         {
+            Mark();
             Flush();
             return _canvas;
         }
 
-        set => _canvas = value;
+        set
+        {
+            _canvas = value;
+            _marked = null;
+            PageMarks.Add([]);
+        }
+    }
+
+    /// <summary>Per page, the element of each marker drawn on it, in order.</summary>
+    public List<List<StructNode>> PageMarks { get; } = [];
+
+    /// <summary>
+    /// Makes what is painted until the returned scope ends content of <paramref name="node"/>;
+    /// null leaves the current element. Inside an artifact everything stays artifact, so a
+    /// repeated table header's cells do not count as text.
+    /// </summary>
+    public TagScope Tagged(StructNode? node)
+    {
+        var outer = _owner;
+        if (node is not null && _owner != StructNode.Artifact)
+        {
+            _owner = node;
+        }
+
+        return new TagScope(this, outer);
+    }
+
+    public readonly struct TagScope(DrawContext context, StructNode? outer) : IDisposable
+    {
+        public void Dispose() => context._owner = outer;
     }
 
     public DocumentTheme Theme { get; } = theme;
@@ -97,6 +135,7 @@ internal sealed class DrawContext(
 
     public void DrawLine(TextLine line, float x, float top)
     {
+        Mark();
         var baseline = top + line.Baseline;
         foreach (var run in line.Runs)
         {
@@ -178,6 +217,26 @@ internal sealed class DrawContext(
         {
             _canvas.DrawText(blob, 0, 0, Fill(_color));
         }
+    }
+
+    // Drawn where no clip or transform of ours can cull it, and found again by its exact bytes.
+    private static readonly SKRect Marker = new(0.25f, 0.25f, 0.375f, 0.375f);
+
+    private void Mark()
+    {
+        var owner = _owner ?? throw new InvalidOperationException("content drawn outside any structure element");
+        if (owner == _marked)
+        {
+            return;
+        }
+
+        Flush();
+        _canvas.Save();
+        _canvas.ResetMatrix();
+        _canvas.DrawRect(Marker, Fill(SKColors.White));
+        _canvas.Restore();
+        _marked = owner;
+        PageMarks[^1].Add(owner);
     }
 
     private void Reserve(int more)

@@ -20,6 +20,7 @@ internal sealed class HeadingBlock(string text, int level, bool inContents) : Bl
             SpaceAfter = Level == 1 ? 10 : 5,
             KeepWithNext = true,
             KeepTogether = true,
+            Tag = context.Structure.Add($"H{Level}"),
         }];
     }
 
@@ -56,12 +57,13 @@ internal sealed record HeadingSlice : Slice
         var top = y;
         foreach (var line in Lines)
         {
-            line.Draw(context, x, top);
+            line.DrawTagged(context, x, top);
             top += line.Height;
         }
 
         if (Level == 1)
         {
+            using var rule = context.Tagged(StructNode.Artifact);
             context.Canvas.DrawRect(x, top + RuleGap - 0.75f, Width, 0.75f, context.Fill(context.Theme.Rule));
         }
     }

@@ -11,6 +11,24 @@ internal sealed class LayoutContext(
 
     public FontSet Fonts { get; } = fonts;
 
+    /// <summary>The structure element that blocks being laid out add theirs to.</summary>
+    public StructNode Structure { get; private set; } = StructNode.Document();
+
+    /// <summary>Lays out <paramref name="blocks"/> with their structure elements added under <paramref name="parent"/>.</summary>
+    public List<Slice> LayoutAll(IEnumerable<Block> blocks, float width, StructNode parent)
+    {
+        var outer = Structure;
+        Structure = parent;
+        try
+        {
+            return LayoutAll(blocks, width);
+        }
+        finally
+        {
+            Structure = outer;
+        }
+    }
+
     public DocumentTheme Theme { get; } = theme;
 
     /// <summary>Every heading of the body in order, known before layout so a contents page can list them.</summary>

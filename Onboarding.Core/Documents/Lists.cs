@@ -45,11 +45,20 @@ internal sealed class ListBlock(ListKind kind, ListBuilder list, int start = 1) 
             _ => 13,
         };
 
+        var numbering = kind switch
+        {
+            ListKind.Numbered => "Decimal",
+            ListKind.Checklist => "None",
+            _ => "Disc",
+        };
+        var listNode = context.Structure.Add("L", attributes: $"<</O /List /ListNumbering /{numbering}>>");
         var slices = new List<Slice>();
         for (var i = 0; i < list.Items.Count; i++)
         {
             var (content, done) = list.Items[i];
-            var itemSlices = context.LayoutAll(content.Blocks, width - indent);
+            var item = listNode.Add("LI");
+            var label = item.Add("Lbl");
+            var itemSlices = context.LayoutAll(content.Blocks, width - indent, item.Add("LBody"));
             if (itemSlices.Count == 0)
             {
                 continue;
@@ -58,7 +67,7 @@ internal sealed class ListBlock(ListKind kind, ListBuilder list, int start = 1) 
             var last = i == list.Items.Count - 1;
             itemSlices[^1] = itemSlices[^1] with { SpaceAfter = last ? theme.BlockSpacing : ItemSpacing };
             var number = kind == ListKind.Numbered ? numbers[i] : null;
-            slices.Add(new IndentSlice(itemSlices[0], indent, (c, x, baseline) => DrawMarker(c, x, baseline, indent, number, done)));
+            slices.Add(new IndentSlice(itemSlices[0], indent, (c, x, baseline) => DrawMarker(c, x, baseline, indent, number, done), label));
             slices.AddRange(itemSlices.Skip(1).Select(s => new IndentSlice(s, indent)));
         }
 

@@ -206,5 +206,5 @@ internal sealed class IndentedBlock(Column content) : Block
     private const float Indent = 12;
 
     public override IEnumerable<Slice> Layout(LayoutContext context, float width) =>
-        context.LayoutAll(content.Blocks, width - Indent).Select(s => new IndentSlice(s, Indent));
+        context.LayoutAll(content.Blocks, width - Indent, context.Structure.Add("BlockQuote")).Select(s => new IndentSlice(s, Indent));
 }

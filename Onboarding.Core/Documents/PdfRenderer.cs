@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SkiaSharp;
 
 namespace Onboarding.Core.Documents;
@@ -10,11 +12,13 @@ namespace Onboarding.Core.Documents;
 public sealed class PdfRenderer : IDisposable
 {
     private readonly FontSet _fonts;
+    private readonly ILogger _logger;
 
     /// <exception cref="InvalidOperationException">The configured font family is not installed.</exception>
-    public PdfRenderer(PdfOptions options)
+    public PdfRenderer(PdfOptions options, ILogger<PdfRenderer>? logger = null)
     {
         _fonts = new FontSet(options.FontFamily);
+        _logger = logger ?? NullLogger<PdfRenderer>.Instance;
     }
 
     /// <summary>What is wrong with <paramref name="options"/>, in the words the constructor would throw; null when it can render.</summary>
@@ -43,11 +47,16 @@ public sealed class PdfRenderer : IDisposable
 
             var column = new Column();
             compose(column, page);
-            var slices = layout.LayoutAll(column.Blocks, width);
+            var slices = layout.LayoutAll(column.Blocks, width, StructNode.Detached());
             return slices.Count == 0 ? null : new StackSlice(slices);
         }
 
+        var structure = layout.Structure;
         var body = layout.LayoutAll(document.Body.Blocks, width);
+        foreach (var (family, text) in usage.Missing)
+        {
+            _logger.LogWarning("No installed font has every character of '{Text}' (tried {Family} and fallbacks); \"{Title}\" shows them as boxes", text, family, document.Metadata.Title);
+        }
 
         // Bands are measured before the page count is known; "of N" only changes a number's width.
         var pagination = Paginator.Paginate(body, setup, number => (
@@ -71,6 +80,12 @@ public sealed class PdfRenderer : IDisposable
             .Select(p => (Header: Band(document.HeaderComposer, new PageContext(p.Number, total)), Footer: Band(document.FooterComposer, new PageContext(p.Number, total))))
             .ToList();
 
+        // A table header drawn again at the top of a later page is a reading aid, not more text.
+        var repeatable = pagination.Pages.SelectMany(p => p.Slices).Select(p => p.Slice.RepeatHeader).OfType<Slice>()
+            .ToHashSet(ReferenceEqualityComparer.Instance);
+        var drawn = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        List<List<StructNode>> pageMarks;
+
         var subsets = usage.Faces.ToDictionary(f => f.Key, f => f.Key.Subset(f.Value.Glyphs, f.Value.Codepoints));
         // Native memory: Skia writes in many small pieces, and a growing managed buffer would be
         // reallocated on the large-object heap several times per document.
@@ -85,17 +100,35 @@ public sealed class PdfRenderer : IDisposable
                 {
                     context.Canvas = pdf.BeginPage(setup.Width, setup.Height);
                     var (header, footer) = bands[page.Number - 1];
-                    header?.Draw(context, margins.Left, margins.Top);
-                    footer?.Draw(context, margins.Left, setup.Height - margins.Bottom - page.FooterHeight);
-                    foreach (var placed in page.Slices)
+                    using (context.Tagged(StructNode.Artifact))
                     {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        placed.Slice.Draw(context, margins.Left, placed.Y);
+                        header?.DrawTagged(context, margins.Left, margins.Top);
+                    }
+
+                    using (context.Tagged(structure))
+                    {
+                        foreach (var placed in page.Slices)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                            var repeated = repeatable.Contains(placed.Slice) && !drawn.Add(placed.Slice);
+                            using (context.Tagged(repeated ? StructNode.Artifact : null))
+                            {
+                                placed.Slice.DrawTagged(context, margins.Left, placed.Y);
+                            }
+                        }
+                    }
+
+                    // Last, so a reader going by content order meets the page's text before its footer.
+                    using (context.Tagged(StructNode.Artifact))
+                    {
+                        footer?.DrawTagged(context, margins.Left, setup.Height - margins.Bottom - page.FooterHeight);
                     }
 
                     context.Flush();
                     pdf.EndPage();
                 }
+
+                pageMarks = context.PageMarks;
             }
 
             pdf.Close();
@@ -123,7 +156,31 @@ public sealed class PdfRenderer : IDisposable
             .Where(e => pagination.AnchorPages.ContainsKey(e.Destination))
             .ToList();
         using var written = output.DetachAsData();
-        return PdfOutline.Append(written.AsSpan(), outline);
+        var file = new PdfFile(written.ToArray());
+        PdfOutline.Add(file, outline);
+        PdfTags.Add(file, structure, pageMarks, document.Metadata.Language);
+        PdfToUnicode.Add(file, ShapedByFont(usage));
+        return file.Write();
+    }
+
+    // Faces of one font (a fake bold drawn from the regular face) share what their glyphs stand for.
+    private static Dictionary<string, Dictionary<ushort, string>> ShapedByFont(GlyphUsage usage)
+    {
+        var byFont = new Dictionary<string, Dictionary<ushort, string>>();
+        foreach (var (face, glyphs) in usage.Shaped)
+        {
+            if (!byFont.TryGetValue(face.Typeface.PostScriptName, out var merged))
+            {
+                byFont[face.Typeface.PostScriptName] = merged = [];
+            }
+
+            foreach (var (glyph, text) in glyphs)
+            {
+                merged.TryAdd(glyph, text);
+            }
+        }
+
+        return byFont;
     }
 
     public void Dispose() => _fonts.Dispose();

@@ -20,6 +20,9 @@ internal abstract record Slice(float Height)
     /// <summary>Placed first when this slice starts a page: a table's header row.</summary>
     public Slice? RepeatHeader { get; init; }
 
+    /// <summary>The structure element this slice's content belongs to; null: the enclosing slice's.</summary>
+    public StructNode? Tag { get; init; }
+
     /// <summary>Distance from the top to the first baseline, where list markers align.</summary>
     public virtual float? FirstBaseline => null;
 
@@ -27,6 +30,15 @@ internal abstract record Slice(float Height)
     public virtual float MinHeight => Height;
 
     public abstract void Draw(DrawContext context, float x, float y);
+
+    /// <summary>Draws this slice as content of its <see cref="Tag"/>; containers draw their children through this.</summary>
+    public void DrawTagged(DrawContext context, float x, float y)
+    {
+        using (context.Tagged(Tag))
+        {
+            Draw(context, x, y);
+        }
+    }
 
     /// <summary>A head no taller than <paramref name="available"/> and the rest, or null when it cannot split there.</summary>
     public virtual (Slice Head, Slice Tail)? Split(float available) => null;
@@ -78,7 +90,7 @@ internal sealed record StackSlice : Slice
         var offsets = Offsets(Children, out _);
         for (var i = 0; i < Children.Count; i++)
         {
-            Children[i].Draw(context, x, y + offsets[i]);
+            Children[i].DrawTagged(context, x, y + offsets[i]);
         }
     }
 
@@ -127,6 +139,7 @@ internal sealed record StackSlice : Slice
         KeepTogether = KeepTogether,
         KeepWithNext = KeepWithNext,
         RepeatHeader = RepeatHeader,
+        Tag = Tag,
     };
 
     private static float HeightOf(IReadOnlyList<Slice> children)
@@ -158,12 +171,14 @@ internal sealed record StackSlice : Slice
 /// <summary>A slice moved right, optionally with a marker (bullet, number, checkbox) in the margin.</summary>
 internal sealed record IndentSlice : Slice
 {
-    public IndentSlice(Slice inner, float indent, Action<DrawContext, float, float>? marker = null)
+    /// <param name="markerTag">The element the marker is content of (a list item's label).</param>
+    public IndentSlice(Slice inner, float indent, Action<DrawContext, float, float>? marker = null, StructNode? markerTag = null)
         : base(inner.Height)
     {
         Inner = inner;
         Indent = indent;
         Marker = marker;
+        MarkerTag = markerTag;
         SpaceBefore = inner.SpaceBefore;
         SpaceAfter = inner.SpaceAfter;
         KeepWithNext = inner.KeepWithNext;
@@ -178,14 +193,23 @@ internal sealed record IndentSlice : Slice
     /// <summary>Draws the marker given the slice's left edge and first baseline.</summary>
     public Action<DrawContext, float, float>? Marker { get; }
 
+    public StructNode? MarkerTag { get; }
+
     public override float? FirstBaseline => Inner.FirstBaseline;
 
     public override float MinHeight => Inner.MinHeight;
 
     public override void Draw(DrawContext context, float x, float y)
     {
-        Marker?.Invoke(context, x, y + (Inner.FirstBaseline ?? 0));
-        Inner.Draw(context, x + Indent, y);
+        if (Marker is not null)
+        {
+            using (context.Tagged(MarkerTag))
+            {
+                Marker(context, x, y + (Inner.FirstBaseline ?? 0));
+            }
+        }
+
+        Inner.DrawTagged(context, x + Indent, y);
     }
 
     public override void CollectAnchors(float top, List<(string Anchor, float Y)> anchors) =>
@@ -193,6 +217,6 @@ internal sealed record IndentSlice : Slice
 
     public override (Slice Head, Slice Tail)? Split(float available) =>
         Inner.Split(available) is var (head, tail)
-            ? (new IndentSlice(head, Indent, Marker), new IndentSlice(tail, Indent))
+            ? (new IndentSlice(head, Indent, Marker, MarkerTag) { Tag = Tag }, new IndentSlice(tail, Indent) { Tag = Tag })
             : null;
 }

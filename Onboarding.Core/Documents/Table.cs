@@ -111,18 +111,33 @@ internal sealed class TableBlock(
         var widths = Widths(width - (gap * Math.Max(0, columns.Count - 1)));
         var theme = context.Theme;
 
+        // A layout row (a footer's left and right) is no table to a reader; its cells are plain content.
+        var table = look == TableLook.Plain ? null : context.Structure.Add("Table");
+
         RowSlice Row(Column[] cells, RowKind kind)
         {
+            var row = table?.Add("TR");
             var parts = new List<CellPart>();
             var x = 0f;
             for (var i = 0; i < widths.Length; i++)
             {
-                var content = i < cells.Length ? context.LayoutAll(cells[i].Blocks, Math.Max(1, widths[i] - (2 * padX))) : [];
-                parts.Add(new CellPart(x + padX, new StackSlice(content)));
+                var cell = row?.Add(
+                    kind == RowKind.Header || (kind == RowKind.Panel && i == 0) ? "TH" : "TD",
+                    attributes: kind switch
+                    {
+                        RowKind.Header => "<</O /Table /Scope /Column>>",
+                        RowKind.Panel when i == 0 => "<</O /Table /Scope /Row>>",
+                        _ => null,
+                    });
+                var cellWidth = Math.Max(1, widths[i] - (2 * padX));
+                var content = i >= cells.Length ? []
+                    : cell is null ? context.LayoutAll(cells[i].Blocks, cellWidth)
+                    : context.LayoutAll(cells[i].Blocks, cellWidth, cell);
+                parts.Add(new CellPart(x + padX, new StackSlice(content) { Tag = cell }));
                 x += widths[i] + gap;
             }
 
-            return new RowSlice(parts, padY, width, kind);
+            return new RowSlice(parts, padY, width, kind) { Tag = row };
         }
 
         var slices = new List<Slice>();
@@ -205,24 +220,27 @@ internal sealed record RowSlice : Slice
     public override void Draw(DrawContext context, float x, float y)
     {
         var theme = context.Theme;
-        var canvas = context.Canvas;
-        if (Kind is RowKind.Header or RowKind.Panel)
+        using (context.Tagged(StructNode.Artifact))
         {
-            canvas.DrawRect(x, y, Width, Height, context.Fill(theme.Fill));
-        }
+            var canvas = context.Canvas;
+            if (Kind is RowKind.Header or RowKind.Panel)
+            {
+                canvas.DrawRect(x, y, Width, Height, context.Fill(theme.Fill));
+            }
 
-        if (Kind == RowKind.Header)
-        {
-            canvas.DrawRect(x, y + Height - 1, Width, 1, context.Fill(theme.Accent));
-        }
-        else if (Kind == RowKind.Body)
-        {
-            canvas.DrawRect(x, y + Height - 0.5f, Width, 0.5f, context.Fill(theme.Rule));
+            if (Kind == RowKind.Header)
+            {
+                canvas.DrawRect(x, y + Height - 1, Width, 1, context.Fill(theme.Accent));
+            }
+            else if (Kind == RowKind.Body)
+            {
+                canvas.DrawRect(x, y + Height - 0.5f, Width, 0.5f, context.Fill(theme.Rule));
+            }
         }
 
         foreach (var cell in Cells)
         {
-            cell.Content.Draw(context, x + cell.X, y + Padding);
+            cell.Content.DrawTagged(context, x + cell.X, y + Padding);
         }
     }
 
@@ -277,5 +295,6 @@ internal sealed record RowSlice : Slice
         SpaceAfter = SpaceAfter,
         KeepTogether = KeepTogether,
         RepeatHeader = RepeatHeader,
+        Tag = Tag,
     };
 }

@@ -13,7 +13,7 @@ public static class PackServiceExtensions
     {
         services.AddOptions<PdfOptions>().Bind(configuration.GetSection(PdfOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PdfOptions>, FontInstalled>();
-        services.AddSingleton(sp => new PdfRenderer(sp.GetRequiredService<IOptions<PdfOptions>>().Value));
+        services.AddSingleton(sp => new PdfRenderer(sp.GetRequiredService<IOptions<PdfOptions>>().Value, sp.GetRequiredService<ILogger<PdfRenderer>>()));
         return services;
     }
 
