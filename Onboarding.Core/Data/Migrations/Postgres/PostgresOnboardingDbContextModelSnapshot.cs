@@ -2559,7 +2559,7 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Onboarding.Core.Governance.LogEntryTask", b =>
                 {
-                    b.HasOne("Onboarding.Core.Governance.LogEntry", null)
+                    b.HasOne("Onboarding.Core.Governance.LogEntry", "LogEntry")
                         .WithMany("Tasks")
                         .HasForeignKey("LogEntryId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2572,6 +2572,8 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_log_entry_tasks_plan_tasks_task_id");
+
+                    b.Navigation("LogEntry");
 
                     b.Navigation("Task");
                 });

@@ -2499,7 +2499,7 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Onboarding.Core.Governance.LogEntryTask", b =>
                 {
-                    b.HasOne("Onboarding.Core.Governance.LogEntry", null)
+                    b.HasOne("Onboarding.Core.Governance.LogEntry", "LogEntry")
                         .WithMany("Tasks")
                         .HasForeignKey("LogEntryId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2512,6 +2512,8 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_log_entry_tasks_plan_tasks_task_id");
+
+                    b.Navigation("LogEntry");
 
                     b.Navigation("Task");
                 });

@@ -13,8 +13,8 @@ using Onboarding.Core.Data;
 namespace Onboarding.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOnboardingDbContext))]
-    [Migration("20261203172658_CheckIns")]
-    partial class CheckIns
+    [Migration("20261203182920_Governance")]
+    partial class Governance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -641,6 +641,14 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("CalendarChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calendar_changed_at");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_sequence");
+
                     b.Property<int>("ClientId")
                         .HasColumnType("integer")
                         .HasColumnName("client_id");
@@ -660,6 +668,25 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Property<DateOnly>("GoLive")
                         .HasColumnType("date")
                         .HasColumnName("go_live");
+
+                    b.Property<string>("HealthOverride")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("health_override");
+
+                    b.Property<DateTimeOffset?>("HealthOverrideAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("health_override_at");
+
+                    b.Property<string>("HealthOverrideBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("health_override_by");
+
+                    b.Property<string>("HealthOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("health_override_reason");
 
                     b.PrimitiveCollection<List<DateOnly>>("Holidays")
                         .IsRequired()
@@ -1023,6 +1050,14 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("CalendarChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calendar_changed_at");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_sequence");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date")
                         .HasColumnName("date");
@@ -1070,6 +1105,14 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("blocked_reason");
+
+                    b.Property<DateTimeOffset?>("CalendarChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calendar_changed_at");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_sequence");
 
                     b.Property<DateTimeOffset?>("ChangedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2519,7 +2562,7 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Onboarding.Core.Governance.LogEntryTask", b =>
                 {
-                    b.HasOne("Onboarding.Core.Governance.LogEntry", null)
+                    b.HasOne("Onboarding.Core.Governance.LogEntry", "LogEntry")
                         .WithMany("Tasks")
                         .HasForeignKey("LogEntryId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2532,6 +2575,8 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_log_entry_tasks_plan_tasks_task_id");
+
+                    b.Navigation("LogEntry");
 
                     b.Navigation("Task");
                 });
