@@ -116,7 +116,8 @@ public static class RecruiterAssignments
 
     private static string Article(EngagementRole role)
     {
+        // An engagement has one TA lead, so "the"; the others are one of several.
         var name = role.InSentence();
-        return name == "ta lead" ? "the TA lead" : $"{("aeiou".Contains(name[0]) ? "an" : "a")} {name}";
+        return role == EngagementRole.TaLead ? $"the {name}" : $"{("aeiou".Contains(name[0]) ? "an" : "a")} {name}";
     }
 }

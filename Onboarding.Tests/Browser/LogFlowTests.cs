@@ -22,11 +22,12 @@ public sealed class LogFlowTests(LiveApp app, Chromium chromium)
         await tab.AssertAccessibleAsync();
 
         // Keyboard only: fill the new entry form and submit with Enter.
-        await page.GetByLabel("Kind", new() { Exact = true }).SelectOptionAsync("Issue");
-        await page.GetByLabel("Severity", new() { Exact = true }).SelectOptionAsync("High");
-        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Hiring managers miss feedback deadlines");
-        await page.GetByLabel("Who has to act").SelectOptionAsync("Client");
-        await page.GetByLabel("Title", new() { Exact = true }).PressAsync("Enter");
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "New entry" });
+        await form.GetByLabel("Kind", new() { Exact = true }).SelectOptionAsync("Issue");
+        await form.GetByLabel("Severity", new() { Exact = true }).SelectOptionAsync("High");
+        await form.GetByLabel("Title", new() { Exact = true }).FillAsync("Hiring managers miss feedback deadlines");
+        await form.GetByLabel("Who has to act").SelectOptionAsync("Client");
+        await form.GetByLabel("Title", new() { Exact = true }).PressAsync("Enter");
         await page.WaitForURLAsync(new Regex(@"/log/\d+$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Hiring managers miss feedback deadlines");
         await tab.AssertAccessibleAsync();

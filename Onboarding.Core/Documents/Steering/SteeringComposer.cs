@@ -19,6 +19,7 @@ public static class SteeringComposer
             .Content(c =>
             {
                 ComposeSummary(c, report, theme);
+                ComposeHealth(c, report);
                 ComposeOutcomes(c, report);
                 ComposeMetrics(c, report, theme);
                 ComposeMilestones(c, report);
@@ -41,6 +42,23 @@ public static class SteeringComposer
         .Paragraph(Title(report), theme.Title)
         .Paragraph(report.EngagementName, theme.Heading2 with { Bold = false })
         .KeyValues(Facts(report).Select(f => KeyValuePair.Create(f.Label, f.Value)));
+
+    private static void ComposeHealth(Column c, SteeringModel report)
+    {
+        c.Heading(HealthHeading)
+            .Paragraph(t => t.Bold(Health(report.Health)))
+            .Paragraph(HealthIntro(report.Health));
+        if (report.Health.Computed.Reasons.Count > 0)
+        {
+            c.BulletList(l =>
+            {
+                foreach (var reason in report.Health.Computed.Reasons)
+                {
+                    l.Item(x => x.Paragraph($"{reason.Colour}: {reason.Text}"));
+                }
+            });
+        }
+    }
 
     private static void ComposeOutcomes(Column c, SteeringModel report)
     {

@@ -8,6 +8,7 @@ namespace Onboarding.Core.Documents.Steering;
 /// <summary>The words of the steering report, shared by the PDF (<see cref="SteeringComposer"/>) and the print view.</summary>
 public static class SteeringContent
 {
+    public const string HealthHeading = "Health";
     public const string Outcomes = "Outcomes and targets";
     public const string MetricsHeading = "Metrics";
     public const string Milestones = "Milestones";
@@ -18,6 +19,7 @@ public static class SteeringContent
     public const string DecisionsDueHeading = "Still to decide";
     public const string NextPlan = "The plan ahead";
 
+    public const string HealthyNote = "Nothing holds the engagement back: no overdue or blocked work to speak of, no pressing issue, metrics on target and milestones on time.";
     public const string NoOutcomes = "No business outcomes recorded yet.";
     public const string NoMetrics = "No metrics chosen yet.";
     public const string NoMilestones = "No milestones fell in this month or the next.";
@@ -59,6 +61,15 @@ public static class SteeringContent
         ("Go-live", Date(report.GoLive)),
         ("Prepared", Date(report.Today)),
     ];
+
+    /// <summary>"Amber", or "Green (set by the account leader: …; computed: amber)" when a leader overrode it.</summary>
+    public static string Health(SteeringHealth health) =>
+        health.OverrideReason is { } reason
+            ? $"{health.Shown}, set by the account leader: {reason} (computed: {health.Computed.Colour.ToString().ToLowerInvariant()})"
+            : health.Shown.ToString();
+
+    public static string HealthIntro(SteeringHealth health) =>
+        health.Computed.Reasons.Count == 0 ? HealthyNote : "What the computed health comes from:";
 
     public static string Standing(SteeringMetric metric) => metric.Standing switch
     {

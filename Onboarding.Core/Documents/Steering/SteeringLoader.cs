@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
+using Onboarding.Core.Governance;
 
 namespace Onboarding.Core.Documents.Steering;
 
@@ -25,6 +26,12 @@ public static class SteeringLoader
             .Include(e => e.Log.Where(l => !l.ProviderInternal))
             .Include(e => e.Escalation)
             .FirstOrDefaultAsync(e => e.Id == engagementId, cancellationToken);
-        return engagement is null ? null : SteeringModel.From(engagement, month, clock.GetUtcNow());
+        if (engagement is null)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var standing = (await HealthQuery.LoadAsync(db, db.Engagements.Where(e => e.Id == engagementId), now, cancellationToken)).Single();
+        return SteeringModel.From(engagement, standing, month, now);
     }
 }

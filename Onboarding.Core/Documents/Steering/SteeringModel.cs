@@ -21,6 +21,7 @@ public sealed record SteeringModel(
     DateOnly GoLive,
     DateOnly Today,
     DateTimeOffset GeneratedAt,
+    SteeringHealth Health,
     IReadOnlyList<SteeringOutcome> Outcomes,
     IReadOnlyList<SteeringMetric> Metrics,
     IReadOnlyList<SteeringMilestone> Milestones,
@@ -36,9 +37,9 @@ public sealed record SteeringModel(
     /// <summary>
     /// The report of <paramref name="month"/> as of <paramref name="now"/>. Needs the engagement's client,
     /// provider, outcomes, members, tasks, milestones, glossary, metrics with measurements, wins, escalation
-    /// ladder and log loaded.
+    /// ladder and log loaded; <paramref name="standing"/> is its health now.
     /// </summary>
-    public static SteeringModel From(Engagement engagement, SteeringPeriod month, DateTimeOffset now)
+    public static SteeringModel From(Engagement engagement, EngagementStanding standing, SteeringPeriod month, DateTimeOffset now)
     {
         var today = Zones.DateIn(now, engagement.TimeZone);
         var asOf = month.AsOf(today);
@@ -59,6 +60,7 @@ public sealed record SteeringModel(
             engagement.GoLive,
             today,
             now,
+            new SteeringHealth(standing.Shown, standing.Computed, standing.Override is null ? null : standing.OverrideReason),
             [.. engagement.Outcomes.OrderBy(o => o.Position).ThenBy(o => o.Id).Select(o => new SteeringOutcome(o.Title, o.HowMeasured))],
             [.. engagement.Metrics.OrderBy(m => m.Id).Select(m => SteeringMetric.Of(m, engagement, asOf))],
             [
@@ -98,6 +100,12 @@ public sealed record SteeringModel(
     private static InvalidOperationException Missing(string navigation) =>
         new($"the engagement's {navigation} must be loaded to compose its steering report");
 }
+
+/// <summary>
+/// The engagement's health when the report is made (health is a judgement of now, not of the month): the colour
+/// shown, the computed one with its reasons, and the leader's reason when they set the colour by hand.
+/// </summary>
+public sealed record SteeringHealth(HealthColour Shown, HealthVerdict Computed, string? OverrideReason);
 
 /// <summary>A calendar month of the client's calendar.</summary>
 public sealed record SteeringPeriod(DateOnly From, DateOnly To)

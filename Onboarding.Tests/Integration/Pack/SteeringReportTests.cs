@@ -37,7 +37,7 @@ public class SteeringReportTests(OnboardingFactory app) : IClassFixture<Onboardi
         var text = Flowing(pdf);
         Assert.DoesNotContain(-1, PositionsInOrder(text,
         [
-            "Steering report · November 2026", SteeringContent.Outcomes, SteeringContent.MetricsHeading, log.MetricName,
+            "Steering report · November 2026", SteeringContent.HealthHeading, "open at high severity", SteeringContent.Outcomes, SteeringContent.MetricsHeading, log.MetricName,
             SteeringContent.Milestones, SteeringContent.Wins, SteeringContent.RisksAndIssues, log.Issue, "Level 2:",
             SteeringContent.Decisions, log.DecisionMade, log.Resolution, SteeringContent.DecisionsDueHeading, log.DecisionDue,
             SteeringContent.NextPlan, log.TaskAhead,
@@ -56,6 +56,8 @@ public class SteeringReportTests(OnboardingFactory app) : IClassFixture<Onboardi
 
         Assert.Contains("<title>Acme Robotics RPO launch · Steering report · November 2026", html);
         Assert.Contains(WebUtility.HtmlEncode(log.Issue), html);
+        Assert.Contains("<h2 id=\"health\">Health</h2>", html);
+        Assert.Contains("open at high severity", html);
         Assert.Contains(WebUtility.HtmlEncode(log.Resolution), html);
         Assert.DoesNotContain(WebUtility.HtmlEncode(log.Internal), html);
         Assert.Contains("<option value=\"2026-11\" selected=\"selected\">November 2026</option>", html);

@@ -33,7 +33,7 @@ public class CloseEngagementTests(OnboardingFactory app) : IClassFixture<Onboard
         Assert.DoesNotContain("Close the engagement", page);
         var list = await leader.GetStringAsync("/engagements?status=Closed");
         Assert.Contains("Acme Robotics RPO launch", list);
-        Assert.Contains("<td>Completed</td>", list);
+        Assert.Contains("<td data-label=\"Phase\">Completed</td>", list);
         var plan = await leader.GetStringAsync($"{overview}/plan");
         Assert.Contains("the plan can no longer be changed", plan);
         Assert.DoesNotContain("/plan/tasks/new", plan);
