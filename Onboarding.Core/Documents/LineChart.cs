@@ -5,8 +5,11 @@ namespace Onboarding.Core.Documents;
 
 public sealed record LineChartPoint(DateOnly On, decimal Value);
 
-/// <summary>A metric's values over time against its target (and baseline), with labelled axes.</summary>
-public sealed record LineChart(string Unit, IReadOnlyList<LineChartPoint> Points, decimal? Baseline, decimal? Target);
+/// <summary>
+/// A metric's values over time against its target (and baseline), with labelled axes; <paramref name="Description"/>
+/// is the figure's alternative text in a tagged PDF.
+/// </summary>
+public sealed record LineChart(string Unit, IReadOnlyList<LineChartPoint> Points, decimal? Baseline, decimal? Target, string Description);
 
 /// <summary>
 /// Draws a <see cref="LineChart"/>: values as a line with dots, the target and baseline as labelled dashed
@@ -107,7 +110,8 @@ internal sealed class LineChartBlock(LineChart chart) : Block
             c.Canvas.DrawLine(x + axisWidth, lineY, x + axisWidth + plotWidth, lineY, dashed);
         }
 
-        return [new PaintSlice(height, Paint) { KeepTogether = true, SpaceBefore = 4, SpaceAfter = context.Theme.BlockSpacing }];
+        var figure = context.Structure.Add("Figure", alt: chart.Description);
+        return [new PaintSlice(height, Paint) { KeepTogether = true, SpaceBefore = 4, SpaceAfter = context.Theme.BlockSpacing, Tag = figure }];
     }
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -107,7 +107,7 @@ public static class SteeringComposer
             c.KeepTogether(k => k
                 .Heading(metric.Name, 2)
                 .Paragraph(ChartText(metric), theme.Small)
-                .LineChart(new LineChart(metric.Unit, [.. metric.Values.Select(v => new LineChartPoint(v.On, v.Value))], metric.Baseline, metric.Target)));
+                .LineChart(new LineChart(metric.Unit, [.. metric.Values.Select(v => new LineChartPoint(v.On, v.Value))], metric.Baseline, metric.Target, ChartText(metric))));
             c.Table(t =>
             {
                 t.RelativeColumn(1).RelativeColumn(1).Header([.. ValueColumns]);

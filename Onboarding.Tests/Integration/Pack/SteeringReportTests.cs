@@ -7,6 +7,7 @@ using Onboarding.Core.Governance;
 using Onboarding.Core.Time;
 using Onboarding.Tests.Integration.Assignments;
 using Onboarding.Tests.Support;
+using Onboarding.Tests.Unit.Documents;
 using UglyToad.PdfPig;
 using static Onboarding.Tests.Unit.Documents.PdfText;
 
@@ -44,6 +45,9 @@ public class SteeringReportTests(OnboardingFactory app) : IClassFixture<Onboardi
         ]));
         Assert.DoesNotContain(log.Internal, text);
         Assert.Contains($"{log.MetricName}: 2 values, latest 31 days", text);
+        // The chart is a tagged figure whose alternative text is what the chart shows.
+        var chart = Assert.Single(new PdfStructure(pdf).Root!.DescendantsAndSelf(), e => e.Role == "Figure" && e.Alt?.StartsWith(log.MetricName, StringComparison.Ordinal) == true);
+        Assert.Contains("latest 31 days", chart.Alt);
     }
 
     [Fact]
