@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -7,9 +9,11 @@ namespace Onboarding.Core.Documents;
 
 /// <summary>
 /// A PDF written by Skia, opened to replace some of its objects and add others, then written
-/// out again whole with a fresh cross-reference table. SkiaSharp 3.119 binds neither outlines
-/// nor Skia's structure tree, so both are added here. Only what Skia writes is supported: one
-/// classic xref table, no object streams, every object once (ISO 32000-1 §7.5).
+/// out again whole. SkiaSharp 3.119 binds neither outlines nor Skia's structure tree, so both
+/// are added here. Only what Skia writes is read: one classic xref table, no object streams,
+/// every object once (ISO 32000-1 §7.5). Added objects are small dictionaries by the thousand
+/// (a structure element per paragraph and table cell), so they are written compressed in object
+/// streams with a cross-reference stream (§7.5.7, §7.5.8), as PDF 1.5 allows.
 /// </summary>
 internal sealed partial class PdfFile
 {
@@ -140,6 +144,9 @@ internal sealed partial class PdfFile
     /// <summary>Entries, in PDF syntax, for the new revision of the document catalog.</summary>
     public void AddToCatalog(string entries) => _catalogEntries.Append('\n').Append(entries);
 
+    /// <summary>Added objects per object stream: readers decompress a whole stream to reach one object in it.</summary>
+    private const int ObjectsPerStream = 200;
+
     public byte[] Write()
     {
         if (_catalogEntries.Length > 0)
@@ -149,8 +156,15 @@ internal sealed partial class PdfFile
 
         var output = new ArrayBufferWriter<byte>(_pdf.Length + 4096);
         var inFileOrder = InFileOrder();
-        output.Write(_pdf.AsSpan(0, inFileOrder.Count > 0 ? _offsets[inFileOrder[0]] : _xref));
-        var offsets = new int[NextNumber];
+        var header = _pdf.AsSpan(0, inFileOrder.Count > 0 ? _offsets[inFileOrder[0]] : _xref).ToArray();
+        // Object and cross-reference streams are PDF 1.5; Skia says 1.4 in the same number of bytes.
+        "%PDF-1.7"u8.CopyTo(header);
+        output.Write(header);
+        var streams = (_added.Count + ObjectsPerStream - 1) / ObjectsPerStream;
+        var xrefNumber = NextNumber + streams;
+        // Per object: its offset in the file, or (for an added one) its object stream and index in it.
+        var offsets = new int[xrefNumber + 1];
+        var inStream = new (int Stream, int Index)[xrefNumber + 1];
         for (var i = 0; i < inFileOrder.Count; i++)
         {
             var number = inFileOrder[i];
@@ -165,24 +179,79 @@ internal sealed partial class PdfFile
             }
         }
 
-        for (var i = 0; i < _added.Count; i++)
+        for (var s = 0; s < streams; s++)
         {
-            offsets[_offsets.Length + i] = output.WrittenCount;
-            WriteObject(output, _offsets.Length + i, _added[i]);
+            var streamNumber = NextNumber + s;
+            var first = s * ObjectsPerStream;
+            var count = Math.Min(ObjectsPerStream, _added.Count - first);
+            var index = new StringBuilder();
+            var objects = new MemoryStream();
+            for (var i = 0; i < count; i++)
+            {
+                var number = _offsets.Length + first + i;
+                inStream[number] = (streamNumber, i);
+                index.Append(CultureInfo.InvariantCulture, $"{number} {objects.Length} ");
+                objects.Write(_added[first + i]);
+                objects.WriteByte((byte)'\n');
+            }
+
+            var indexBytes = Encoding.Latin1.GetBytes(index.ToString());
+            var data = new byte[indexBytes.Length + objects.Length];
+            indexBytes.CopyTo(data, 0);
+            objects.GetBuffer().AsSpan(0, (int)objects.Length).CopyTo(data.AsSpan(indexBytes.Length));
+            offsets[streamNumber] = output.WrittenCount;
+            WriteObject(output, streamNumber, Stream($"/Type /ObjStm\n/N {count}\n/First {indexBytes.Length}\n/Filter /FlateDecode", Deflate(data)));
         }
 
-        var xref = output.WrittenCount;
-        var table = new StringBuilder(32 + (offsets.Length * 20));
-        table.Append(CultureInfo.InvariantCulture, $"xref\n0 {offsets.Length}\n0000000000 65535 f \n");
-        for (var number = 1; number < offsets.Length; number++)
+        // The cross-reference stream: per object a type (0 free, 1 at an offset, 2 in an object stream) and two fields.
+        offsets[xrefNumber] = output.WrittenCount;
+        var entries = new byte[offsets.Length * 7];
+        for (var number = 0; number < offsets.Length; number++)
         {
-            table.Append(offsets[number] > 0 ? $"{offsets[number]:D10} 00000 n \n" : "0000000000 00000 f \n");
+            var entry = entries.AsSpan(number * 7, 7);
+            if (inStream[number].Stream > 0)
+            {
+                entry[0] = 2;
+                BinaryPrimitives.WriteInt32BigEndian(entry[1..], inStream[number].Stream);
+                BinaryPrimitives.WriteUInt16BigEndian(entry[5..], (ushort)inStream[number].Index);
+            }
+            else if (offsets[number] > 0)
+            {
+                entry[0] = 1;
+                BinaryPrimitives.WriteInt32BigEndian(entry[1..], offsets[number]);
+            }
+            else
+            {
+                BinaryPrimitives.WriteUInt16BigEndian(entry[5..], number == 0 ? (ushort)65535 : (ushort)0);
+            }
         }
 
-        var trailer = SizeEntry().Replace(_trailer, $"/Size {offsets.Length}", 1);
-        table.Append(CultureInfo.InvariantCulture, $"trailer\n{trailer}\nstartxref\n{xref}\n%%EOF\n");
-        output.Write(Encoding.Latin1.GetBytes(table.ToString()));
+        var trailer = SizeEntry().Replace(_trailer, "", 1).Trim()[2..^2].Trim();
+        WriteObject(output, xrefNumber, Stream(
+            $"/Type /XRef\n/Size {offsets.Length}\n/W [1 4 2]\n{trailer}\n/Filter /FlateDecode", Deflate(entries)));
+        output.Write(Encoding.Latin1.GetBytes($"startxref\n{offsets[xrefNumber]}\n%%EOF\n"));
         return output.WrittenSpan.ToArray();
+    }
+
+    public static byte[] Inflate(ReadOnlySpan<byte> data)
+    {
+        using var input = new MemoryStream(data.ToArray());
+        using var inflater = new ZLibStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        inflater.CopyTo(output);
+        return output.ToArray();
+    }
+
+    // Page contents are compressed again on every render, so speed counts for more than the last few percent of size.
+    public static byte[] Deflate(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var deflater = new ZLibStream(output, CompressionLevel.Fastest))
+        {
+            deflater.Write(data);
+        }
+
+        return output.ToArray();
     }
 
     private static void WriteObject(ArrayBufferWriter<byte> output, int number, byte[] body)

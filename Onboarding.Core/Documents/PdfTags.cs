@@ -40,8 +40,8 @@ internal static partial class PdfTags
             var dictionary = file.Dictionary(pages[page]);
             var contents = int.Parse(ContentsEntry().Match(dictionary).Groups[1].Value, CultureInfo.InvariantCulture);
             var byMcid = new List<StructNode>();
-            var content = Mark(Inflate(file.StreamData(contents)), pageMarks[page], page, byMcid);
-            file.Replace(contents, PdfFile.Stream("/Filter /FlateDecode", Deflate(content)));
+            var content = Mark(PdfFile.Inflate(file.StreamData(contents)), pageMarks[page], page, byMcid);
+            file.Replace(contents, PdfFile.Stream("/Filter /FlateDecode", PdfFile.Deflate(content)));
 
             var key = StructParentsEntry().Match(dictionary) is { Success: true } existing
                 ? int.Parse(existing.Groups[1].Value, CultureInfo.InvariantCulture)
@@ -172,27 +172,6 @@ internal static partial class PdfTags
         {
             Collect(child, elements);
         }
-    }
-
-    private static byte[] Inflate(ReadOnlySpan<byte> data)
-    {
-        using var input = new MemoryStream(data.ToArray());
-        using var inflater = new ZLibStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        inflater.CopyTo(output);
-        return output.ToArray();
-    }
-
-    // Every page's content is compressed again on each render, so speed counts more than the last few percent of size.
-    private static byte[] Deflate(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var deflater = new ZLibStream(output, CompressionLevel.Fastest))
-        {
-            deflater.Write(data);
-        }
-
-        return output.ToArray();
     }
 
     [GeneratedRegex("^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")]

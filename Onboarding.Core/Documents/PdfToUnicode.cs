@@ -44,7 +44,7 @@ internal static partial class PdfToUnicode
                 map.TryAdd((int)glyph, Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(text)));
             }
 
-            file.Replace(number, PdfFile.Stream("/Filter /FlateDecode", Deflate(Write(map))));
+            file.Replace(number, PdfFile.Stream("/Filter /FlateDecode", PdfFile.Deflate(Write(map))));
         }
     }
 
@@ -103,24 +103,7 @@ internal static partial class PdfToUnicode
 
     private static int Hex(string hex) => int.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
-    private static string Inflate(ReadOnlySpan<byte> data)
-    {
-        using var input = new MemoryStream(data.ToArray());
-        using var inflater = new ZLibStream(input, CompressionMode.Decompress);
-        using var reader = new StreamReader(inflater, Encoding.Latin1);
-        return reader.ReadToEnd();
-    }
-
-    private static byte[] Deflate(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var deflater = new ZLibStream(output, CompressionLevel.Optimal))
-        {
-            deflater.Write(data);
-        }
-
-        return output.ToArray();
-    }
+    private static string Inflate(ReadOnlySpan<byte> data) => Encoding.Latin1.GetString(PdfFile.Inflate(data));
 
     [GeneratedRegex(@"/Font\s*<<([^>]*)>>")]
     private static partial Regex FontResources();
