@@ -151,12 +151,28 @@ internal static partial class PdfTags
             body.Append(CultureInfo.InvariantCulture, $"{numbers[child]} 0 R ");
         }
 
+        // Content on the element's own page (/Pg) is referred to by its MCID alone; only content that runs on to
+        // another page needs a marked-content reference naming that page (§14.7.4.2).
+        var ownPage = element.Marks.Count > 0 ? element.Marks[0].Page : -1;
         foreach (var (page, mcid) in element.Marks)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<</Type /MCR /Pg {pages[page]} 0 R /MCID {mcid}>> ");
+            if (page == ownPage)
+            {
+                body.Append(CultureInfo.InvariantCulture, $"{mcid} ");
+            }
+            else
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<</Type /MCR /Pg {pages[page]} 0 R /MCID {mcid}>> ");
+            }
         }
 
-        return body.Append("]>>").ToString();
+        body.Append(']');
+        if (ownPage >= 0)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"\n/Pg {pages[ownPage]} 0 R");
+        }
+
+        return body.Append(">>").ToString();
     }
 
     // Depth first, the order the elements are written in; elements without content are left out.

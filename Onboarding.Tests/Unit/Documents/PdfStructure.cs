@@ -90,6 +90,11 @@ internal sealed class PdfStructure
             {
                 content.Add((_pageNumbers[((IndirectReferenceToken)kidDictionary.Data["Pg"]).Data], ((NumericToken)kidDictionary.Data["MCID"]).Int));
             }
+            else if (resolved is NumericToken mcid)
+            {
+                // A bare MCID is content on the element's own page.
+                content.Add((_pageNumbers[((IndirectReferenceToken)dictionary.Data["Pg"]).Data], mcid.Int));
+            }
             else if (resolved is DictionaryToken element)
             {
                 kids.Add(Element(element));
