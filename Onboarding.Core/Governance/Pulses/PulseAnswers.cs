@@ -67,7 +67,7 @@ public static class PulseAnswers
         {
             return false;
         }
-        (pulse.Response, pulse.RespondedBy, pulse.RespondedAt) = (response, by, now);
+        (pulse.Response, pulse.RespondedBy, pulse.RespondedAt) = (response, TextLimits.Fit(by, TextLimits.Name), now);
         return true;
     }
 
