@@ -88,10 +88,11 @@ public static class PulseAnswers
             .ToListAsync(cancellationToken);
         var scores = answers.Where(a => Zones.DateIn(a.AnsweredAt, zone) is var d && d >= monthStart && d <= monthEnd).Select(a => a.Score).ToList();
 
-        var metric = await db.Metrics.Include(m => m.Measurements)
-            .Where(m => m.EngagementId == engagementId && m.Name == PulseRules.MetricName)
-            .OrderBy(m => m.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        var metric = (await db.Metrics.Include(m => m.Measurements)
+                .Where(m => m.EngagementId == engagementId)
+                .OrderBy(m => m.Id)
+                .ToListAsync(cancellationToken))
+            .FirstOrDefault(m => PulseRules.IsSatisfactionMetric(m.Name));
         if (metric is null)
         {
             metric = new Metric
@@ -106,6 +107,8 @@ public static class PulseAnswers
                 Stage = MetricStage.Early,
             };
             db.Metrics.Add(metric);
+            // Saved now for its id, which a win for hitting the target names.
+            await db.SaveChangesAsync(cancellationToken);
         }
         var wasMet = metric.Latest is { } before && metric.IsMet(before.Value);
         var value = metric.Measurements.FirstOrDefault(m => m.FromPulses && m.MeasuredOn >= monthStart && m.MeasuredOn <= monthEnd);
@@ -127,7 +130,7 @@ public static class PulseAnswers
                 Title = Win.TargetHitTitle(metric, value.Value),
                 AuthorName = "Pulse answers",
                 CreatedAt = now,
-                MetricId = metric.Id == 0 ? null : metric.Id,
+                MetricId = metric.Id,
             });
         }
     }

@@ -15,7 +15,7 @@ public static partial class PulseRules
 {
     public const string Question = "How well is the transition going for you?";
 
-    /// <summary>The metric answers feed, made on the engagement when the first answer arrives.</summary>
+    /// <summary>The metric answers feed, made on the engagement when the first answer arrives and it has none (<see cref="IsSatisfactionMetric"/>).</summary>
     public const string MetricName = "Hiring-manager satisfaction";
     public const string MetricUnit = "of 5";
     public const decimal MetricTarget = 4;
@@ -38,6 +38,13 @@ public static partial class PulseRules
     /// <summary>The client people who judge the transition; the provider's own staff are not asked about their own work.</summary>
     public static bool IsAsked(EngagementRole role) =>
         role is EngagementRole.HiringManager or EngagementRole.TaLead or EngagementRole.ExecutiveSponsor;
+
+    /// <summary>
+    /// Whether a metric is the one answers feed, however it is spelt: the templates suggest "Hiring manager
+    /// satisfaction" on the same 1–5 scale, and the pulse feeds it rather than adding a second of the same name.
+    /// </summary>
+    public static bool IsSatisfactionMetric(string name) =>
+        string.Join(' ', name.Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries)).Equals("hiring manager satisfaction", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>1 and 2 open an issue in the log for the account leader.</summary>
     public static bool IsLow(int score) => score <= 2;

@@ -13,7 +13,6 @@ namespace Onboarding.Web.Features.Pulse;
 /// A pulse answered from the mail without signing in. The link's token is the pulse's alone (person-bound: only its
 /// hash is stored, and it names one member); the first answer counts and later ones change nothing.
 /// </summary>
-[AllowAnonymous]
 public sealed class PulseController(OnboardingDbContext db, TimeProvider clock) : Controller
 {
     public const string PulseRoute = "/pulse/{token}";
@@ -22,6 +21,7 @@ public sealed class PulseController(OnboardingDbContext db, TimeProvider clock) 
     /// The page a score in the mail opens, with that score chosen; a GET records nothing, because mail scanners open
     /// every link of a mail before its reader does and would answer for them. One button on the page records it.
     /// </summary>
+    [AllowAnonymous]
     [HttpGet(PulseRoute)]
     public async Task<IActionResult> Show(string token, int? score)
     {
@@ -33,6 +33,7 @@ public sealed class PulseController(OnboardingDbContext db, TimeProvider clock) 
         return Page(found, new PulseAnswerForm { Score = chosen });
     }
 
+    [AllowAnonymous]
     [HttpPost(PulseRoute)]
     public async Task<IActionResult> Answer(string token, PulseAnswerForm form)
     {

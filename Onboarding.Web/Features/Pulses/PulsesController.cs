@@ -25,6 +25,12 @@ public sealed class PulsesController(OnboardingDbContext db, TimeProvider clock)
     [OpenEngagementOnly]
     public async Task<IActionResult> Milestones(int engagementId, MilestonePulsesForm form)
     {
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddModelError(nameof(form.Ask), "Tick milestones from the list; nothing was changed.");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Index", await BuildPageAsync(engagementId));
+        }
         var ticked = (form.Ask ?? []).ToHashSet();
         var milestones = await db.Milestones.Where(m => m.EngagementId == engagementId).ToListAsync();
         foreach (var milestone in milestones)
