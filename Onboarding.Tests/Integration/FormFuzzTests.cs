@@ -16,8 +16,8 @@ using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance;
 using Onboarding.Core.Governance.CheckIns;
-using Onboarding.Tests.Integration.Governance;
 using Onboarding.Core.Templates;
+using Onboarding.Tests.Integration.Governance;
 using Onboarding.Tests.Support;
 
 namespace Onboarding.Tests.Integration;

@@ -187,8 +187,14 @@ internal static partial class PulseSteps
         {
             var pulse = new Pulse
             {
-                EngagementId = engagementId, MemberId = memberId, Occasion = occasion, OccasionText = occasion, TokenHash = Secrets.Hash(token),
-                CreatedAt = now, SentAt = now, ExpiresAt = now + PulseRules.ValidFor,
+                EngagementId = engagementId,
+                MemberId = memberId,
+                Occasion = occasion,
+                OccasionText = occasion,
+                TokenHash = Secrets.Hash(token),
+                CreatedAt = now,
+                SentAt = now,
+                ExpiresAt = now + PulseRules.ValidFor,
             };
             db.Pulses.Add(pulse);
             await db.SaveChangesAsync();
