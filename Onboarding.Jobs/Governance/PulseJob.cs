@@ -35,8 +35,7 @@ public sealed class PulseJob(OnboardingDbContext db, TimeProvider clock, IMailSe
     {
         // People who switched their digests off get no other mail from the app either.
         var members = await db.Members.AsNoTracking()
-            .Where(m => m.Engagement!.Status == EngagementStatus.Active && m.DigestPreference != DigestPreference.None
-                && (m.Role == EngagementRole.HiringManager || m.Role == EngagementRole.TaLead || m.Role == EngagementRole.ExecutiveSponsor))
+            .Where(m => m.Engagement!.Status == EngagementStatus.Active && m.DigestPreference != DigestPreference.None && PulseRules.AskedRoles.Contains(m.Role))
             .Select(m => new { m.Id, m.EngagementId, m.Engagement!.Kickoff, m.Person!.TimeZone, m.Person.WorkingDays, m.User })
             .ToListAsync(cancellationToken);
         members.RemoveAll(m => m.User?.IsLockedAt(now) == true);

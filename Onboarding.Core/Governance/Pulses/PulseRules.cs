@@ -36,8 +36,9 @@ public static partial class PulseRules
     public const int FirstMonthlyAfterDays = 28;
 
     /// <summary>The client people who judge the transition; the provider's own staff are not asked about their own work.</summary>
-    public static bool IsAsked(EngagementRole role) =>
-        role is EngagementRole.HiringManager or EngagementRole.TaLead or EngagementRole.ExecutiveSponsor;
+    public static readonly IReadOnlyList<EngagementRole> AskedRoles = [EngagementRole.TaLead, EngagementRole.HiringManager, EngagementRole.ExecutiveSponsor];
+
+    public static bool IsAsked(EngagementRole role) => AskedRoles.Contains(role);
 
     /// <summary>
     /// Whether a metric is the one answers feed, however it is spelt: the templates suggest "Hiring manager

@@ -28,6 +28,26 @@ public class PulseLinkTests(OnboardingFactory app) : IClassFixture<OnboardingFac
 
     [Fact]
     public Task A_forged_link_is_not_found_and_an_expired_one_says_it_closed() => PulseSteps.ForgedAndExpiredAsync(app);
+
+    [Fact]
+    public async Task A_locked_persons_link_does_nothing()
+    {
+        var engagementId = await DemoEngagementIdAsync(app);
+        var (_, _, sponsor, _) = await PulseSteps.PeopleAsync(app, engagementId);
+        var (pulseId, token) = await PulseSteps.SendAsync(app, engagementId, sponsor, "test:locked");
+        await app.WithDbAsync(async db =>
+        {
+            var user = await db.Members.Where(m => m.Id == sponsor).Select(m => m.User!).SingleAsync();
+            user.LockoutEnabled = true;
+            user.LockoutEnd = app.Clock.GetUtcNow().AddYears(1);
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.AnonymousClient().GetAsync($"/pulse/{token}?score=5")).StatusCode);
+        var post = await PostFormAsync(app.AnonymousClient(), $"/pulse/{token}", new() { ["Score"] = "5" }, tokenFrom: "/sign-in");
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Null(await app.WithDbAsync(db => db.Pulses.Where(p => p.Id == pulseId).Select(p => p.AnsweredAt).SingleAsync()));
+    }
 }
 
 public class PulseMetricCreationTests(OnboardingFactory app) : IClassFixture<OnboardingFactory>
