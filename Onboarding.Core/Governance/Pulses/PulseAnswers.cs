@@ -149,7 +149,7 @@ public static class PulseAnswers
             ? "No comment was given."
             : string.Join('\n', comment.Split('\n').Select(line => $"> {line.TrimEnd('\r')}"));
         var description = $"{who.Name} ({who.Role.InSentence()}) answered the pulse for {pulse.OccasionText} with {score} of 5 ({PulseRules.ScoreWords(score).ToLowerInvariant()}).\n\n{said}\n\n"
-            + "Record what you did about it on the engagement's Pulses page: their next digest tells them.";
+            + $"Record what you did about it [on the Pulses page](/engagements/{pulse.EngagementId}/pulses#pulse-{pulse.Id}): their next digest tells them.";
         var title = TextLimits.Fit($"Pulse: {who.Name} scored {score} of 5", TextLimits.Title);
         return LogEntries.Open(
             pulse.EngagementId, LogEntryKind.Issue, title, PulseRules.SeverityOf(score), LogSide.Provider, leaderId, null,

@@ -110,6 +110,8 @@ public class PulseMetricTests(OnboardingFactory app) : IClassFixture<OnboardingF
         });
         Assert.Equal(LogSeverity.Medium, issues[0].Severity);
         Assert.Contains("> Interview slots keep moving.\n> Nobody tells us why.", issues[0].Description);
+        var entryPage = await leaderClient.GetStringAsync($"/engagements/{engagementId}/log/{issues[0].Id}");
+        Assert.Contains($"href=\"/engagements/{engagementId}/pulses#pulse-{lowId}\"", entryPage);
         Assert.Equal(LogSeverity.High, issues[1].Severity);
         Assert.Equal(issues[0].Id, await app.WithDbAsync(db => db.Pulses.Where(p => p.Id == lowId).Select(p => p.LogEntryId).SingleAsync()));
         Assert.Equal(issues[1].Id, await app.WithDbAsync(db => db.Pulses.Where(p => p.Id == lowestId).Select(p => p.LogEntryId).SingleAsync()));
