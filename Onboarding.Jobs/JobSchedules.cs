@@ -24,6 +24,12 @@ public static class JobSchedules
             job => job.RunAsync(CancellationToken.None),
             Cron.Hourly(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Hourly for the same reason: a person is asked on their own working day, which starts at their own midnight.
+        jobs.AddOrUpdate<PulseJob>(
+            PulseJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Hourly(),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
     }
 }
 

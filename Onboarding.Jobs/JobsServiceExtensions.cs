@@ -71,6 +71,7 @@ public static class JobsServiceExtensions
         builder.Services.AddScoped<DigestDispatchJob>();
         builder.Services.AddScoped<DigestDeliveryJob>();
         builder.Services.AddScoped<EscalationJob>();
+        builder.Services.AddScoped<PulseJob>();
         return builder;
     }
 

@@ -7,6 +7,7 @@ using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance;
 using Onboarding.Core.Governance.CheckIns;
+using Onboarding.Core.Governance.Pulses;
 using Onboarding.Core.People;
 
 namespace Onboarding.Core.Data;
@@ -52,6 +53,7 @@ public abstract class OnboardingDbContext(DbContextOptions options) : IdentityDb
     public DbSet<CheckInSeries> CheckInSeries => Set<CheckInSeries>();
     public DbSet<CheckInParticipant> CheckInParticipants => Set<CheckInParticipant>();
     public DbSet<CheckInMeeting> CheckInMeetings => Set<CheckInMeeting>();
+    public DbSet<Pulse> Pulses => Set<Pulse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

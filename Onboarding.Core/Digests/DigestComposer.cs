@@ -199,6 +199,7 @@ public static class DigestComposer
             BlockedCount = attention.Count(a => a.Blocked && a.DaysOverdue == 0),
             NewCount = comingUp.Count(t => t.IsNew),
             Escalated = Escalated(engagement, membership.MemberId, links),
+            YouSaid = YouSaid(engagement, membership.MemberId),
         };
     }
 
@@ -250,6 +251,16 @@ public static class DigestComposer
         .Where(x => x.ToMemberId == memberId)
         .OrderBy(x => x.StepId)
         .Select(x => new EscalatedItem(x.StepId, x.Title, x.Severity, x.Text, links.LogEntry(engagement.Id, x.EntryId)))
+        .ToList();
+
+    /// <summary>Every response to the reader's own pulse answers not told yet: each is said once, so none is capped away.</summary>
+    private static List<YouSaidItem> YouSaid(DigestEngagement engagement, int memberId) => engagement.PulseResponses
+        .Where(r => r.MemberId == memberId)
+        .OrderBy(r => r.PulseId)
+        .Select(r => new YouSaidItem(
+            r.PulseId,
+            $"You answered {r.Score} of 5 for {r.Occasion}" + (r.Comment.Length == 0 ? "." : $": “{r.Comment}”"),
+            r.Response))
         .ToList();
 
     private static List<ReassignedItem> Reassigned(DigestEngagement engagement, int memberId, Func<DateTimeOffset, bool> inWindow, AppLinks links) => engagement.Reassignments

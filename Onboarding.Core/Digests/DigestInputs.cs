@@ -48,7 +48,13 @@ public sealed record DigestEngagement(
 
     /// <summary>Escalations of open log entries not yet told to the member they reached.</summary>
     public IReadOnlyList<DigestEscalation> Escalations { get; init; } = [];
+
+    /// <summary>Leaders' responses to pulse answers not yet told to the member who answered.</summary>
+    public IReadOnlyList<DigestPulseResponse> PulseResponses { get; init; } = [];
 }
+
+/// <summary>What <paramref name="MemberId"/> answered to pulse <paramref name="PulseId"/>, and the leader's response, told once.</summary>
+public sealed record DigestPulseResponse(int PulseId, int MemberId, string Occasion, int Score, string Comment, string Response);
 
 /// <summary>Log entry <paramref name="EntryId"/> climbed to <paramref name="ToMemberId"/> (<paramref name="StepId"/> is marked told once a digest says so).</summary>
 public sealed record DigestEscalation(int StepId, int EntryId, string Title, string Severity, int ToMemberId, string Text);

@@ -76,4 +76,7 @@ public sealed class Measurement
     public string? Note { get; set; }
     public string? RecordedByUserId { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>The month's average of pulse answers, kept up to date as answers arrive; one per metric and month.</summary>
+    public bool FromPulses { get; set; }
 }

@@ -51,6 +51,12 @@ public sealed class AppLinks
     /// <summary>One meeting of a check-in series, by its day.</summary>
     public string CheckIn(int engagementId, int seriesId, DateOnly date) => $"{Engagement(engagementId)}/check-ins/{seriesId}/{date:yyyy-MM-dd}";
 
+    public string Pulses(int engagementId) => $"{Engagement(engagementId)}/pulses";
+
+    /// <summary>A pulse's answer page; with <paramref name="score"/>, the page with that answer chosen (one click in the mail).</summary>
+    public string Pulse(string token, int? score = null) =>
+        $"{root}/pulse/{Uri.EscapeDataString(token)}" + (score is { } s ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"?score={s}") : "");
+
     public string DigestPreferences() => $"{root}/digests/preferences";
 
     /// <summary>The one-click unsubscribe page for a member's token (RFC 8058: GET confirms, POST unsubscribes).</summary>

@@ -171,6 +171,7 @@ public sealed class DigestDispatcher(
             }
         }
         await MarkEscalationsToldAsync(composed, saved, now, cancellationToken);
+        await MarkResponsesToldAsync(composed, saved, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return saved.Select(r => r.Id).ToList();
@@ -192,6 +193,22 @@ public sealed class DigestDispatcher(
         {
             await db.LogEntrySteps.Where(s => stepIds.Contains(s.Id) && s.ToldAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ToldAt, now), cancellationToken);
+        }
+    }
+
+    /// <summary>The pulse responses the recorded digests tell are told, in the digests' transaction, as escalations are.</summary>
+    private async Task MarkResponsesToldAsync(IReadOnlyList<ComposedDigest> composed, IReadOnlyList<DigestRecord> saved, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var savedKeys = saved.Select(r => (r.Recipient, r.Period)).ToHashSet();
+        var pulseIds = composed
+            .Where(c => savedKeys.Contains((c.Due.Key.Recipient, c.Due.Key.Period)))
+            .SelectMany(c => c.Model!.Engagements.SelectMany(e => e.YouSaid).Select(x => x.PulseId))
+            .Distinct()
+            .ToList();
+        if (pulseIds.Count > 0)
+        {
+            await db.Pulses.Where(p => pulseIds.Contains(p.Id) && p.ResponseToldAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ResponseToldAt, now), cancellationToken);
         }
     }
 

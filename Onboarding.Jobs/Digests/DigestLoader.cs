@@ -205,6 +205,12 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
                 .ToListAsync(cancellationToken))
             .ToLookup(x => x.EngagementId, x => new DigestEscalation(x.Id, x.EntryId, x.Title, x.Severity.ToString(), x.ToMemberId, x.Text));
 
+        var responses = (await db.Pulses.AsNoTracking()
+                .Where(p => engagementIds.Contains(p.EngagementId) && p.RespondedAt != null && p.ResponseToldAt == null && p.Score != null)
+                .Select(p => new { p.EngagementId, Item = new DigestPulseResponse(p.Id, p.MemberId, p.OccasionText, p.Score!.Value, p.Comment, p.Response) })
+                .ToListAsync(cancellationToken))
+            .ToLookup(x => x.EngagementId, x => x.Item);
+
         var tasksOf = tasks.ToLookup(t => t.EngagementId);
         var milestonesOf = milestones.ToLookup(m => m.EngagementId);
         var glossaryOf = glossary.ToLookup(g => g.EngagementId);
@@ -251,6 +257,7 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
         {
             Escalations = escalations[e.Id].ToList(),
             CheckIns = checkInsOf[e.Id].ToList(),
+            PulseResponses = responses[e.Id].ToList(),
         });
     }
 

@@ -26,6 +26,7 @@ public sealed class LeaderPagesAccessibilityTests(LiveApp app, Chromium chromium
             ($"/engagements/{engagementId}/stakeholders", "stakeholders"),
             ($"/engagements/{engagementId}/glossary", "glossary"),
             ($"/engagements/{engagementId}/metrics", "metrics"),
+            ($"/engagements/{engagementId}/pulses", "pulses"),
             ($"/engagements/{engagementId}/wins", "leader-wins"),
             ($"/engagements/{engagementId}/activity", "activity"),
             ("/engagements/new", "launch"),

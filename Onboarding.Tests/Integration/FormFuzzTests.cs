@@ -17,6 +17,7 @@ using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance;
 using Onboarding.Core.Governance.CheckIns;
 using Onboarding.Core.Templates;
+using Onboarding.Tests.Integration.Governance;
 using Onboarding.Tests.Support;
 
 namespace Onboarding.Tests.Integration;
@@ -337,6 +338,8 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
         }
 
         private string invitationToken = "";
+        private string pulseToken = "";
+        private int pulseId;
         private int seriesId;
         private string meetingDate = "";
 
@@ -385,6 +388,10 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
             var snapshotId = await app.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.EngagementId == engagementId).Select(s => s.Id).FirstAsync());
             var metricId = await app.WithDbAsync(db => db.Metrics.Where(m => m.EngagementId == engagementId).Select(m => m.Id).FirstAsync());
             var unsubscribe = await app.WithDbAsync(db => db.Members.Where(m => m.Id == leaderMemberId).Select(m => m.UnsubscribeToken).FirstAsync());
+            // A fresh open pulse for the answer page, and an answered one for the leader's response.
+            (_, pulseToken) = await PulseSteps.SendAsync(app, engagementId, hiringManagerMemberId, $"fuzz:{Guid.NewGuid():N}");
+            (pulseId, var answeredToken) = await PulseSteps.SendAsync(app, engagementId, hiringManagerMemberId, $"fuzz:{Guid.NewGuid():N}");
+            await PulseSteps.AnswerAsync(app, answeredToken, 4, "Fine");
             var checkIn = await app.WithDbAsync(db => db.CheckInSeries.Where(c => c.EngagementId == engagementId && c.Kind == CheckInKind.Engagement).FirstAsync());
             seriesId = checkIn.Id;
             meetingDate = checkIn.NextOnOrAfter(new DateOnly(2026, 11, 23)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -403,6 +410,8 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
                 "invitationId" => invitationId.ToString(CultureInfo.InvariantCulture),
                 "id" => digestId.ToString(CultureInfo.InvariantCulture),
                 "token" when template.Contains("invitations", StringComparison.Ordinal) => invitationToken,
+                "token" when template.StartsWith("/pulse/", StringComparison.Ordinal) => pulseToken,
+                "pulseId" => pulseId.ToString(CultureInfo.InvariantCulture),
                 "token" => unsubscribe,
                 _ => throw new InvalidOperationException($"{template}: no value for the route value '{name}'; add one here."),
             };
@@ -430,7 +439,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
             return
             [
                 e, $"{e}/plan", $"{e}/glossary", $"{e}/metrics", $"{e}/stakeholders", $"{e}/wins", $"{e}/activity", $"{e}/log?status=all", $"{e}/log/{entryId}", "/portfolio",
-                $"{e}/check-ins", $"{e}/check-ins/{seriesId}/{meetingDate}",
+                $"{e}/check-ins", $"{e}/check-ins/{seriesId}/{meetingDate}", $"{e}/pulses",
                 .. taskExists ? [$"{e}/tasks/{taskId}"] : Array.Empty<string>(),
                 $"{e}/digests/preview", $"{e}/pack", $"{e}/pack.pdf", $"{e}/pack/members/{recruiterMemberId}.pdf",
                 "/engagements", "/my/checklist", "/digests/preferences", "/profile", $"/people/{recruiterPersonId}", $"/calendar/{calendar}.ics",

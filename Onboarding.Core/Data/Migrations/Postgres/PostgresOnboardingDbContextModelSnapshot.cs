@@ -812,6 +812,10 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("FromPulses")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_pulses");
+
                     b.Property<DateOnly>("MeasuredOn")
                         .HasColumnType("date")
                         .HasColumnName("measured_on");
@@ -1062,6 +1066,10 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Property<int>("EngagementId")
                         .HasColumnType("integer")
                         .HasColumnName("engagement_id");
+
+                    b.Property<bool?>("PulseAfter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pulse_after");
 
                     b.Property<DateTimeOffset?>("ReachedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1954,6 +1962,110 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.ToTable("log_entry_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Governance.Pulses.Pulse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int?>("LogEntryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("log_entry_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("occasion");
+
+                    b.Property<string>("OccasionText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("occasion_text");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responded_by");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("response");
+
+                    b.Property<DateTimeOffset?>("ResponseToldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("response_told_at");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pulses");
+
+                    b.HasIndex("LogEntryId")
+                        .HasDatabaseName("ix_pulses_log_entry_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pulses_token_hash");
+
+                    b.HasIndex("EngagementId", "CreatedAt")
+                        .HasDatabaseName("ix_pulses_engagement_id_created_at");
+
+                    b.HasIndex("MemberId", "Occasion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pulses_member_id_occasion");
+
+                    b.ToTable("pulses", (string)null);
+                });
+
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -2576,6 +2688,33 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Navigation("LogEntry");
 
                     b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.Pulses.Pulse", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Engagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pulses_engagements_engagement_id");
+
+                    b.HasOne("Onboarding.Core.Governance.LogEntry", null)
+                        .WithMany()
+                        .HasForeignKey("LogEntryId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_pulses_log_entries_log_entry_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pulses_members_member_id");
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>

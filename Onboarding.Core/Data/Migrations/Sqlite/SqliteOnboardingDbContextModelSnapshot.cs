@@ -782,6 +782,10 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<bool>("FromPulses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_pulses");
+
                     b.Property<DateOnly>("MeasuredOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("measured_on");
@@ -1026,6 +1030,10 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Property<int>("EngagementId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("engagement_id");
+
+                    b.Property<bool?>("PulseAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pulse_after");
 
                     b.Property<long?>("ReachedAt")
                         .HasColumnType("INTEGER")
@@ -1896,6 +1904,108 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.ToTable("log_entry_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Governance.Pulses.Pulse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int?>("LogEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("log_entry_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occasion");
+
+                    b.Property<string>("OccasionText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occasion_text");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responded_by");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response");
+
+                    b.Property<long?>("ResponseToldAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("response_told_at");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pulses");
+
+                    b.HasIndex("LogEntryId")
+                        .HasDatabaseName("ix_pulses_log_entry_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pulses_token_hash");
+
+                    b.HasIndex("EngagementId", "CreatedAt")
+                        .HasDatabaseName("ix_pulses_engagement_id_created_at");
+
+                    b.HasIndex("MemberId", "Occasion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pulses_member_id_occasion");
+
+                    b.ToTable("pulses", (string)null);
+                });
+
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -2516,6 +2626,33 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Navigation("LogEntry");
 
                     b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Governance.Pulses.Pulse", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Engagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pulses_engagements_engagement_id");
+
+                    b.HasOne("Onboarding.Core.Governance.LogEntry", null)
+                        .WithMany()
+                        .HasForeignKey("LogEntryId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_pulses_log_entries_log_entry_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pulses_members_member_id");
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>
