@@ -27,6 +27,7 @@ public sealed class DigestDeliveryJob(DigestDelivery delivery)
     // Waits 1, 5, 15, 30, 60 and 120 minutes between attempts: enough to ride out an SMTP outage of a few hours.
     // After the last, delivery has marked what is still unsent as failed, so the job itself can go.
     [AutomaticRetry(Attempts = DigestDelivery.MaxAttempts - 1, DelaysInSeconds = [60, 300, 900, 1800, 3600, 7200], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    [Queue(JobQueues.Digests)]
     public async Task RunAsync(long[] ids, CancellationToken cancellationToken)
     {
         var summary = await delivery.DeliverAsync(ids, cancellationToken);
