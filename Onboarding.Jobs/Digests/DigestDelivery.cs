@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -122,12 +123,30 @@ public sealed class DigestDelivery(
                 }
             }
         }
-        finally
+        catch (Exception stopped)
         {
-            // Also when sending stopped half-way (cancelled, or the sender threw): what the server took is recorded.
+            // Sending stopped half-way (cancelled by a SIGTERM, or the sender or a write threw). What the server took
+            // is recorded first; then what it never took goes back to pending at once, for this job's retry or
+            // another worker, rather than wait out the lease.
             await marks.FlushAsync();
+            await ReleaseAsync(outbox, claimed.Select(c => c.Id).ToArray(), claimedAt, stopped);
+            throw;
         }
+        await marks.FlushAsync();
         return new DeliverySummary(sent, failed, pending);
+    }
+
+    private async Task ReleaseAsync(DigestOutbox outbox, long[] ids, DateTimeOffset claimedAt, Exception stopped)
+    {
+        try
+        {
+            await outbox.ReleaseAsync(ids, claimedAt);
+        }
+        catch (DbException e)
+        {
+            // The database is what failed: the claims go back when their lease ends.
+            logger.LogWarning(e, "Could not hand back the digests claimed at {ClaimedAt} after delivery stopped ({Reason})", claimedAt, stopped.Message);
+        }
     }
 
     private DigestMark Outcome(ClaimedDigest claim, DeliveryResult result)

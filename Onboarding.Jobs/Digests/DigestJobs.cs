@@ -3,7 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace Onboarding.Jobs.Digests;
 
-/// <summary>The recurring job: records what is due and hands it to delivery jobs, batch by batch.</summary>
+/// <summary>
+/// The recurring job: records what is due and hands each committed batch to a delivery job at once, then enqueues
+/// what earlier runs recorded and nobody took up. A run stopped anywhere (SIGTERM: Hangfire cancels the token and
+/// hands the job back) leaves its committed batches enqueued and its current one rolled back, and a run killed
+/// between a commit and its enqueue leaves that batch to the next run's <see cref="DigestDispatcher.OrphansAsync"/>.
+/// </summary>
 public sealed class DigestDispatchJob(DigestDispatcher dispatcher, IBackgroundJobClient jobs, IOptions<DigestOptions> options)
 {
     public const string RecurringId = "digests-dispatch";
@@ -12,12 +17,23 @@ public sealed class DigestDispatchJob(DigestDispatcher dispatcher, IBackgroundJo
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var recorded = await dispatcher.RecordDueAsync(cancellationToken);
-        var orphans = await dispatcher.OrphansAsync(cancellationToken);
-        foreach (var batch in recorded.Concat(orphans).Distinct().Chunk(options.Value.BatchSize))
+        var enqueued = new HashSet<long>();
+        await foreach (var batch in dispatcher.RecordDueInBatchesAsync(cancellationToken))
         {
-            jobs.Enqueue<DigestDeliveryJob>(job => job.RunAsync(batch, CancellationToken.None));
+            Enqueue(batch);
+            enqueued.UnionWith(batch);
         }
+        var orphans = await dispatcher.OrphansAsync(cancellationToken);
+        foreach (var batch in orphans.Where(id => !enqueued.Contains(id)).Chunk(options.Value.BatchSize))
+        {
+            Enqueue(batch);
+        }
+    }
+
+    private void Enqueue(IReadOnlyList<long> batch)
+    {
+        var ids = batch.ToArray();
+        jobs.Enqueue<DigestDeliveryJob>(job => job.RunAsync(ids, CancellationToken.None));
     }
 }
 

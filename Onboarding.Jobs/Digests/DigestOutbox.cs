@@ -35,6 +35,12 @@ internal abstract class DigestOutbox : IAsyncDisposable
     /// <summary>Records outcomes, all or none. Not cancellable: once the server has taken a message, recording that matters more than stopping quickly.</summary>
     public abstract Task MarkAsync(IReadOnlyList<DigestMark> marks);
 
+    /// <summary>
+    /// Hands back those of <paramref name="ids"/> still claimed at <paramref name="claimedAt"/>: pending again, free
+    /// for the next delivery at once. Not cancellable: it is what a delivery being stopped does last.
+    /// </summary>
+    public abstract Task ReleaseAsync(long[] ids, DateTimeOffset claimedAt);
+
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
@@ -99,6 +105,11 @@ internal sealed class PortableDigestOutbox(OnboardingDbContext db) : DigestOutbo
         }
         return renewed;
     }
+
+    public override Task ReleaseAsync(long[] ids, DateTimeOffset claimedAt) =>
+        db.Digests
+            .Where(d => ids.Contains(d.Id) && d.Status == DigestStatus.Sending && d.ClaimedAt == claimedAt)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DigestStatus.Pending), CancellationToken.None);
 
     public override async Task MarkAsync(IReadOnlyList<DigestMark> marks)
     {

@@ -44,6 +44,11 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
         RETURNING id
         """;
 
+    private const string ReleaseSql = """
+        UPDATE digests SET status = 'Pending'
+        WHERE id = ANY($1) AND status = 'Sending' AND claimed_at = $2
+        """;
+
     private const string MarkSql = """
         UPDATE digests AS d
         SET status = m.status, last_error = m.error, sent_at = COALESCE(m.sent_at, d.sent_at)
@@ -121,6 +126,19 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
             renewed.Add(reader.GetInt64(0));
         }
         return renewed;
+    }
+
+    public override async Task ReleaseAsync(long[] ids, DateTimeOffset claimedAt)
+    {
+        await using var command = new NpgsqlCommand(ReleaseSql, Connection)
+        {
+            Parameters =
+            {
+                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = ids },
+                new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = claimedAt },
+            },
+        };
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     public override async Task MarkAsync(IReadOnlyList<DigestMark> marks)
