@@ -42,7 +42,16 @@ public sealed class DigestDelivery(
 
     private readonly TimeSpan lease = options.Value.ClaimLease;
 
-    public async Task<DeliverySummary> DeliverAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    public Task<DeliverySummary> DeliverAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        DeliverAsync(ids, claimant: null, cancellationToken);
+
+    /// <summary>
+    /// Delivers <paramref name="ids"/>, claiming them for <paramref name="claimant"/> (a delivery job's id). Digests
+    /// the same claimant still holds are taken back at once: they are a failed attempt's of this very job, which could
+    /// not hand them back (its database was away) and sends nothing more, because it stops at the first outcome it
+    /// cannot record.
+    /// </summary>
+    public async Task<DeliverySummary> DeliverAsync(IReadOnlyCollection<long> ids, string? claimant, CancellationToken cancellationToken)
     {
         await using var outbox = await DigestOutbox.OpenAsync(db, cancellationToken);
         var total = new DeliverySummary(0, 0, 0);
@@ -50,7 +59,7 @@ public sealed class DigestDelivery(
         for (var i = 0; i < chunks.Count; i++)
         {
             var claimedAt = Now();
-            var claimed = await outbox.ClaimAsync(chunks[i], claimedAt, lease, cancellationToken);
+            var claimed = await outbox.ClaimAsync(chunks[i], claimant, claimedAt, lease, cancellationToken);
             var done = await DeliverClaimedAsync(outbox, claimed, claimedAt, cancellationToken);
             total += done;
             if (done.Pending > 0 && done.Sent == 0 && done.Failed == 0)

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Server;
 using Microsoft.Extensions.Options;
 
 namespace Onboarding.Jobs.Digests;
@@ -33,7 +34,7 @@ public sealed class DigestDispatchJob(DigestDispatcher dispatcher, IBackgroundJo
     private void Enqueue(IReadOnlyList<long> batch)
     {
         var ids = batch.ToArray();
-        jobs.Enqueue<DigestDeliveryJob>(job => job.RunAsync(ids, CancellationToken.None));
+        jobs.Enqueue<DigestDeliveryJob>(job => job.RunAsync(ids, null, CancellationToken.None));
     }
 }
 
@@ -44,9 +45,10 @@ public sealed class DigestDeliveryJob(DigestDelivery delivery)
     // After the last, delivery has marked what is still unsent as failed, so the job itself can go.
     [AutomaticRetry(Attempts = DigestDelivery.MaxAttempts - 1, DelaysInSeconds = [60, 300, 900, 1800, 3600, 7200], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     [Queue(JobQueues.Digests)]
-    public async Task RunAsync(long[] ids, CancellationToken cancellationToken)
+    /// <param name="context">Given by Hangfire (enqueue with null): its job id, the same in every retry, names the claims.</param>
+    public async Task RunAsync(long[] ids, PerformContext? context, CancellationToken cancellationToken)
     {
-        var summary = await delivery.DeliverAsync(ids, cancellationToken);
+        var summary = await delivery.DeliverAsync(ids, context?.BackgroundJob.Id, cancellationToken);
         if (summary.Pending > 0)
         {
             throw new DigestsNotSentException(summary.Pending, ids.Length);

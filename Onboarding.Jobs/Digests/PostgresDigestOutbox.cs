@@ -21,9 +21,9 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
     private const string ClaimSql = """
         WITH claimed AS (
             UPDATE digests AS d
-            SET status = 'Sending', claimed_at = $1, attempts = d.attempts + 1
+            SET status = 'Sending', claimed_at = $1, claimed_by = $4, attempts = d.attempts + 1
             FROM (SELECT id FROM digests
-                  WHERE id = ANY($2) AND (status = 'Pending' OR (status = 'Sending' AND claimed_at < $3))
+                  WHERE id = ANY($2) AND (status = 'Pending' OR (status = 'Sending' AND (claimed_at < $3 OR claimed_by = $4)))
                   ORDER BY id
                   FOR UPDATE SKIP LOCKED) AS free
             WHERE d.id = free.id
@@ -85,7 +85,7 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
 
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
 
-    public override async Task<List<ClaimedDigest>> ClaimAsync(long[] ids, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public override async Task<List<ClaimedDigest>> ClaimAsync(long[] ids, string? claimant, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(ClaimSql, Connection)
         {
@@ -94,6 +94,7 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
                 new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = now },
                 new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = ids },
                 new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = now - lease },
+                new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)claimant ?? DBNull.Value },
             },
         };
         var claimed = new List<ClaimedDigest>(ids.Length);

@@ -331,7 +331,7 @@ public sealed class DispatcherTests : IAsyncLifetime
 
         var delivering = Task.Run(() => world.WithScopeAsync<bool>(async s =>
         {
-            await s.GetRequiredService<DigestDeliveryJob>().RunAsync(recorded, stopping.Token);
+            await s.GetRequiredService<DigestDeliveryJob>().RunAsync(recorded, null, stopping.Token);
             return true;
         }));
         while (world.Smtp.MessageCount < 3 && !delivering.IsCompleted)
@@ -352,6 +352,37 @@ public sealed class DispatcherTests : IAsyncLifetime
         Assert.InRange(handedBack.Count(r => r.Status == DigestStatus.Sent), takenWhenStopped - 1, takenWhenStopped);
         Assert.Equal(12, world.Smtp.Messages.Select(m => m.Recipients.Single()).Distinct().Count());
         Assert.InRange(world.Smtp.MessageCount, 12, 13);
+        var records = await world.WithDbAsync(db => db.Digests.AsNoTracking().ToListAsync());
+        Assert.All(records, r => Assert.Equal(DigestStatus.Sent, r.Status));
+    }
+
+    [Fact]
+    public async Task The_retry_of_a_delivery_cut_off_from_its_database_takes_its_claims_back_at_once()
+    {
+        await world.AddEngagementAsync("Acme launch", Kickoff, Enumerable.Range(1, 12).Select(i => new Person($"person{i}@acme.example")));
+        world.Clock.SetUtcNow(BeforeEight.AddMinutes(1));
+        var recorded = await RecordDueAsync();
+        const string worker = "delivery-job-losing-its-database";
+        var node = world.StartHost(runHangfire: false, s => s["ConnectionStrings:Onboarding"] = $"{world.ConnectionString};Application Name={worker}");
+        world.Smtp.AcceptDelay = TimeSpan.FromMilliseconds(200);
+
+        var delivering = Task.Run(() => DigestWorld.WithScopeAsync(node.Services, s => s.GetRequiredService<DigestDelivery>().DeliverAsync(recorded, "job-7", CancellationToken.None)));
+        while (world.Smtp.MessageCount < 3 && !delivering.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+        await world.WithDbAsync(db => db.Database.ExecuteSqlAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = {worker}"));
+        await Assert.ThrowsAnyAsync<Exception>(() => delivering);
+        var stranded = await world.WithDbAsync(db => db.Digests.CountAsync(d => d.Status == DigestStatus.Sending));
+        world.Smtp.AcceptDelay = TimeSpan.Zero;
+        // Within the lease: another job leaves them alone, the failed job's retry takes them back.
+        var other = await world.WithScopeAsync(s => s.GetRequiredService<DigestDelivery>().DeliverAsync(recorded, "job-8", CancellationToken.None));
+        var retry = await world.WithScopeAsync(s => s.GetRequiredService<DigestDelivery>().DeliverAsync(recorded, "job-7", CancellationToken.None));
+
+        Assert.True(stranded > 0, "the cut left nothing claimed");
+        Assert.Equal(new DeliverySummary(0, 0, 0), other);
+        Assert.Equal(stranded, retry.Sent);
+        Assert.Equal(12, world.Smtp.Messages.Select(m => m.Recipients.Single()).Distinct().Count());
         var records = await world.WithDbAsync(db => db.Digests.AsNoTracking().ToListAsync());
         Assert.All(records, r => Assert.Equal(DigestStatus.Sent, r.Status));
     }
@@ -394,7 +425,7 @@ public sealed class DispatcherTests : IAsyncLifetime
     private Task RunDeliveryJobAsync(long[] ids) =>
         world.WithScopeAsync<bool>(async s =>
         {
-            await s.GetRequiredService<DigestDeliveryJob>().RunAsync(ids, CancellationToken.None);
+            await s.GetRequiredService<DigestDeliveryJob>().RunAsync(ids, null, CancellationToken.None);
             return true;
         });
 }
