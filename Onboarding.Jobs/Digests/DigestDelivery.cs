@@ -151,9 +151,9 @@ public sealed class DigestDelivery(
         {
             await outbox.ReleaseAsync(ids, claimedAt);
         }
-        catch (DbException e)
+        catch (Exception e) when (e is DbException or InvalidOperationException)
         {
-            // The database is what failed: the claims go back when their lease ends.
+            // The database is what failed: the job's retry takes the claims back, or they go when their lease ends.
             logger.LogWarning(e, "Could not hand back the digests claimed at {ClaimedAt} after delivery stopped ({Reason})", claimedAt, stopped.Message);
         }
     }

@@ -41,11 +41,13 @@ public sealed class DigestDispatchJob(DigestDispatcher dispatcher, IBackgroundJo
 /// <summary>Delivers one batch. Throws while any digest is left for a retry, so Hangfire retries it with backoff.</summary>
 public sealed class DigestDeliveryJob(DigestDelivery delivery)
 {
+    /// <param name="ids">The digests to deliver.</param>
+    /// <param name="context">Given by Hangfire (enqueue with null): its job id, the same in every retry, names the claims.</param>
+    /// <param name="cancellationToken">Hangfire's: cancelled when the server stops (SIGTERM), which hands back the claims.</param>
     // Waits 1, 5, 15, 30, 60 and 120 minutes between attempts: enough to ride out an SMTP outage of a few hours.
     // After the last, delivery has marked what is still unsent as failed, so the job itself can go.
     [AutomaticRetry(Attempts = DigestDelivery.MaxAttempts - 1, DelaysInSeconds = [60, 300, 900, 1800, 3600, 7200], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     [Queue(JobQueues.Digests)]
-    /// <param name="context">Given by Hangfire (enqueue with null): its job id, the same in every retry, names the claims.</param>
     public async Task RunAsync(long[] ids, PerformContext? context, CancellationToken cancellationToken)
     {
         var summary = await delivery.DeliverAsync(ids, context?.BackgroundJob.Id, cancellationToken);
