@@ -39,9 +39,12 @@ public static class JobsServiceExtensions
                 {
                     // Workers hear of new jobs through LISTEN/NOTIFY instead of polling every 15 seconds.
                     EnableLongPolling = true,
-                    // A job of a worker that died is picked up again within minutes rather than half an hour.
+                    // A running job's fetch time is renewed every fifth of the timeout, so a job of a worker that died
+                    // (kill -9) is fetched again within a minute, while a long live one is never taken from its worker.
                     UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                    InvisibilityTimeout = TimeSpan.FromMinutes(1),
+                    // Installed under the setup lock by DatabaseSetup: each node installing as it started raced the others (23505).
+                    PrepareSchemaIfNecessary = false,
                 });
             }
             else
@@ -52,7 +55,20 @@ public static class JobsServiceExtensions
 
         if (jobs.RunServer)
         {
-            builder.Services.AddHangfireServer(o => o.WorkerCount = jobs.WorkerCount);
+            // Two servers, so that a burst of digest deliveries, which mostly wait on the mail server, neither waits
+            // behind the other jobs nor holds them up.
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{JobQueues.Digests}";
+                o.Queues = [JobQueues.Digests];
+                o.WorkerCount = jobs.DigestWorkerCount;
+            });
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{JobQueues.Default}";
+                o.Queues = [JobQueues.Default];
+                o.WorkerCount = jobs.WorkerCount;
+            });
             builder.Services.AddHostedService<JobSchedulesRegistration>();
         }
 

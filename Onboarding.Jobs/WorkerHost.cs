@@ -25,6 +25,10 @@ public static class WorkerHost
         builder.AddOnboardingJobs();
         var host = builder.Build();
         MarkdownText.LogTo(host.Services.GetRequiredService<ILoggerFactory>());
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await DatabaseSetup.PrepareJobStorageAsync(scope.ServiceProvider.GetRequiredService<OnboardingDbContext>());
+        }
         await host.RunAsync();
         return 0;
     }

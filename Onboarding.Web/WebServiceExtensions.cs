@@ -8,6 +8,7 @@ using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Demo;
 using Onboarding.Core.Templates;
+using Onboarding.Jobs;
 using Onboarding.Web.Features.Pack;
 using Onboarding.Web.Infrastructure;
 
@@ -129,7 +130,8 @@ public static class WebServiceExtensions
     }
 
     /// <summary>
-    /// Applies migrations, creating the database if there is none; with <c>Database__MigrateOnStart=false</c> it only
+    /// Applies migrations and builds the job storage, creating the database if there is none (under the setup lock, so
+    /// nodes may start together); with <c>Database__MigrateOnStart=false</c> it only
     /// checks that a deploy step did, and says so in one line if not. The demo is seeded once the server listens
     /// (<see cref="FirstStartSeeding"/>). False when the app cannot start on this database.
     /// </summary>
@@ -140,8 +142,7 @@ public static class WebServiceExtensions
         var db = scope.ServiceProvider.GetRequiredService<OnboardingDbContext>();
         if (options.MigrateOnStart)
         {
-            SqliteFile.CreateIfMissing(db);
-            await db.Database.MigrateAsync();
+            await DatabaseSetup.MigrateAsync(db);
             return true;
         }
 

@@ -35,6 +35,9 @@ public static class TextLimits
     public const int MessageId = 300;
     public const int Error = 2000;
 
+    /// <summary>A job id of the job storage: Hangfire's are numbers (PostgreSQL) or GUIDs (in memory).</summary>
+    public const int JobId = 64;
+
     /// <summary>The message for text longer than its field holds, naming the field.</summary>
     public static string TooLong(string field, int length, int limit) =>
         $"{field} is {length:N0} characters long; keep it to {limit:N0} or fewer.";

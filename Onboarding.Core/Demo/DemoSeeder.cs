@@ -29,7 +29,6 @@ public sealed class DemoSeeder(
 {
     private readonly SeedOptions options = seedOptions.Value;
 
-    /// <summary>The accounts created, with their passwords; empty when the database already had data.</summary>
     /// <summary>
     /// The demo's kickoff, about eleven days before <paramref name="today"/>, and go-live, about seventeen after. They are
     /// meetings, so both fall on working days of the demo's Monday-to-Friday calendar.
@@ -41,12 +40,20 @@ public sealed class DemoSeeder(
         return (calendar.IsWorkingDay(kickoff) ? kickoff : calendar.PreviousWorkingDay(kickoff), calendar.RollForward(today.AddDays(17)));
     }
 
-    public async Task<IReadOnlyList<SeededAccount>> SeedAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The accounts created, with their passwords; empty when the database already had data. Under the setup lock, so
+    /// nodes starting together seed once, and in one transaction, so a seed cut short leaves nothing to be taken for done.
+    /// </summary>
+    public Task<IReadOnlyList<SeededAccount>> SeedAsync(CancellationToken cancellationToken = default) =>
+        SetupLock.RunAsync(db, _ => SeedOnceAsync(cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<SeededAccount>> SeedOnceAsync(CancellationToken cancellationToken)
     {
         if (await db.Organisations.AnyAsync(cancellationToken))
         {
             return [];
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
         var provider = new Organisation { Name = options.ProviderName, Kind = OrganisationKind.Provider, BrandColour = "#1f5f8b", CreatedAt = now };
@@ -63,6 +70,7 @@ public sealed class DemoSeeder(
         {
             seeded.AddRange(await SeedDemoAsync(provider, now, cancellationToken));
         }
+        await transaction.CommitAsync(cancellationToken);
         return seeded;
     }
 

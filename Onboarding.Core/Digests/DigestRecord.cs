@@ -36,5 +36,12 @@ public sealed class DigestRecord
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ClaimedAt { get; set; }
+
+    /// <summary>
+    /// The delivery job that holds the claim (Hangfire's job id), so that its retry may take the claim back at once:
+    /// a job stopped by a database outage could not hand back what it had claimed, and its retry would otherwise
+    /// wait out the lease. Null for claims of a delivery run outside the job queue.
+    /// </summary>
+    public string? ClaimedBy { get; set; }
     public DateTimeOffset? SentAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,16 @@ public sealed class DigestDelivery(
 
     private readonly TimeSpan lease = options.Value.ClaimLease;
 
-    public async Task<DeliverySummary> DeliverAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    public Task<DeliverySummary> DeliverAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        DeliverAsync(ids, claimant: null, cancellationToken);
+
+    /// <summary>
+    /// Delivers <paramref name="ids"/>, claiming them for <paramref name="claimant"/> (a delivery job's id). Digests
+    /// the same claimant still holds are taken back at once: they are a failed attempt's of this very job, which could
+    /// not hand them back (its database was away) and sends nothing more, because it stops at the first outcome it
+    /// cannot record.
+    /// </summary>
+    public async Task<DeliverySummary> DeliverAsync(IReadOnlyCollection<long> ids, string? claimant, CancellationToken cancellationToken)
     {
         await using var outbox = await DigestOutbox.OpenAsync(db, cancellationToken);
         var total = new DeliverySummary(0, 0, 0);
@@ -49,7 +59,7 @@ public sealed class DigestDelivery(
         for (var i = 0; i < chunks.Count; i++)
         {
             var claimedAt = Now();
-            var claimed = await outbox.ClaimAsync(chunks[i], claimedAt, lease, cancellationToken);
+            var claimed = await outbox.ClaimAsync(chunks[i], claimant, claimedAt, lease, cancellationToken);
             var done = await DeliverClaimedAsync(outbox, claimed, claimedAt, cancellationToken);
             total += done;
             if (done.Pending > 0 && done.Sent == 0 && done.Failed == 0)
@@ -122,12 +132,30 @@ public sealed class DigestDelivery(
                 }
             }
         }
-        finally
+        catch (Exception stopped)
         {
-            // Also when sending stopped half-way (cancelled, or the sender threw): what the server took is recorded.
+            // Sending stopped half-way (cancelled by a SIGTERM, or the sender or a write threw). What the server took
+            // is recorded first; then what it never took goes back to pending at once, for this job's retry or
+            // another worker, rather than wait out the lease.
             await marks.FlushAsync();
+            await ReleaseAsync(outbox, claimed.Select(c => c.Id).ToArray(), claimedAt, stopped);
+            throw;
         }
+        await marks.FlushAsync();
         return new DeliverySummary(sent, failed, pending);
+    }
+
+    private async Task ReleaseAsync(DigestOutbox outbox, long[] ids, DateTimeOffset claimedAt, Exception stopped)
+    {
+        try
+        {
+            await outbox.ReleaseAsync(ids, claimedAt);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            // The database is what failed: the job's retry takes the claims back, or they go when their lease ends.
+            logger.LogWarning(e, "Could not hand back the digests claimed at {ClaimedAt} after delivery stopped ({Reason})", claimedAt, stopped.Message);
+        }
     }
 
     private DigestMark Outcome(ClaimedDigest claim, DeliveryResult result)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,22 @@ public sealed class DigestDispatcher(
     /// <summary>Records every digest due now that is not in the outbox yet; returns the ids this call recorded.</summary>
     public async Task<IReadOnlyList<long>> RecordDueAsync(CancellationToken cancellationToken)
     {
+        var ids = new List<long>();
+        await foreach (var batch in RecordDueInBatchesAsync(cancellationToken))
+        {
+            ids.AddRange(batch);
+        }
+        return ids;
+    }
+
+    /// <summary>
+    /// Records every digest due now that is not in the outbox yet, one batch per transaction, and yields the ids of
+    /// each batch as soon as it is committed, before the next is composed: a caller that hands each to delivery at
+    /// once leaves nothing recorded and undelivered when it is stopped. Cancelled, it stops before the next batch or
+    /// rolls back the one it was composing, which the next run records.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<long>> RecordDueInBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var due = new List<DueDigest>();
         foreach (var person in await loader.AudienceAsync(email: null, cancellationToken))
@@ -41,7 +58,7 @@ public sealed class DigestDispatcher(
         }
         if (due.Count == 0)
         {
-            return [];
+            yield break;
         }
 
         var periods = due.Select(d => d.Key.Period).Distinct().ToList();
@@ -52,23 +69,32 @@ public sealed class DigestDispatcher(
             .Select(d => new DigestKey(d.Recipient, d.Period))
             .ToHashSet();
 
-        var ids = new List<long>();
         foreach (var batch in due.Where(d => !recorded.Contains(d.Key)).Chunk(options.BatchSize))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var composed = await composition.ComposeAsync(batch, _ => true, cancellationToken);
-            ids.AddRange(await RecordAsync(composed.Where(c => c.Model is not null).ToList(), now, cancellationToken));
+            var ids = await RecordAsync(composed.Where(c => c.Model is not null).ToList(), now, cancellationToken);
+            if (ids.Count > 0)
+            {
+                yield return ids;
+            }
         }
-        return ids;
     }
 
-    /// <summary>Pending digests nobody has touched for too long, and claims of workers that died mid-send.</summary>
+    /// <summary>
+    /// Recorded digests no delivery has taken up: never claimed <see cref="DigestOptions.UnclaimedAfter"/> after they
+    /// were recorded (their dispatcher stopped between recording and enqueueing), pending and untouched for
+    /// <see cref="DigestOptions.OrphanAfter"/> (their delivery job was lost), and claims of workers that died mid-send.
+    /// </summary>
     public async Task<IReadOnlyList<long>> OrphansAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var unclaimedBefore = now - options.UnclaimedAfter;
         var untouchedBefore = now - options.OrphanAfter;
         var claimedBefore = now - options.ClaimLease;
         return await db.Digests.AsNoTracking()
-            .Where(d => (d.Status == DigestStatus.Pending && (d.ClaimedAt ?? d.CreatedAt) < untouchedBefore)
+            .Where(d => (d.Status == DigestStatus.Pending && d.ClaimedAt == null && d.CreatedAt < unclaimedBefore)
+                || (d.Status == DigestStatus.Pending && (d.ClaimedAt ?? d.CreatedAt) < untouchedBefore)
                 || (d.Status == DigestStatus.Sending && d.ClaimedAt < claimedBefore))
             .OrderBy(d => d.Id)
             .Select(d => d.Id)
@@ -172,7 +198,8 @@ public sealed class DigestDispatcher(
         }
         await MarkEscalationsToldAsync(composed, saved, now, cancellationToken);
         await MarkResponsesToldAsync(composed, saved, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Not cancellable: a commit stopped half-way leaves the caller not knowing whether the batch is recorded.
+        await transaction.CommitAsync(CancellationToken.None);
         db.ChangeTracker.Clear();
         return saved.Select(r => r.Id).ToList();
     }

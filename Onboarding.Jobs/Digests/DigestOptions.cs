@@ -12,9 +12,17 @@ public sealed class DigestOptions
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// A digest never claimed this long after it was recorded lost its delivery job between the dispatcher's commit
+    /// and its enqueue (the worker was killed), so the next dispatch run enqueues it. Delivery is enqueued as each
+    /// batch commits and normally claims it within seconds; a longer wait means a queue so long that a second job
+    /// for the digest does no harm (the claim lets one of them send it).
+    /// </summary>
+    public TimeSpan UnclaimedAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// A pending digest nobody touched for this long has lost its delivery job (in-memory job storage
-    /// restarted, or a crash between recording and enqueueing), so the dispatcher enqueues it again.
-    /// Longer than the longest retry delay, so digests waiting for a retry are left to it.
+    /// restarted), so the dispatcher enqueues it again. Longer than the longest retry delay, so digests
+    /// waiting for a retry are left to it.
     /// </summary>
     public TimeSpan OrphanAfter { get; set; } = TimeSpan.FromHours(3);
 }

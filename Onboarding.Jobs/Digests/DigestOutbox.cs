@@ -26,14 +26,23 @@ internal abstract class DigestOutbox : IAsyncDisposable
     public static async Task<DigestOutbox> OpenAsync(OnboardingDbContext db, CancellationToken cancellationToken) =>
         db.Database.IsNpgsql() ? await PostgresDigestOutbox.PrepareAsync(db, cancellationToken) : new PortableDigestOutbox(db);
 
-    /// <summary>Claims those of <paramref name="ids"/> that are free at <paramref name="now"/>, with their content and addressee, in id order.</summary>
-    public abstract Task<List<ClaimedDigest>> ClaimAsync(long[] ids, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims for <paramref name="claimant"/> those of <paramref name="ids"/> that are free at <paramref name="now"/>
+    /// (or still claimed by that claimant), with their content and addressee, in id order.
+    /// </summary>
+    public abstract Task<List<ClaimedDigest>> ClaimAsync(long[] ids, string? claimant, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>Moves the claim time of those of <paramref name="ids"/> still claimed at <paramref name="claimedAt"/> to <paramref name="now"/>; returns them.</summary>
     public abstract Task<HashSet<long>> RenewAsync(long[] ids, DateTimeOffset claimedAt, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Records outcomes, all or none. Not cancellable: once the server has taken a message, recording that matters more than stopping quickly.</summary>
     public abstract Task MarkAsync(IReadOnlyList<DigestMark> marks);
+
+    /// <summary>
+    /// Hands back those of <paramref name="ids"/> still claimed at <paramref name="claimedAt"/>: pending again, free
+    /// for the next delivery at once. Not cancellable: it is what a delivery being stopped does last.
+    /// </summary>
+    public abstract Task ReleaseAsync(long[] ids, DateTimeOffset claimedAt);
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
@@ -44,17 +53,19 @@ internal abstract class DigestOutbox : IAsyncDisposable
 /// </summary>
 internal sealed class PortableDigestOutbox(OnboardingDbContext db) : DigestOutbox
 {
-    public override async Task<List<ClaimedDigest>> ClaimAsync(long[] ids, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public override async Task<List<ClaimedDigest>> ClaimAsync(long[] ids, string? claimant, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var claimedBefore = now - lease;
         var won = new List<long>(ids.Length);
         foreach (var id in ids)
         {
             var updated = await db.Digests
-                .Where(d => d.Id == id && (d.Status == DigestStatus.Pending || (d.Status == DigestStatus.Sending && d.ClaimedAt < claimedBefore)))
+                .Where(d => d.Id == id && (d.Status == DigestStatus.Pending
+                    || (d.Status == DigestStatus.Sending && (d.ClaimedAt < claimedBefore || (claimant != null && d.ClaimedBy == claimant)))))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(d => d.Status, DigestStatus.Sending)
                     .SetProperty(d => d.ClaimedAt, now)
+                    .SetProperty(d => d.ClaimedBy, claimant)
                     .SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
             if (updated == 1)
             {
@@ -99,6 +110,11 @@ internal sealed class PortableDigestOutbox(OnboardingDbContext db) : DigestOutbo
         }
         return renewed;
     }
+
+    public override Task ReleaseAsync(long[] ids, DateTimeOffset claimedAt) =>
+        db.Digests
+            .Where(d => ids.Contains(d.Id) && d.Status == DigestStatus.Sending && d.ClaimedAt == claimedAt)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DigestStatus.Pending), CancellationToken.None);
 
     public override async Task MarkAsync(IReadOnlyList<DigestMark> marks)
     {

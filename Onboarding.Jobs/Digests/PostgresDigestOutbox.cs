@@ -21,9 +21,9 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
     private const string ClaimSql = """
         WITH claimed AS (
             UPDATE digests AS d
-            SET status = 'Sending', claimed_at = $1, attempts = d.attempts + 1
+            SET status = 'Sending', claimed_at = $1, claimed_by = $4, attempts = d.attempts + 1
             FROM (SELECT id FROM digests
-                  WHERE id = ANY($2) AND (status = 'Pending' OR (status = 'Sending' AND claimed_at < $3))
+                  WHERE id = ANY($2) AND (status = 'Pending' OR (status = 'Sending' AND (claimed_at < $3 OR claimed_by = $4)))
                   ORDER BY id
                   FOR UPDATE SKIP LOCKED) AS free
             WHERE d.id = free.id
@@ -42,6 +42,11 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
         UPDATE digests SET claimed_at = $1
         WHERE id = ANY($2) AND status = 'Sending' AND claimed_at = $3
         RETURNING id
+        """;
+
+    private const string ReleaseSql = """
+        UPDATE digests SET status = 'Pending'
+        WHERE id = ANY($1) AND status = 'Sending' AND claimed_at = $2
         """;
 
     private const string MarkSql = """
@@ -80,7 +85,7 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
 
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
 
-    public override async Task<List<ClaimedDigest>> ClaimAsync(long[] ids, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public override async Task<List<ClaimedDigest>> ClaimAsync(long[] ids, string? claimant, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(ClaimSql, Connection)
         {
@@ -89,6 +94,7 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
                 new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = now },
                 new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = ids },
                 new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = now - lease },
+                new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)claimant ?? DBNull.Value },
             },
         };
         var claimed = new List<ClaimedDigest>(ids.Length);
@@ -121,6 +127,19 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
             renewed.Add(reader.GetInt64(0));
         }
         return renewed;
+    }
+
+    public override async Task ReleaseAsync(long[] ids, DateTimeOffset claimedAt)
+    {
+        await using var command = new NpgsqlCommand(ReleaseSql, Connection)
+        {
+            Parameters =
+            {
+                new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = ids },
+                new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = claimedAt },
+            },
+        };
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     public override async Task MarkAsync(IReadOnlyList<DigestMark> marks)

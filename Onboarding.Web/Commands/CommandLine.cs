@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
+using Onboarding.Jobs;
 
 namespace Onboarding.Web.Commands;
 
@@ -19,7 +20,8 @@ public static class CommandLine
     public const string Usage = """
         usage: Onboarding.Web [VERB ...]
           (no verb)          serve the web app
-          migrate            apply pending database migrations and exit
+          migrate            apply pending database migrations, build the job storage, and exit;
+                             any number may run at once
           engagements list   one line per engagement: id, client, day N of 90, members
           templates check [DIR]
                              validate every template; file:line: message per problem
@@ -127,10 +129,7 @@ public static class CommandLine
 
     private static async Task<int> MigrateAsync(OnboardingDbContext db)
     {
-        // With start-up, the only place that may create the database.
-        SqliteFile.CreateIfMissing(db);
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
+        var pending = await DatabaseSetup.MigrateAsync(db);
         Console.WriteLine(pending.Count == 0
             ? "migrate: the database is up to date."
             : $"migrate: applied {pending.Count} migration(s): {string.Join(", ", pending)}");

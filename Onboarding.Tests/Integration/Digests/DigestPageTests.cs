@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
+using Onboarding.Jobs;
 using Onboarding.Tests.Support;
 using Onboarding.Web.Features.Unsubscribe;
 
@@ -129,7 +130,7 @@ public class DigestPageTests(OnboardingFactory app) : IClassFixture<OnboardingFa
         await AddDigestAsync(Recruiter, new DateOnly(2026, 11, 19), DigestStatus.Sent, null);
         var leader = await app.SignedInClientAsync(Leader);
         var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var queuedBefore = monitoring.EnqueuedCount("default");
+        var queuedBefore = monitoring.EnqueuedCount(JobQueues.Digests);
 
         var outbox = WebUtility.HtmlDecode(await leader.GetStringAsync("/digests/outbox?status=Failed"));
         var show = WebUtility.HtmlDecode(await leader.GetStringAsync($"/digests/outbox/{failed}"));
@@ -144,7 +145,8 @@ public class DigestPageTests(OnboardingFactory app) : IClassFixture<OnboardingFa
         Assert.Equal(HttpStatusCode.Redirect, resend.StatusCode);
         var record = await app.WithDbAsync(db => db.Digests.AsNoTracking().SingleAsync(d => d.Id == failed));
         Assert.Equal((DigestStatus.Pending, 0, (string?)null), (record.Status, record.Attempts, record.LastError));
-        Assert.Equal(queuedBefore + 1, monitoring.EnqueuedCount("default"));
+        // On the digests queue, which the digest workers serve apart from the other jobs.
+        Assert.Equal(queuedBefore + 1, monitoring.EnqueuedCount(JobQueues.Digests));
     }
 
     [Fact]

@@ -52,12 +52,8 @@ public sealed class DigestWorld : IAsyncDisposable
             : $"Data Source={Path.Combine(Path.GetTempPath(), $"digests-{Guid.NewGuid():N}.db")};Pooling=false";
         var world = new DigestWorld(provider, connectionString, new FakeTimeProvider(now), TestSmtpServer.Start());
         world.StartHost(runHangfire: false);
-        // As the migrate verb does: the app's own connections never create the SQLite file.
-        await world.WithDbAsync(db =>
-        {
-            SqliteFile.CreateIfMissing(db);
-            return db.Database.MigrateAsync();
-        });
+        // As the migrate verb does (the app's own connections never create the SQLite file), job storage included.
+        await world.WithDbAsync(db => DatabaseSetup.MigrateAsync(db));
         return world;
     }
 

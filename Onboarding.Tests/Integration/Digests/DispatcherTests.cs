@@ -1,5 +1,10 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
@@ -283,6 +288,128 @@ public sealed class DispatcherTests : IAsyncLifetime
         Assert.All(records.Where(r => r.Status != DigestStatus.Sent), r => Assert.Equal(DigestStatus.Sending, r.Status));
     }
 
+    [Fact]
+    public async Task A_dispatch_run_stopped_after_its_first_batch_leaves_nothing_stranded()
+    {
+        await world.AddEngagementAsync("Acme launch", Kickoff, Enumerable.Range(1, 15).Select(i => new Person($"person{i}@acme.example")));
+        var node = world.StartHost(runHangfire: false, s => s["Digests:BatchSize"] = "5");
+        world.Clock.SetUtcNow(BeforeEight.AddMinutes(1));
+        // Stopped (SIGTERM) as the first batch is handed to delivery, and that delivery job then lost, as a kill -9
+        // between the commit and the enqueue would lose it.
+        using var stopping = new CancellationTokenSource();
+        var stopped = new RecordingJobClient(stopping.Cancel);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunDispatchJobAsync(node, stopped, stopping.Token));
+        var recordedWhenStopped = await world.WithDbAsync(db => db.Digests.OrderBy(d => d.Id).Select(d => d.Id).ToListAsync());
+        // The next run of the schedule records the rest and takes up the batch nobody claimed.
+        world.Clock.Advance(Onboarding.Jobs.JobSchedules.DigestDispatchInterval);
+        var next = new RecordingJobClient();
+        await RunDispatchJobAsync(node, next, CancellationToken.None);
+        foreach (var batch in next.Batches)
+        {
+            await RunDeliveryJobAsync(batch);
+        }
+
+        Assert.Equal(5, recordedWhenStopped.Count);
+        Assert.Equal(recordedWhenStopped, Assert.Single(stopped.Batches));
+        Assert.Equal(15, next.Batches.SelectMany(b => b).Distinct().Count());
+        Assert.Subset(next.Batches.SelectMany(b => b).ToHashSet(), recordedWhenStopped.ToHashSet());
+        Assert.Equal(15, world.Smtp.Messages.Select(m => m.Recipients.Single()).Distinct().Count());
+        Assert.Equal(15, world.Smtp.MessageCount);
+        var records = await world.WithDbAsync(db => db.Digests.AsNoTracking().ToListAsync());
+        Assert.All(records, r => Assert.Equal((DigestStatus.Sent, 1), (r.Status, r.Attempts)));
+    }
+
+    [Fact]
+    public async Task A_delivery_stopped_mid_chunk_hands_back_its_claims_at_once()
+    {
+        await world.AddEngagementAsync("Acme launch", Kickoff, Enumerable.Range(1, 12).Select(i => new Person($"person{i}@acme.example")));
+        world.Clock.SetUtcNow(BeforeEight.AddMinutes(1));
+        var recorded = (await RecordDueAsync()).ToArray();
+        world.Smtp.AcceptDelay = TimeSpan.FromMilliseconds(200);
+        using var stopping = new CancellationTokenSource();
+
+        var delivering = Task.Run(() => world.WithScopeAsync<bool>(async s =>
+        {
+            await s.GetRequiredService<DigestDeliveryJob>().RunAsync(recorded, null, stopping.Token);
+            return true;
+        }));
+        while (world.Smtp.MessageCount < 3 && !delivering.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => delivering);
+        var handedBack = await world.WithDbAsync(db => db.Digests.AsNoTracking().ToListAsync());
+        var takenWhenStopped = world.Smtp.MessageCount;
+        world.Smtp.AcceptDelay = TimeSpan.Zero;
+        // No lease to wait out: the retry, at the same instant, sends the rest.
+        await RunDeliveryJobAsync(recorded);
+
+        Assert.DoesNotContain(handedBack, r => r.Status == DigestStatus.Sending);
+        Assert.Contains(handedBack, r => r.Status == DigestStatus.Pending);
+        // The message in flight when the stop came may have reached the server unrecorded, and go again.
+        Assert.InRange(handedBack.Count(r => r.Status == DigestStatus.Sent), takenWhenStopped - 1, takenWhenStopped);
+        Assert.Equal(12, world.Smtp.Messages.Select(m => m.Recipients.Single()).Distinct().Count());
+        Assert.InRange(world.Smtp.MessageCount, 12, 13);
+        var records = await world.WithDbAsync(db => db.Digests.AsNoTracking().ToListAsync());
+        Assert.All(records, r => Assert.Equal(DigestStatus.Sent, r.Status));
+    }
+
+    [Fact]
+    public async Task The_retry_of_a_delivery_cut_off_from_its_database_takes_its_claims_back_at_once()
+    {
+        await world.AddEngagementAsync("Acme launch", Kickoff, Enumerable.Range(1, 12).Select(i => new Person($"person{i}@acme.example")));
+        world.Clock.SetUtcNow(BeforeEight.AddMinutes(1));
+        var recorded = await RecordDueAsync();
+        const string worker = "delivery-job-losing-its-database";
+        var node = world.StartHost(runHangfire: false, s => s["ConnectionStrings:Onboarding"] = $"{world.ConnectionString};Application Name={worker}");
+        world.Smtp.AcceptDelay = TimeSpan.FromMilliseconds(200);
+
+        var delivering = Task.Run(() => DigestWorld.WithScopeAsync(node.Services, s => s.GetRequiredService<DigestDelivery>().DeliverAsync(recorded, "job-7", CancellationToken.None)));
+        while (world.Smtp.MessageCount < 3 && !delivering.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+        await world.WithDbAsync(db => db.Database.ExecuteSqlAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = {worker}"));
+        await Assert.ThrowsAnyAsync<Exception>(() => delivering);
+        var stranded = await world.WithDbAsync(db => db.Digests.CountAsync(d => d.Status == DigestStatus.Sending));
+        world.Smtp.AcceptDelay = TimeSpan.Zero;
+        // Within the lease: another job leaves them alone, the failed job's retry takes them back.
+        var other = await world.WithScopeAsync(s => s.GetRequiredService<DigestDelivery>().DeliverAsync(recorded, "job-8", CancellationToken.None));
+        var retry = await world.WithScopeAsync(s => s.GetRequiredService<DigestDelivery>().DeliverAsync(recorded, "job-7", CancellationToken.None));
+
+        Assert.True(stranded > 0, "the cut left nothing claimed");
+        Assert.Equal(new DeliverySummary(0, 0, 0), other);
+        Assert.Equal(stranded, retry.Sent);
+        Assert.Equal(12, world.Smtp.Messages.Select(m => m.Recipients.Single()).Distinct().Count());
+        var records = await world.WithDbAsync(db => db.Digests.AsNoTracking().ToListAsync());
+        Assert.All(records, r => Assert.Equal(DigestStatus.Sent, r.Status));
+    }
+
+    private static Task RunDispatchJobAsync(IHost node, IBackgroundJobClient jobs, CancellationToken cancellationToken) =>
+        DigestWorld.WithScopeAsync<bool>(node.Services, async s =>
+        {
+            var job = new DigestDispatchJob(s.GetRequiredService<DigestDispatcher>(), jobs, s.GetRequiredService<IOptions<DigestOptions>>());
+            await job.RunAsync(cancellationToken);
+            return true;
+        });
+
+    /// <summary>Keeps the delivery batches a dispatch run enqueues instead of storing them, and calls back on each.</summary>
+    private sealed class RecordingJobClient(Action? enqueued = null) : IBackgroundJobClient
+    {
+        public List<long[]> Batches { get; } = [];
+
+        public string Create(Job job, IState state)
+        {
+            Batches.Add((long[])job.Args[0]);
+            enqueued?.Invoke();
+            return Batches.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => throw new NotSupportedException();
+    }
+
     private Task<IReadOnlyList<long>> RecordDueAsync() =>
         world.WithScopeAsync(s => s.GetRequiredService<DigestDispatcher>().RecordDueAsync(CancellationToken.None));
 
@@ -298,7 +425,7 @@ public sealed class DispatcherTests : IAsyncLifetime
     private Task RunDeliveryJobAsync(long[] ids) =>
         world.WithScopeAsync<bool>(async s =>
         {
-            await s.GetRequiredService<DigestDeliveryJob>().RunAsync(ids, CancellationToken.None);
+            await s.GetRequiredService<DigestDeliveryJob>().RunAsync(ids, null, CancellationToken.None);
             return true;
         });
 }

@@ -83,6 +83,20 @@ public sealed class WorkerProcessTests : IAsyncLifetime
         Assert.Equal(People, await world.WithDbAsync(db => db.Digests.CountAsync(d => d.Status == DigestStatus.Sent)));
     }
 
+    [Fact]
+    public async Task A_worker_serves_digests_on_their_own_queue_with_ten_workers_beside_the_other_jobs()
+    {
+        using var worker = Start("worker");
+        var monitoring = world.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        await WaitForAsync(() => monitoring.Servers().Count >= 2, TimeSpan.FromSeconds(60), worker);
+        var servers = monitoring.Servers();
+        worker.Kill(entireProcessTree: true);
+
+        Assert.Equal(2, servers.Count);
+        Assert.Contains(servers, s => s.Queues.SequenceEqual([JobQueues.Digests]) && s.WorkersCount == 10);
+        Assert.Contains(servers, s => s.Queues.SequenceEqual([JobQueues.Default]) && s.WorkersCount >= 2);
+    }
+
     private static List<RecurringJobDto> RecurringJobs(JobStorage storage)
     {
         using var connection = storage.GetConnection();

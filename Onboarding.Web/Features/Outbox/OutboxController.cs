@@ -80,7 +80,7 @@ public sealed class OutboxController(OnboardingDbContext db, AppLinks links) : C
                 .SetProperty(d => d.ClaimedAt, (DateTimeOffset?)null));
         if (reset == 1)
         {
-            jobs.Enqueue<DigestDeliveryJob>(job => job.RunAsync(new[] { id }, CancellationToken.None));
+            jobs.Enqueue<DigestDeliveryJob>(job => job.RunAsync(new[] { id }, null, CancellationToken.None));
         }
         TempData["Notice"] = reset == 1 ? "The digest is queued to be sent again." : "Only a failed digest can be sent again; this one is not failed.";
         return Redirect($"/digests/outbox/{id}");
