@@ -13,15 +13,28 @@ public static class CheckInDefaults
     public static readonly (DayOfWeek Day, TimeOnly Time, int Minutes) EngagementSlot = (DayOfWeek.Tuesday, new TimeOnly(10, 0), 30);
     public static readonly (DayOfWeek Day, TimeOnly Time, int Minutes) RecruiterSlot = (DayOfWeek.Friday, new TimeOnly(15, 0), 20);
 
-    public static void Add(Engagement engagement, DateTimeOffset now)
+    /// <summary>
+    /// Adds those of the usual check-ins the engagement lacks: all of them at launch, and later the weekly one if it
+    /// has none and one for each recruiter who joined without theirs. Needs the members and check-ins loaded.
+    /// </summary>
+    /// <returns>How many series were added.</returns>
+    public static int Add(Engagement engagement, DateTimeOffset now)
     {
+        var added = 0;
         var leaders = engagement.Members.Where(m => m.Role == EngagementRole.AccountLeader).ToList();
-        var attending = engagement.Members.Where(m => m.Role is EngagementRole.AccountLeader or EngagementRole.TaLead or EngagementRole.Recruiter);
-        engagement.CheckIns.Add(New(engagement, CheckInKind.Engagement, "Weekly check-in", EngagementSlot, attending, null, now));
-        foreach (var recruiter in engagement.Members.Where(m => m.Role == EngagementRole.Recruiter))
+        if (!engagement.CheckIns.Any(s => s.Kind == CheckInKind.Engagement))
+        {
+            var attending = engagement.Members.Where(m => m.Role is EngagementRole.AccountLeader or EngagementRole.TaLead or EngagementRole.Recruiter);
+            engagement.CheckIns.Add(New(engagement, CheckInKind.Engagement, "Weekly check-in", EngagementSlot, attending, null, now));
+            added++;
+        }
+        var withOwn = engagement.CheckIns.Where(s => s.Kind == CheckInKind.Recruiter).Select(s => s.Recruiter?.Id ?? s.RecruiterMemberId).ToHashSet();
+        foreach (var recruiter in engagement.Members.Where(m => m.Role == EngagementRole.Recruiter && !withOwn.Contains(m.Id)))
         {
             engagement.CheckIns.Add(New(engagement, CheckInKind.Recruiter, $"{recruiter.Name} · weekly check-in", RecruiterSlot, leaders.Append(recruiter), recruiter, now));
+            added++;
         }
+        return added;
     }
 
     private static CheckInSeries New(

@@ -30,6 +30,47 @@ public class CheckInTests(OnboardingFactory app) : IClassFixture<OnboardingFacto
     }
 
     [Fact]
+    public async Task A_leader_adds_the_usual_check_ins_an_engagement_lacks_once()
+    {
+        // An engagement launched before check-ins existed: the demo's leader and two recruiters, no series.
+        var engagementId = await app.WithDbAsync(async db =>
+        {
+            var demoEngagement = await db.Engagements.FirstAsync(e => e.Name == "Acme Robotics RPO launch");
+            var engagement = new Engagement
+            {
+                Name = $"Before check-ins {Guid.NewGuid():N}",
+                ProviderId = demoEngagement.ProviderId,
+                ClientId = demoEngagement.ClientId,
+                TimeZone = "Europe/Warsaw",
+                Kickoff = new DateOnly(2026, 11, 2),
+                GoLive = new DateOnly(2027, 1, 29),
+                Members =
+                [
+                    TestPeople.MemberOf(db, "Alex Morgan", Demo.LeaderEmail, EngagementRole.AccountLeader),
+                    TestPeople.NewMember("Ola Nowak", $"ola.{Guid.NewGuid():N}@example.com", EngagementRole.Recruiter, "Europe/Warsaw"),
+                    TestPeople.NewMember("Jan Kowal", $"jan.{Guid.NewGuid():N}@example.com", EngagementRole.Recruiter, "Europe/Warsaw"),
+                ],
+            };
+            db.Engagements.Add(engagement);
+            await db.SaveChangesAsync();
+            return engagement.Id;
+        });
+        var leader = await app.SignedInClientAsync(Demo.LeaderEmail);
+        var path = $"/engagements/{engagementId}/check-ins";
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await OnboardingFactory.AntiforgeryTokenAsync(leader, path) });
+
+        var first = await leader.PostAsync($"{path}/usual", form);
+        var second = await leader.PostAsync($"{path}/usual", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await OnboardingFactory.AntiforgeryTokenAsync(leader, path) }));
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (first.StatusCode, second.StatusCode));
+        var series = await app.WithDbAsync(db => db.CheckInSeries.Where(s => s.EngagementId == engagementId).Select(s => new { s.Kind, s.RecruiterMemberId }).ToListAsync());
+        var recruiters = await app.WithDbAsync(db => db.Members.Where(m => m.EngagementId == engagementId && m.Role == EngagementRole.Recruiter).Select(m => (int?)m.Id).ToListAsync());
+        Assert.Single(series, s => s.Kind == CheckInKind.Engagement);
+        Assert.Equal(recruiters.Order(), series.Where(s => s.Kind == CheckInKind.Recruiter).Select(s => s.RecruiterMemberId).Order());
+        Assert.Contains("Every usual check-in is already there", await leader.GetStringAsync(path));
+    }
+
+    [Fact]
     public async Task Each_participants_calendar_feed_has_the_check_ins_as_weekly_events_in_the_engagements_zone()
     {
         var demo = await Demo.LoadAsync(app);

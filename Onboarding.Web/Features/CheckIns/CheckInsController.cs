@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Text;
 using Onboarding.Core.Governance.CheckIns;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Time;
@@ -36,6 +37,25 @@ public sealed class CheckInsController(OnboardingDbContext db, TimeProvider cloc
             .Select(s => new SeriesRow(s, s.NextOnOrAfter(today), s.Meetings.OrderByDescending(m => m.Date).Select(m => m.Date).ToList()))
             .ToList();
         return View(new CheckInsViewModel(engagementId, engagement.Name, engagement.TimeZone, visible, access.IsLeader));
+    }
+
+    /// <summary>Engagements launched before check-ins, and recruiters who joined later, get the usual series on request.</summary>
+    [HttpPost("usual")]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    public async Task<IActionResult> AddUsual(int engagementId)
+    {
+        var engagement = await db.Engagements.Include(e => e.Members).Include(e => e.CheckIns).FirstAsync(e => e.Id == engagementId);
+        var now = clock.GetUtcNow();
+        var added = CheckInDefaults.Add(engagement, now);
+        if (added > 0)
+        {
+            db.RecordActivity(User, engagementId, $"Added {Words.Count(added, "usual check-in")}", now);
+            await db.SaveChangesAsync();
+        }
+        TempData["Notice"] = added == 0
+            ? "Every usual check-in is already there: the weekly one, and one for each recruiter with their lead."
+            : $"Added {Words.Count(added, "check-in")}; change day, time or people below.";
+        return Redirect($"/engagements/{engagementId}/check-ins");
     }
 
     [HttpGet("{seriesId:int}/edit")]
