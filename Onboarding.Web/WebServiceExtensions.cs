@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Authorization;
@@ -114,7 +115,12 @@ public static class WebServiceExtensions
         app.UseOnboardingProxySupport();
         // First of the rest, so its headers reach every response: static files, error pages, /health, the dashboard.
         app.UseSecurityHeaders();
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            // A database that is away is the app's outage, not the request's fault: 503, which says "try again".
+            StatusCodeSelector = e => DatabaseFailures.IsUnavailable(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseResponseCompression();
         app.UseStaticFiles();
