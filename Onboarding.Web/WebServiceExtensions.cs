@@ -77,7 +77,7 @@ public static class WebServiceExtensions
         // Names in any script stay readable in the HTML source instead of becoming entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddHealthChecks().AddCheck<DatabaseWriteHealthCheck>("database", timeout: TimeSpan.FromSeconds(10));
+        builder.AddOnboardingObservability();
         services.AddHostedService<FirstStartSeeding>();
         services.AddPlanPack(builder.Configuration);
         services.AddSingleton<EngagementSnapshots>();
@@ -113,6 +113,7 @@ public static class WebServiceExtensions
     public static WebApplication UseOnboardingWeb(this WebApplication app)
     {
         app.UseOnboardingProxySupport();
+        app.UseMiddleware<RequestLogging>();
         // First of the rest, so its headers reach every response: static files, error pages, /health, the dashboard.
         app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -124,11 +125,17 @@ public static class WebServiceExtensions
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseResponseCompression();
         app.UseStaticFiles();
+        app.UseOnboardingObservability();
         app.UseRouting();
+        app.Use((context, next) =>
+        {
+            RequestLogging.NoteRoute(context);
+            return next(context);
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOnboardingHealth();
         app.UseOnboardingJobsDashboard();
         app.MapControllers();
         return app;

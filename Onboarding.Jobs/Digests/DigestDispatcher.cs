@@ -173,6 +173,7 @@ public sealed class DigestDispatcher(
         await MarkEscalationsToldAsync(composed, saved, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        Core.Telemetry.OnboardingMetrics.DigestsRecorded(saved.Count);
         return saved.Select(r => r.Id).ToList();
     }
 
