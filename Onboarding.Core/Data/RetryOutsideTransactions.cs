@@ -18,7 +18,18 @@ namespace Onboarding.Core.Data;
 public sealed class RetryOutsideTransactions(ExecutionStrategyDependencies dependencies, int retries, TimeSpan maxDelay)
     : NpgsqlRetryingExecutionStrategy(dependencies, retries, maxDelay, errorCodesToAdd: null)
 {
-    public override bool RetriesOnFailure => base.RetriesOnFailure && !InUnwrappedTransaction;
+    // Where the base strategy refuses to run inside a transaction it did not begin, run once instead. (Only here and
+    // in ShouldRetryOn, while an operation runs: EF also reads RetriesOnFailure while it builds the context's services,
+    // where asking for the current transaction hung the first query.)
+    protected override void OnFirstExecution()
+    {
+        if (InUnwrappedTransaction)
+        {
+            ExceptionsEncountered.Clear();
+            return;
+        }
+        base.OnFirstExecution();
+    }
 
     protected override bool ShouldRetryOn(Exception? exception) => !InUnwrappedTransaction && base.ShouldRetryOn(exception);
 
