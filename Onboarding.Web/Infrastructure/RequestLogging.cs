@@ -47,7 +47,8 @@ public sealed class RequestLogging(RequestDelegate next, ILoggerFactory loggers)
         {
             return;
         }
-        scope.Route = endpoint.RoutePattern.RawText;
+        // Attribute routes keep their template as written, with or without the leading slash.
+        scope.Route = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
         if (context.GetRouteValue(EngagementAccessFilter.RouteKey) is string raw && int.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out var engagementId))
         {
             scope.EngagementId = engagementId;
