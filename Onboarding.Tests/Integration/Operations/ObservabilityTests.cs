@@ -105,6 +105,8 @@ public sealed class ObservabilityTests
             await using var process = AppProcess.Serve(environment, "--urls", url);
             using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(url) };
             await WaitUntilLiveAsync(client);
+            // The first start seeds once the server listens; the database goes away only after that.
+            await process.WaitForLineAsync(l => l.TrimStart().StartsWith("Administrator ", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
             var token = await OnboardingFactory.AntiforgeryTokenAsync(client, "/sign-in");
             var signIn = await process.WaitForLineAsync(l => l.Contains("\"GET /sign-in answered 200", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
@@ -114,12 +116,20 @@ public sealed class ObservabilityTests
             Assert.False(string.IsNullOrEmpty(RequestId(request)));
 
             File.Delete(Path.Combine(folder, "onboarding.db"));
-            var failed = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+            HttpResponseMessage failed;
+            try
             {
-                ["Email"] = Leader,
-                ["Password"] = "whatever-it-is",
-                ["__RequestVerificationToken"] = token,
-            }));
+                failed = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["Email"] = Leader,
+                    ["Password"] = "whatever-it-is",
+                    ["__RequestVerificationToken"] = token,
+                }));
+            }
+            catch (HttpRequestException e)
+            {
+                throw new Xunit.Sdk.XunitException($"The app dropped the request ({e.Message}); it printed:\n{process.Output}");
+            }
             Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
             var post = JsonDocument.Parse(await process.WaitForLineAsync(l => l.Contains("\"POST /sign-in answered 500", StringComparison.Ordinal), TimeSpan.FromSeconds(30))).RootElement;
 
