@@ -36,7 +36,10 @@ public class AccessTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
         });
         var routeValues = new Dictionary<string, string>
         {
-            ["engagementId"] = engagementId.ToString(), ["memberId"] = memberId.ToString(), ["taskId"] = taskId.ToString(), ["entryId"] = entryId.ToString(),
+            ["engagementId"] = engagementId.ToString(),
+            ["memberId"] = memberId.ToString(),
+            ["taskId"] = taskId.ToString(),
+            ["entryId"] = entryId.ToString(),
             ["seriesId"] = checkInId.ToString(),
             // A Tuesday of the demo's weekly check-in.
             ["date"] = "2026-11-24",
