@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Onboarding.Core.Data;
 using Onboarding.Core.Markdown;
+using Onboarding.Core.Telemetry;
 
 namespace Onboarding.Jobs;
 
@@ -21,6 +22,7 @@ public static class WorkerHost
             return 2;
         }
         builder.Configuration[$"{JobsOptions.Section}:{nameof(JobsOptions.RunServer)}"] = "true";
+        builder.AddOnboardingConsoleLogs();
         builder.AddOnboardingData();
         builder.AddOnboardingJobs();
         var host = builder.Build();

@@ -1,5 +1,6 @@
 using Onboarding.Core.Data;
 using Onboarding.Core.Markdown;
+using Onboarding.Core.Telemetry;
 using Onboarding.Jobs;
 using Onboarding.Web;
 using Onboarding.Web.Commands;
@@ -14,6 +15,10 @@ var builder = WebApplication.CreateBuilder(command.HostArgs);
 if (command.Verb is not null)
 {
     CommandLine.ConfigureLogging(builder.Logging);
+}
+else
+{
+    builder.AddOnboardingConsoleLogs();
 }
 builder.AddOnboardingData();
 builder.AddOnboardingJobs();

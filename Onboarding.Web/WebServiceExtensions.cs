@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Authorization;
@@ -77,7 +78,7 @@ public static class WebServiceExtensions
         // Names in any script stay readable in the HTML source instead of becoming entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddHealthChecks().AddCheck<DatabaseWriteHealthCheck>("database", timeout: TimeSpan.FromSeconds(10));
+        builder.AddOnboardingObservability();
         services.AddHostedService<FirstStartSeeding>();
         services.AddPlanPack(builder.Configuration);
         services.AddSingleton<EngagementSnapshots>();
@@ -113,17 +114,29 @@ public static class WebServiceExtensions
     public static WebApplication UseOnboardingWeb(this WebApplication app)
     {
         app.UseOnboardingProxySupport();
+        app.UseMiddleware<RequestLogging>();
         // First of the rest, so its headers reach every response: static files, error pages, /health, the dashboard.
         app.UseSecurityHeaders();
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            // A database that is away is the app's outage, not the request's fault: 503, which says "try again".
+            StatusCodeSelector = e => DatabaseFailures.IsUnavailable(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseResponseCompression();
         app.UseStaticFiles();
+        app.UseOnboardingObservability();
         app.UseRouting();
+        app.Use((context, next) =>
+        {
+            RequestLogging.NoteRoute(context);
+            return next(context);
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOnboardingHealth();
         app.UseOnboardingJobsDashboard();
         app.MapControllers();
         return app;

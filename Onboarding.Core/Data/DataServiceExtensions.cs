@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Onboarding.Core.Data;
@@ -37,7 +39,7 @@ public static class DataServiceExtensions
                 });
                 break;
             case DatabaseProvider.Postgres:
-                builder.Services.AddDbContextPool<OnboardingDbContext, PostgresOnboardingDbContext>(o => o.UseOnboardingPostgres(WithQueryDefaults(connectionString)));
+                builder.Services.AddDbContextPool<OnboardingDbContext, PostgresOnboardingDbContext>(o => o.UseOnboardingPostgres(WithQueryDefaults(connectionString), options));
                 break;
         }
         return builder;
@@ -77,8 +79,34 @@ public static class DataServiceExtensions
     }
 
     public static DbContextOptionsBuilder UseOnboardingSqlite(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString).UseSnakeCaseNamingConvention().AddInterceptors(EngagementRevisions.Interceptor, EditVersions.Interceptor, CalendarRevisions.Interceptor);
+        builder.UseSqlite(connectionString).UseOnboardingConventions();
 
-    public static DbContextOptionsBuilder UseOnboardingPostgres(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString).UseSnakeCaseNamingConvention().AddInterceptors(EngagementRevisions.Interceptor, EditVersions.Interceptor, CalendarRevisions.Interceptor);
+    /// <summary>PostgreSQL, retrying transient failures as <paramref name="options"/> say (the defaults when not given).</summary>
+    public static DbContextOptionsBuilder UseOnboardingPostgres(this DbContextOptionsBuilder builder, string connectionString, DatabaseOptions? options = null)
+    {
+        var retries = options ?? new DatabaseOptions();
+        return builder.UseNpgsql(connectionString, npgsql =>
+        {
+            if (retries.Retries > 0)
+            {
+                npgsql.ExecutionStrategy(dependencies => new RetryOutsideTransactions(dependencies, retries.Retries, retries.MaxRetryDelay));
+            }
+        }).UseOnboardingConventions();
+    }
+
+    /// <remarks>
+    /// EF Core logs each failed command, connection, query and save as an error with its exception, once per retry,
+    /// and the request or job that fails then logs the same exception again: a failed request came to a few hundred
+    /// lines. Those events are debug-level here; the one place that handles the failure (the error page, Hangfire's
+    /// retry) logs it once.
+    /// </remarks>
+    private static DbContextOptionsBuilder UseOnboardingConventions(this DbContextOptionsBuilder builder) =>
+        builder.UseSnakeCaseNamingConvention()
+            .ConfigureWarnings(w => w.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug)))
+            .AddInterceptors(EngagementRevisions.Interceptor, EditVersions.Interceptor, CalendarRevisions.Interceptor);
 }

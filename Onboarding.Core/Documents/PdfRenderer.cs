@@ -30,6 +30,20 @@ public sealed class PdfRenderer : IDisposable
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled: layout, pagination and drawing all check it.</exception>
     public byte[] Render(Document document, CancellationToken cancellationToken)
     {
+        // Elapsed wall time of the work, which an injected (and in tests, frozen) clock would not measure.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return RenderDocument(document, cancellationToken);
+        }
+        finally
+        {
+            Telemetry.OnboardingMetrics.PdfRendered(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private byte[] RenderDocument(Document document, CancellationToken cancellationToken)
+    {
         var setup = document.Page;
         var margins = setup.Margins;
         var width = setup.Width - margins.Left - margins.Right;

@@ -133,7 +133,20 @@ public static class PlanUpgradeWriter
     /// Applies the upgrade in one transaction if it is still exactly the one <paramref name="confirmed"/> describes:
     /// same snapshot version, same catalog version, same changes. Otherwise nothing changes.
     /// </summary>
-    public static async Task<UpgradeResult> ApplyAsync(
+    /// <remarks>
+    /// A transient database failure runs the whole transaction again, from a clean change tracker: what a failed attempt
+    /// loaded or changed is not what the database holds after its rollback.
+    /// </remarks>
+    public static Task<UpgradeResult> ApplyAsync(
+        OnboardingDbContext db, TemplateCatalog catalog, int engagementId, int snapshotId, UpgradeConfirmation confirmed,
+        string? actorUserId, string actorName, DateTimeOffset now) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(() =>
+        {
+            db.ChangeTracker.Clear();
+            return ApplyOnceAsync(db, catalog, engagementId, snapshotId, confirmed, actorUserId, actorName, now);
+        });
+
+    private static async Task<UpgradeResult> ApplyOnceAsync(
         OnboardingDbContext db, TemplateCatalog catalog, int engagementId, int snapshotId, UpgradeConfirmation confirmed,
         string? actorUserId, string actorName, DateTimeOffset now)
     {

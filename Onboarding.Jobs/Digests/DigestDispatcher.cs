@@ -201,6 +201,7 @@ public sealed class DigestDispatcher(
         // Not cancellable: a commit stopped half-way leaves the caller not knowing whether the batch is recorded.
         await transaction.CommitAsync(CancellationToken.None);
         db.ChangeTracker.Clear();
+        Core.Telemetry.OnboardingMetrics.DigestsRecorded(saved.Count);
         return saved.Select(r => r.Id).ToList();
     }
 

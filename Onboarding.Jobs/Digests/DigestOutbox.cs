@@ -127,5 +127,6 @@ internal sealed class PortableDigestOutbox(OnboardingDbContext db) : DigestOutbo
                 .SetProperty(d => d.SentAt, d => mark.Status == DigestStatus.Sent ? mark.At : d.SentAt), CancellationToken.None);
         }
         await transaction.CommitAsync(CancellationToken.None);
+        Core.Telemetry.OnboardingMetrics.DigestsMarked(marks.Select(m => m.Status));
     }
 }

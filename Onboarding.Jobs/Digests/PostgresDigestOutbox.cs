@@ -149,6 +149,7 @@ internal sealed class PostgresDigestOutbox : DigestOutbox
         mark.Parameters[2].Value = marks.Select(m => m.Status == DigestStatus.Sent ? m.At : (DateTimeOffset?)null).ToArray();
         mark.Parameters[3].Value = marks.Select(m => m.Id).ToArray();
         await mark.ExecuteNonQueryAsync(CancellationToken.None);
+        Core.Telemetry.OnboardingMetrics.DigestsMarked(marks.Select(m => m.Status));
     }
 
     public override async ValueTask DisposeAsync()

@@ -29,23 +29,22 @@ public sealed class SessionCookieEvents(IOptions<IdentityOptions> identity) : Co
         var userId = principal?.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
         var stamp = principal?.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         var db = context.HttpContext.RequestServices.GetRequiredService<OnboardingDbContext>();
-        string? current;
         try
         {
-            current = userId is null ? null : await Stamps.GetOrAdd(db.GetType(), _ => CompileStamp())(db, userId);
+            var current = userId is null ? null : await Stamps.GetOrAdd(db.GetType(), _ => CompileStamp())(db, userId);
+            if (userId is null || stamp is null || stamp != current)
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(context.Scheme.Name);
+                return;
+            }
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
         }
-        catch (System.Data.Common.DbException)
+        catch (Exception e) when (e is System.Data.Common.DbException || DatabaseFailures.IsUnavailable(e))
         {
             // Without a database nothing can be read or changed either: the request meets the same failure in its
-            // action and shows the error page (which must render), rather than a sign-in that cannot work.
-            return;
+            // action and shows the error page. Thrown from here, the failure would be cached with the request's
+            // authentication and thrown again while the error page renders, leaving a bare 500.
         }
-        if (userId is null || stamp is null || stamp != current)
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(context.Scheme.Name);
-            return;
-        }
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 }

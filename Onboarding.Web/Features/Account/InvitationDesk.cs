@@ -64,15 +64,14 @@ public sealed class InvitationDesk(OnboardingDbContext db, UserManager<AppUser> 
         await LinkAsync(person, member, user, inviter.DisplayName(), cancellationToken);
 
         // One open invitation per person: a new link replaces the earlier ones, which stop working now. Both in one
-        // transaction, so a failed save never leaves the person with no working link.
-        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        await db.Invitations.Where(i => i.UserId == user.Id && i.UsedAt == null && i.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, now), CancellationToken.None);
+        // transaction, so a failed save never leaves the person with no working link. A transient failure runs the
+        // transaction again; the new rows stay added until it commits, and a commit whose answer was lost is checked.
         var token = Secrets.NewToken();
+        var tokenHash = Secrets.Hash(token);
         db.Invitations.Add(new Invitation
         {
             Email = user.Email!,
-            TokenHash = Secrets.Hash(token),
+            TokenHash = tokenHash,
             UserId = user.Id,
             InvitedByUserId = inviter.UserId(),
             EngagementId = engagement.Id,
@@ -80,8 +79,16 @@ public sealed class InvitationDesk(OnboardingDbContext db, UserManager<AppUser> 
             ExpiresAt = now + Lifetime,
         });
         db.RecordActivity(inviter, engagement.Id, $"Invited {member.Name} to sign in", now);
-        await db.SaveChangesAsync(CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
+        await db.Database.CreateExecutionStrategy().ExecuteInTransactionAsync(
+            async attempt =>
+            {
+                await db.Invitations.Where(i => i.UserId == user.Id && i.UsedAt == null && i.ExpiresAt > now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, now), attempt);
+                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, attempt);
+            },
+            attempt => db.Invitations.AnyAsync(i => i.TokenHash == tokenHash, attempt),
+            CancellationToken.None);
+        db.ChangeTracker.AcceptAllChanges();
 
         var link = links.Invitation(token);
         var letter = new InvitationLetter(member.Name, user.Email!, person.TimeZone, engagement.Name, provider, inviter.DisplayName(), link, now + Lifetime);

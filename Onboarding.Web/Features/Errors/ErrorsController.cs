@@ -35,6 +35,7 @@ public sealed record ErrorViewModel(int Status, int? WaitMinutes = null)
         StatusCodes.Status404NotFound => "Page not found",
         StatusCodes.Status405MethodNotAllowed => "Not something this address does",
         StatusCodes.Status429TooManyRequests => "Too many attempts",
+        StatusCodes.Status503ServiceUnavailable => "Unavailable for a moment",
         _ => "Something went wrong",
     };
 
@@ -45,6 +46,7 @@ public sealed record ErrorViewModel(int Status, int? WaitMinutes = null)
         StatusCodes.Status404NotFound => "There is nothing here, or it is not shared with you.",
         StatusCodes.Status405MethodNotAllowed => "This address answers the app's own forms and scripts, not a visit. Nothing was changed.",
         StatusCodes.Status429TooManyRequests => $"Too many attempts; try again in {WaitMinutes ?? 15} minute{(WaitMinutes == 1 ? "" : "s")}.",
+        StatusCodes.Status503ServiceUnavailable => "The app cannot reach its database just now. Try again in a minute; nothing you saved before was lost.",
         _ => "The error has been logged. Try again in a moment; nothing you saved before was lost.",
     };
 }
