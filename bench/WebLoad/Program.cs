@@ -207,6 +207,16 @@ static async Task<(int First, int Last, int Tasks)> SeedAsync(string connectionS
     Person leader;
     await using (var db = new PostgresOnboardingDbContext(options))
     {
+        // The app seeds the demo once it listens, so /health can answer before the demo's people exist.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!await db.Users.AnyAsync(u => u.Email == Leader))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The app did not seed the demo's {Leader} within 2 minutes.");
+            }
+            await Task.Delay(250);
+        }
         providerId = await db.Organisations.Where(o => o.Kind == OrganisationKind.Provider).Select(o => o.Id).FirstAsync();
         leader = await PersonDirectory.ForUserAsync(db, await db.Users.Where(u => u.Email == Leader).Select(u => u.Id).FirstAsync(), now);
         await db.SaveChangesAsync();
