@@ -82,6 +82,7 @@ public static class WebServiceExtensions
         services.AddHostedService<FirstStartSeeding>();
         services.AddPlanPack(builder.Configuration);
         services.AddSingleton<EngagementSnapshots>();
+        services.AddSingleton<EngagementStandings>();
         services.AddSingleton<Features.Account.AccountMailer>();
         services.AddScoped<Features.Account.InvitationDesk>();
         services.AddAttemptLimits(builder.Configuration);

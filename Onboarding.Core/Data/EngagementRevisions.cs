@@ -7,7 +7,8 @@ namespace Onboarding.Core.Data;
 
 /// <summary>
 /// Gives an engagement a new <see cref="Engagement.Revision"/> in the same SaveChanges (so in the
-/// same transaction) as any change to it or to a record carrying its <c>EngagementId</c>. A reader
+/// same transaction) as any change to it, to a record carrying its <c>EngagementId</c>, or to a
+/// measurement of one of its metrics. A reader
 /// that finds the revision it cached under can trust what it cached; a reader that finds a new one
 /// reads again. Bulk <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> bypass SaveChanges, so they must not
 /// be used on anything an engagement page shows.
@@ -17,12 +18,18 @@ public sealed class EngagementRevisions : SaveChangesInterceptor
     public static EngagementRevisions Interceptor { get; } = new();
 
     private const string EngagementIdProperty = "EngagementId";
+    private const string MetricIdProperty = "MetricId";
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is { } context)
         {
-            foreach (var id in TouchedEngagements(context))
+            var touched = Touched.In(context);
+            foreach (var metricId in touched.Metrics)
+            {
+                touched.Add(context.Set<Metric>().Find(metricId));
+            }
+            foreach (var id in touched.Unstamped)
             {
                 Stamp(context, context.Set<Engagement>().Find(id));
             }
@@ -35,7 +42,12 @@ public sealed class EngagementRevisions : SaveChangesInterceptor
     {
         if (eventData.Context is { } context)
         {
-            foreach (var id in TouchedEngagements(context))
+            var touched = Touched.In(context);
+            foreach (var metricId in touched.Metrics)
+            {
+                touched.Add(await context.Set<Metric>().FindAsync([metricId], cancellationToken));
+            }
+            foreach (var id in touched.Unstamped)
             {
                 Stamp(context, await context.Set<Engagement>().FindAsync([id], cancellationToken));
             }
@@ -43,45 +55,69 @@ public sealed class EngagementRevisions : SaveChangesInterceptor
         return result;
     }
 
-    /// <summary>Stamps engagements being saved and returns the ids of the others that records being saved belong to.</summary>
-    private static List<int> TouchedEngagements(DbContext context)
+    /// <summary>
+    /// What a save touches: engagements being saved (stamped at once), engagements that records being saved belong
+    /// to, and metrics whose measurements are being saved (a measurement reaches its engagement through its metric).
+    /// </summary>
+    private sealed class Touched
     {
-        context.ChangeTracker.DetectChanges();
-        var stamped = new HashSet<int>();
-        var touched = new HashSet<int>();
-        foreach (var entry in context.ChangeTracker.Entries())
+        private readonly HashSet<int> stamped = [];
+        private readonly HashSet<int> engagements = [];
+
+        public HashSet<int> Metrics { get; } = [];
+
+        // A record added with its engagement carries a temporary id until saved: its engagement is being stamped already.
+        public IEnumerable<int> Unstamped => engagements.Where(id => id > 0 && !stamped.Contains(id));
+
+        public void Add(Metric? metric)
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (metric is not null)
             {
-                continue;
-            }
-            if (entry.Entity is Engagement engagement)
-            {
-                Stamp(context, engagement);
-                stamped.Add(engagement.Id);
-            }
-            else if (entry.Metadata.FindProperty(EngagementIdProperty) is not null)
-            {
-                AddOwners(entry, touched);
+                engagements.Add(metric.EngagementId);
             }
         }
-        touched.ExceptWith(stamped);
-        // A record added with its engagement carries a temporary id until saved: its engagement is being stamped already.
-        touched.RemoveWhere(id => id <= 0);
-        return [.. touched];
+
+        public static Touched In(DbContext context)
+        {
+            context.ChangeTracker.DetectChanges();
+            var touched = new Touched();
+            foreach (var entry in context.ChangeTracker.Entries())
+            {
+                if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                {
+                    continue;
+                }
+                if (entry.Entity is Engagement engagement)
+                {
+                    Stamp(context, engagement);
+                    touched.stamped.Add(engagement.Id);
+                }
+                else if (entry.Entity is Measurement)
+                {
+                    AddOwners(entry, MetricIdProperty, touched.Metrics);
+                }
+                else if (entry.Metadata.FindProperty(EngagementIdProperty) is not null)
+                {
+                    AddOwners(entry, EngagementIdProperty, touched.engagements);
+                }
+            }
+            // A measurement added with its metric: the metric's engagement is touched through the metric itself.
+            touched.Metrics.RemoveWhere(id => id <= 0);
+            return touched;
+        }
     }
 
-    private static void AddOwners(EntityEntry entry, HashSet<int> touched)
+    private static void AddOwners(EntityEntry entry, string ownerProperty, HashSet<int> owners)
     {
         // Nullable on some records (an invitation may be to no engagement).
-        var property = entry.Property(EngagementIdProperty);
+        var property = entry.Property(ownerProperty);
         if (property.CurrentValue is int current)
         {
-            touched.Add(current);
+            owners.Add(current);
         }
         if (entry.State == EntityState.Modified && property.OriginalValue is int original)
         {
-            touched.Add(original);
+            owners.Add(original);
         }
     }
 

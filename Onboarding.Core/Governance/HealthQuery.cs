@@ -6,9 +6,10 @@ using Onboarding.Core.Time;
 
 namespace Onboarding.Core.Governance;
 
-/// <summary>One engagement as the portfolio and the overview show its health.</summary>
+/// <summary>One engagement as the portfolio and the overview show its health, as of <paramref name="Revision"/> of it.</summary>
 public sealed record EngagementStanding(
     int Id,
+    Guid Revision,
     string Name,
     string ClientName,
     EngagementStatus Status,
@@ -45,6 +46,7 @@ public static class HealthQuery
             .Select(e => new
             {
                 e.Id,
+                e.Revision,
                 e.Name,
                 Client = e.Client!.Name,
                 e.Status,
@@ -128,7 +130,7 @@ public static class HealthQuery
                 behind, slip);
             var next = milestonesOf[h.Id].Where(m => m.Date >= today).MinBy(m => m.Date);
             return new EngagementStanding(
-                h.Id, h.Name, h.Client, h.Status, h.Kickoff, h.GoLive, today, EngagementHealth.Compute(inputs),
+                h.Id, h.Revision, h.Name, h.Client, h.Status, h.Kickoff, h.GoLive, today, EngagementHealth.Compute(inputs),
                 h.HealthOverride, h.HealthOverrideReason, h.HealthOverrideBy, h.HealthOverrideAt,
                 next?.Title, next?.Date, slip, inputs.ClientOverdue, inputs.ProviderOverdue,
                 issues.Where(i => i.Escalated).Sum(i => i.Count));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Governance;
 using Onboarding.Tests.Support;
 
 namespace Onboarding.Tests.Integration;
@@ -11,7 +12,7 @@ namespace Onboarding.Tests.Integration;
 /// </summary>
 public class EngagementRevisionTests(OnboardingFactory app) : IClassFixture<OnboardingFactory>
 {
-    public static TheoryData<string> Changes => ["task status", "win added", "milestone deleted", "member renamed", "outcome added", "engagement edited"];
+    public static TheoryData<string> Changes => ["task status", "win added", "milestone deleted", "member renamed", "outcome added", "engagement edited", "measurement recorded", "issue logged"];
 
     [Theory]
     [MemberData(nameof(Changes))]
@@ -72,6 +73,41 @@ public class EngagementRevisionTests(OnboardingFactory app) : IClassFixture<Onbo
         Assert.Contains("Quinn Renamed", await leader.GetStringAsync(overview));
     }
 
+    [Fact]
+    public async Task The_overview_health_follows_a_change_saved_by_another_process_and_the_engagement_s_next_days()
+    {
+        var engagementId = await InvitationTests.DemoEngagementIdAsync(app);
+        var leader = await app.SignedInClientAsync("alex.morgan@northstar.example");
+        await AssertOverviewShowsComputedHealthAsync(leader, engagementId);
+
+        await app.WithDbAsync(async db =>
+        {
+            db.LogEntries.Add(new LogEntry { EngagementId = engagementId, Kind = LogEntryKind.Issue, Title = "Hiring freeze rumoured", Severity = LogSeverity.Critical, CreatedAt = app.Clock.GetUtcNow() });
+            return await db.SaveChangesAsync();
+        });
+        var health = await AssertOverviewShowsComputedHealthAsync(leader, engagementId);
+        Assert.Contains("1 issue open at critical severity", health);
+
+        // Nothing saved, but two weeks on more work is overdue: the health is the engagement's today's.
+        app.Clock.Advance(TimeSpan.FromDays(14));
+        leader = await app.SignedInClientAsync("alex.morgan@northstar.example");
+        Assert.NotEqual(health, await AssertOverviewShowsComputedHealthAsync(leader, engagementId));
+    }
+
+    /// <summary>The overview's health panel lists exactly the reasons <see cref="HealthQuery"/> computes now; returns the panel.</summary>
+    private async Task<string> AssertOverviewShowsComputedHealthAsync(HttpClient leader, int engagementId)
+    {
+        var page = await leader.GetStringAsync($"/engagements/{engagementId}");
+        var start = page.IndexOf("id=\"health\"", StringComparison.Ordinal);
+        var panel = page[start..page.IndexOf("</section>", start, StringComparison.Ordinal)];
+        var computed = await app.WithDbAsync(async db =>
+            (await HealthQuery.LoadAsync(db, db.Engagements.Where(e => e.Id == engagementId), app.Clock.GetUtcNow())).Single().Computed);
+        Assert.Contains($"Computed: {computed.Colour}", panel);
+        Assert.Equal(computed.Reasons.Count, panel.Split("<li>").Length - 1);
+        Assert.All(computed.Reasons, r => Assert.Contains(System.Net.WebUtility.HtmlEncode(r.Text), panel));
+        return panel;
+    }
+
     private static async Task Apply(OnboardingDbContext db, int engagementId, string change)
     {
         switch (change)
@@ -93,6 +129,14 @@ public class EngagementRevisionTests(OnboardingFactory app) : IClassFixture<Onbo
                 break;
             case "engagement edited":
                 (await db.Engagements.FirstAsync(e => e.Id == engagementId)).SharedPurpose = "A sharper purpose";
+                break;
+            case "measurement recorded":
+                // Only the metric's id, as a form posts it: the metric itself is not loaded.
+                var metricId = await db.Metrics.Where(m => m.EngagementId == engagementId).Select(m => m.Id).FirstAsync();
+                db.Measurements.Add(new Measurement { MetricId = metricId, MeasuredOn = new DateOnly(2026, 12, 1), Value = 42, RecordedAt = DateTimeOffset.UnixEpoch });
+                break;
+            case "issue logged":
+                db.LogEntries.Add(new LogEntry { EngagementId = engagementId, Kind = LogEntryKind.Issue, Title = "Offers stuck in approval", Severity = LogSeverity.Low, CreatedAt = DateTimeOffset.UnixEpoch });
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, null);

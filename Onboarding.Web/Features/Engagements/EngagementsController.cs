@@ -8,7 +8,7 @@ using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web.Features.Engagements;
 
-public sealed class EngagementsController(OnboardingDbContext db, EngagementSnapshots snapshots, TimeProvider clock) : Controller
+public sealed class EngagementsController(OnboardingDbContext db, EngagementSnapshots snapshots, EngagementStandings standings, TimeProvider clock) : Controller
 {
     private const int PageSize = 25;
 
@@ -75,7 +75,7 @@ public sealed class EngagementsController(OnboardingDbContext db, EngagementSnap
             // Health is counted from the whole log, so only provider staff see it: it would tell a client of provider-only issues.
             Health = access.Role?.IsClientRole() == true && !access.IsAdministrator
                 ? null
-                : (await HealthQuery.LoadAsync(db, db.Engagements.Where(e => e.Id == engagementId), clock.GetUtcNow())).Single(),
+                : await standings.GetAsync(db, new StandingKey(engagementId, access.Revision, engagement.TimeZone), clock.GetUtcNow()),
         });
     }
 

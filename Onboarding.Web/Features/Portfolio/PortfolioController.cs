@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance;
@@ -11,9 +12,9 @@ namespace Onboarding.Web.Features.Portfolio;
 /// Sorting and filtering come from the query string, so it works without script and a view can be linked.
 /// </summary>
 [Route("/portfolio")]
-public sealed class PortfolioController(OnboardingDbContext db, TimeProvider clock) : Controller
+public sealed class PortfolioController(OnboardingDbContext db, EngagementStandings standings, TimeProvider clock) : Controller
 {
-    /// <summary>Health is computed for every engagement (to sort and filter them all); a page shows this many.</summary>
+    /// <summary>Health is known for every engagement (to sort and filter them all); a page shows this many.</summary>
     private const int PageSize = 100;
 
     [HttpGet("")]
@@ -37,7 +38,13 @@ public sealed class PortfolioController(OnboardingDbContext db, TimeProvider clo
             var q = query.Q.Trim().ToLower();
             engagements = engagements.Where(e => e.Name.ToLower().Contains(q) || e.Client!.Name.ToLower().Contains(q));
         }
-        var rows = await HealthQuery.LoadAsync(db, engagements, clock.GetUtcNow(), cancellationToken);
+        var heads = await engagements
+            .Select(e => new { e.Id, e.Revision, e.TimeZone, Client = e.Client!.Name })
+            .ToListAsync(cancellationToken);
+        var kept = await standings.GetAsync(db, heads.Select(h => new StandingKey(h.Id, h.Revision, h.TimeZone)).ToList(), clock.GetUtcNow(), cancellationToken);
+        // A client's name is the organisation's, which no engagement revision covers: shown as read now.
+        var clients = heads.ToDictionary(h => h.Id, h => h.Client);
+        var rows = kept.Select(s => s with { ClientName = clients[s.Id] }).ToList();
         var sorted = query.Apply(rows);
         var pages = Math.Max(1, (sorted.Count + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pages);
