@@ -30,6 +30,9 @@ public class PulseLinkTests(OnboardingFactory app) : IClassFixture<OnboardingFac
     public Task A_forged_link_is_not_found_and_an_expired_one_says_it_closed() => PulseSteps.ForgedAndExpiredAsync(app);
 
     [Fact]
+    public Task A_pulse_of_an_engagement_that_has_ended_takes_no_answer() => PulseSteps.ClosedEngagementTakesNoAnswersAsync(app);
+
+    [Fact]
     public async Task A_locked_persons_link_does_nothing()
     {
         var engagementId = await DemoEngagementIdAsync(app);
@@ -342,6 +345,33 @@ internal static partial class PulseSteps
         Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
         Assert.Null(await app.WithDbAsync(db => db.Pulses.Where(p => p.Id == pulseId).Select(p => p.AnsweredAt).SingleAsync()));
     }
+
+    public static async Task ClosedEngagementTakesNoAnswersAsync(OnboardingFactory app)
+    {
+        var engagementId = await DemoEngagementIdAsync(app);
+        var (_, hiringManager, _, _) = await PeopleAsync(app, engagementId);
+        var (pulseId, token) = await SendAsync(app, engagementId, hiringManager, $"test:closed:{Guid.NewGuid():N}");
+        await SetStatusAsync(app, engagementId, EngagementStatus.Closed);
+        try
+        {
+            var shown = await app.AnonymousClient().GetAsync($"/pulse/{token}?score=2");
+            Assert.Equal(HttpStatusCode.Gone, shown.StatusCode);
+            Assert.Contains("has ended, so its pulses no longer take answers", await shown.Content.ReadAsStringAsync());
+            var late = await PostAsync(app, token, 2, "Too late?");
+            Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
+            Assert.Null(await app.WithDbAsync(db => db.Pulses.Where(p => p.Id == pulseId).Select(p => p.AnsweredAt).SingleAsync()));
+        }
+        finally
+        {
+            await SetStatusAsync(app, engagementId, EngagementStatus.Active);
+        }
+    }
+
+    private static Task SetStatusAsync(OnboardingFactory app, int engagementId, EngagementStatus status) => app.WithDbAsync(async db =>
+    {
+        (await db.Engagements.SingleAsync(e => e.Id == engagementId)).Status = status;
+        return await db.SaveChangesAsync();
+    });
 
     private static Task<(decimal, string?)> MonthValueAsync(OnboardingFactory app, int engagementId) => app.WithDbAsync(async db =>
     {

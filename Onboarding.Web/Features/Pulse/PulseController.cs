@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
+using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance.Pulses;
 using Onboarding.Web.Infrastructure;
 
@@ -41,7 +42,7 @@ public sealed class PulseController(OnboardingDbContext db, TimeProvider clock) 
         {
             return Unknown();
         }
-        if (found.Pulse.AnsweredAt is not null || clock.GetUtcNow() >= found.Pulse.ExpiresAt)
+        if (found.Pulse.AnsweredAt is not null || clock.GetUtcNow() >= found.Pulse.ExpiresAt || found.Closed)
         {
             return Page(found, form);
         }
@@ -68,10 +69,11 @@ public sealed class PulseController(OnboardingDbContext db, TimeProvider clock) 
     {
         var state = found.Pulse.AnsweredAt is not null ? PulsePageState.AlreadyAnswered
             : clock.GetUtcNow() >= found.Pulse.ExpiresAt ? PulsePageState.Expired
+            : found.Closed ? PulsePageState.EngagementClosed
             : PulsePageState.Open;
         Response.StatusCode = state switch
         {
-            PulsePageState.Expired => StatusCodes.Status410Gone,
+            PulsePageState.Expired or PulsePageState.EngagementClosed => StatusCodes.Status410Gone,
             PulsePageState.AlreadyAnswered when HttpMethods.IsPost(Request.Method) => StatusCodes.Status409Conflict,
             _ => Response.StatusCode,
         };
@@ -94,12 +96,13 @@ public sealed class PulseController(OnboardingDbContext db, TimeProvider clock) 
         var hash = Secrets.Hash(token);
         var found = await db.Pulses.AsNoTracking()
             .Where(p => p.TokenHash == hash)
-            .Select(p => new { Pulse = p, p.Member!.Person!.Name, Engagement = p.Engagement!.Name, p.Member.User })
+            .Select(p => new { Pulse = p, p.Member!.Person!.Name, Engagement = p.Engagement!.Name, p.Engagement.Status, p.Member.User })
             .FirstOrDefaultAsync();
-        return found is null || found.User?.IsLockedAt(clock.GetUtcNow()) == true ? null : new FoundPulse(found.Pulse, token, found.Name, found.Engagement);
+        return found is null || found.User?.IsLockedAt(clock.GetUtcNow()) == true ? null : new FoundPulse(found.Pulse, token, found.Name, found.Engagement, found.Status == EngagementStatus.Closed);
     }
 
-    private sealed record FoundPulse(Core.Governance.Pulses.Pulse Pulse, string Token, string Name, string Engagement);
+    /// <param name="Closed">The engagement has ended: an answer would feed a metric and a log nobody runs any more.</param>
+    private sealed record FoundPulse(Core.Governance.Pulses.Pulse Pulse, string Token, string Name, string Engagement, bool Closed);
 }
 
 public enum PulsePageState
@@ -108,6 +111,7 @@ public enum PulsePageState
     Thanks,
     AlreadyAnswered,
     Expired,
+    EngagementClosed,
     Unknown,
 }
 
