@@ -26,10 +26,15 @@ public sealed class EngagementStandings : IDisposable
     {
         var found = new List<EngagementStanding>(keys.Count);
         var stale = new List<int>();
+        // Engagements share a handful of zones; converting once per zone keeps a thousand-row portfolio cheap.
+        var todays = new Dictionary<string, DateOnly>();
         foreach (var key in keys)
         {
-            if (cache.TryGetValue(key.EngagementId, out EngagementStanding? kept)
-                && kept!.Revision == key.Revision && kept.Today == Zones.DateIn(now, key.TimeZone))
+            if (!todays.TryGetValue(key.TimeZone, out var today))
+            {
+                todays[key.TimeZone] = today = Zones.DateIn(now, key.TimeZone);
+            }
+            if (cache.TryGetValue(key.EngagementId, out EngagementStanding? kept) && kept!.Revision == key.Revision && kept.Today == today)
             {
                 found.Add(kept);
             }

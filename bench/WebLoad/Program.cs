@@ -13,7 +13,7 @@ using Onboarding.Core.Templates;
 using Onboarding.Tests.Support;
 
 // Load on the two pages people open most, the engagement overview and the plan's checklist, and on the
-// account leaders' portfolio, which computes the health of every engagement on each request.
+// account leaders' portfolio, which lists the health of every engagement they lead.
 // PostgreSQL with 1,000 engagements of ~100 tasks, the app in Release as its own process on
 // Kestrel, one account leader signed in, wrk at 32 connections. Prints "name: value unit".
 var engagementCount = IntArgument("--engagements", 1_000);
@@ -47,13 +47,17 @@ try
     Console.WriteLine($"seed_time: {clock.Elapsed.TotalSeconds:0.0} s");
 
     var cookie = await SignInAsync(baseAddress, Leader, Password);
+    // The app keeps each engagement's health until it changes; the first portfolio computes all of them.
+    var cold = Stopwatch.StartNew();
+    await CheckPageAsync(baseAddress, cookie, "/portfolio");
+    Console.WriteLine($"portfolio_first_visit: {cold.Elapsed.TotalMilliseconds:0} ms");
     // The app keeps what the overview and the plan show of an engagement until it changes (both pages
     // share it), so the first visit to each engagement reads it from PostgreSQL and later ones do not.
     // First visits are measured on their own; the wrk runs then measure the steady state.
     var firstVisits = await VisitEachAsync(baseAddress, cookie, "/engagements/%d", first, last, connections);
     Console.WriteLine($"overview_first_visit_requests_per_s: {firstVisits:0.0} req/s");
     var failed = false;
-    // The portfolio has no engagement in its path: every request computes the health of all of them.
+    // The portfolio has no engagement in its path: every request lists all of them.
     foreach (var (name, path) in new[] { ("overview", "/engagements/%d"), ("checklist", "/engagements/%d/plan"), ("portfolio", "/portfolio") })
     {
         await CheckPageAsync(baseAddress, cookie, path.Replace("%d", first.ToString(CultureInfo.InvariantCulture)));

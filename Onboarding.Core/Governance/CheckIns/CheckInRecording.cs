@@ -25,7 +25,7 @@ public static class CheckInRecording
         OnboardingDbContext db, CheckInSeries series, DateOnly date, CheckInAgenda agenda, CheckInRecord record,
         int? formVersion, string by, string timeZone, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var meeting = await db.CheckInMeetings.Include(m => m.Decisions).Include(m => m.Actions)
+        var meeting = await db.CheckInMeetings.Include(m => m.Decisions).Include(m => m.Actions).AsSplitQuery()
             .FirstOrDefaultAsync(m => m.SeriesId == series.Id && m.Date == date, cancellationToken);
         if (meeting is null)
         {

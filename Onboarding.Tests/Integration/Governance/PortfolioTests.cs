@@ -59,6 +59,8 @@ public class PortfolioTests(OnboardingFactory app) : IClassFixture<OnboardingFac
 
         await PostFormAsync(leader, $"{overview}/health", new() { ["Colour"] = "" }, tokenFrom: overview);
         Assert.Null(await app.WithDbAsync(db => db.Engagements.Where(e => e.Id == engagementId).Select(e => e.HealthOverride).FirstAsync()));
+        // The portfolio keeps each engagement's health until it changes: the change shows at once.
+        Assert.DoesNotContain("Set: Amber", await leader.GetStringAsync("/portfolio"));
     }
 }
 

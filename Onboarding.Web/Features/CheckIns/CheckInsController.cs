@@ -30,6 +30,7 @@ public sealed class CheckInsController(OnboardingDbContext db, TimeProvider cloc
         var series = await db.CheckInSeries.AsNoTracking()
             .Include(s => s.Participants).ThenInclude(p => p.Member)
             .Include(s => s.Meetings)
+            .AsSplitQuery()
             .Where(s => s.EngagementId == engagementId)
             .OrderBy(s => s.Kind).ThenBy(s => s.Title)
             .ToListAsync();
@@ -44,7 +45,7 @@ public sealed class CheckInsController(OnboardingDbContext db, TimeProvider cloc
     [EngagementRoles(EngagementRole.AccountLeader)]
     public async Task<IActionResult> AddUsual(int engagementId)
     {
-        var engagement = await db.Engagements.Include(e => e.Members).Include(e => e.CheckIns).FirstAsync(e => e.Id == engagementId);
+        var engagement = await db.Engagements.Include(e => e.Members).Include(e => e.CheckIns).AsSplitQuery().FirstAsync(e => e.Id == engagementId);
         var now = clock.GetUtcNow();
         var added = CheckInDefaults.Add(engagement, now);
         if (added > 0)
@@ -194,6 +195,7 @@ public sealed class CheckInsController(OnboardingDbContext db, TimeProvider cloc
         var meeting = await db.CheckInMeetings.AsNoTracking()
             .Include(m => m.Decisions).ThenInclude(d => d.LogEntry)
             .Include(m => m.Actions).ThenInclude(a => a.Task).ThenInclude(t => t!.Owner)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.SeriesId == seriesId && m.Date == day);
         // A meeting recorded before the series moved keeps its page; otherwise the day must be one the series meets on.
         if (meeting is null && !series.MeetsOn(day))
