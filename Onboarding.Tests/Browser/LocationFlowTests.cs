@@ -49,4 +49,26 @@ public sealed class LocationFlowTests(LiveApp app, Chromium chromium)
         var linked = await app.WithDbAsync(db => db.HiringLocations.Where(l => l.EngagementId == engagementId && l.City == "Kraków").SelectMany(l => l.Members).Select(m => m.Email).ToListAsync());
         Assert.Equal(["riya.shah@northstar.example"], linked);
     }
+
+    [Fact]
+    public async Task The_leader_sees_when_a_check_ins_participants_are_all_working_where_its_time_is_chosen()
+    {
+        var engagementId = await app.WithDbAsync(db => db.Engagements.Where(e => e.Name == "Acme Robotics RPO launch").Select(e => e.Id).SingleAsync());
+        await using var tab = await BrowserPage.OpenAsync(chromium, app);
+        var page = tab.Page;
+        await tab.SignInAsync(Leader);
+        await tab.GoToAsync($"/engagements/{engagementId}/check-ins");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change day, time or people of Weekly check-in", Exact = false }).First.ClickAsync();
+        await page.WaitForURLAsync("**/edit");
+
+        var section = page.Locator("#common-hours");
+        await Assertions.Expect(section.GetByRole(AriaRole.Heading, new() { Name = "When everyone is working" })).ToBeVisibleAsync();
+        // The demo's leader and recruiter work in London, the TA lead in New York: their days meet every weekday.
+        await Assertions.Expect(section.Locator("#common-windows li")).ToHaveCountAsync(5);
+        await Assertions.Expect(section.Locator("#meeting-fit")).ToBeVisibleAsync();
+        await tab.AssertAccessibleAsync();
+        await section.ScrollIntoViewIfNeededAsync();
+        await tab.ScreenshotAsync("check-in-common-hours");
+        tab.AssertNoScriptErrors();
+    }
 }
