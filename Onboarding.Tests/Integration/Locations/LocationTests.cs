@@ -113,6 +113,23 @@ public abstract class LocationTests(OnboardingFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
     }
 
+    [Fact]
+    public async Task The_demo_hires_in_India_Poland_Mexico_and_Canada()
+    {
+        var demo = await Demo.LoadAsync(app);
+        var recruiter = await app.SignedInClientAsync(Demo.RecruiterEmail);
+
+        var page = WebUtility.HtmlDecode(await recruiter.GetStringAsync($"{demo.Path}/locations"));
+
+        foreach (var place in new[] { "Bengaluru, Karnataka, India", "Wrocław, Lower Silesia, Poland", "Guadalajara, Jalisco, Mexico", "Toronto, Ontario, Canada" })
+        {
+            Assert.Contains($">{place}</h2>", page);
+        }
+        var locations = await app.WithDbAsync(db => db.HiringLocations.Include(l => l.Members).Where(l => l.EngagementId == demo.EngagementId).ToListAsync());
+        var links = locations.SelectMany(l => l.Members.Select(m => $"{l.CountryCode} {m.Name}"));
+        Assert.Equal(["CA Hana Kobayashi", "IN Riya Shah", "MX Hana Kobayashi", "PL Riya Shah"], links.Order());
+    }
+
     private static void AddLocation(Dictionary<string, string> form, int row, string country, string region, string city, string zone, string week, string language)
     {
         form[$"Locations[{row}].Country"] = country;
