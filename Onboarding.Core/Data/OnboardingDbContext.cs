@@ -8,6 +8,7 @@ using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance;
 using Onboarding.Core.Governance.CheckIns;
 using Onboarding.Core.Governance.Pulses;
+using Onboarding.Core.Locations;
 using Onboarding.Core.People;
 
 namespace Onboarding.Core.Data;
@@ -30,6 +31,7 @@ public abstract class OnboardingDbContext(DbContextOptions options) : IdentityDb
     public DbSet<BusinessOutcome> BusinessOutcomes => Set<BusinessOutcome>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Member> Members => Set<Member>();
+    public DbSet<HiringLocation> HiringLocations => Set<HiringLocation>();
     public DbSet<TemplateSnapshot> TemplateSnapshots => Set<TemplateSnapshot>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<TaskDependency> TaskDependencies => Set<TaskDependency>();

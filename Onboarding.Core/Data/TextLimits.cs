@@ -12,6 +12,9 @@ public static class TextLimits
     public const int Email = 256;
     public const int TimeZone = 64;
 
+    /// <summary>A BCP 47 language tag, as long as the culture data's longest.</summary>
+    public const int LanguageTag = 35;
+
     /// <summary>Task, milestone, win and outcome titles.</summary>
     public const int Title = 300;
 

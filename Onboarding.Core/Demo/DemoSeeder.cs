@@ -5,6 +5,7 @@ using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance.CheckIns;
+using Onboarding.Core.Locations;
 using Onboarding.Core.People;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Time;
@@ -129,6 +130,7 @@ public sealed class DemoSeeder(
             seeded.Add(new SeededAccount(person.Email, person.Role.DisplayName(), password));
         }
 
+        AddLocations(engagement, now);
         CheckInDefaults.Add(engagement, now);
         db.Engagements.Add(engagement);
         await db.SaveChangesAsync(cancellationToken);
@@ -142,6 +144,21 @@ public sealed class DemoSeeder(
         db.Activity.Add(new ActivityEntry { EngagementId = engagement.Id, At = now, ActorName = "Onboarding", Description = "Demo engagement launched from the starter templates" });
         await db.SaveChangesAsync(cancellationToken);
         return seeded;
+    }
+
+    /// <summary>Acme builds its robots' engineering teams in four countries; the recruiter and the hiring manager each cover two.</summary>
+    private static void AddLocations(Engagement engagement, DateTimeOffset now)
+    {
+        HiringLocation Place(string country, string region, string city, string zone, string language) =>
+            new LocationDetails(country, region, city, zone, WorkingDays.MondayToFriday, language).ToLocation(now);
+        var bengaluru = Place("IN", "Karnataka", "Bengaluru", "Asia/Kolkata", "en-IN");
+        var wroclaw = Place("PL", "Lower Silesia", "Wrocław", "Europe/Warsaw", "pl");
+        var guadalajara = Place("MX", "Jalisco", "Guadalajara", "America/Mexico_City", "es-MX");
+        var toronto = Place("CA", "Ontario", "Toronto", "America/Toronto", "en-CA");
+        engagement.Locations = [bengaluru, wroclaw, guadalajara, toronto];
+        var members = engagement.Members.ToDictionary(m => m.Email);
+        members["riya.shah@northstar.example"].Locations.AddRange([bengaluru, wroclaw]);
+        members["hana.kobayashi@acme.example"].Locations.AddRange([guadalajara, toronto]);
     }
 
     private static void SetBaseline(Engagement engagement, string metric, decimal baseline, decimal? target)

@@ -47,6 +47,7 @@ public sealed class Engagement : ICalendarEvent
 
     public List<BusinessOutcome> Outcomes { get; set; } = [];
     public List<Member> Members { get; set; } = [];
+    public List<Locations.HiringLocation> Locations { get; set; } = [];
     public List<TemplateSnapshot> Templates { get; set; } = [];
     public List<PlanTask> Tasks { get; set; } = [];
     public List<Milestone> Milestones { get; set; } = [];

@@ -1,5 +1,6 @@
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Governance;
+using Onboarding.Core.Locations;
 using Onboarding.Core.People;
 using Onboarding.Core.Plans;
 using PlanTemplate = Onboarding.Core.Templates.PlanTemplate;
@@ -7,7 +8,8 @@ using PlanTemplate = Onboarding.Core.Templates.PlanTemplate;
 namespace Onboarding.Core.Engagements;
 
 /// <param name="TimeZone">For someone new to the product; a person already known keeps their own.</param>
-public sealed record LaunchContact(string Name, string Email, EngagementRole Role, string Title, string TimeZone);
+/// <param name="Location">Index into <see cref="LaunchRequest.Locations"/> of where they hire or work, if given.</param>
+public sealed record LaunchContact(string Name, string Email, EngagementRole Role, string Title, string TimeZone, int? Location = null);
 
 public sealed record LaunchOutcome(string Title, string HowMeasured);
 
@@ -22,7 +24,8 @@ public sealed record LaunchRequest(
     string SharedPurpose,
     IReadOnlyList<LaunchOutcome> Outcomes,
     IReadOnlyList<LaunchContact> Contacts,
-    IReadOnlyList<PlanTemplate> Templates);
+    IReadOnlyList<PlanTemplate> Templates,
+    IReadOnlyList<LocationDetails> Locations);
 
 public sealed record PreparedLaunch(Engagement Engagement, IReadOnlyList<TemplateApplication> Applications, GeneratedPlan Plan)
 {
@@ -50,12 +53,17 @@ public static class EngagementLaunch
             CreatedAt = now,
             Escalation = EscalationLadder.Rungs(0, EscalationLadder.FromTemplates(request.Templates)),
             EscalateAfterWorkingDays = request.Templates.Select(t => t.EscalateAfterWorkingDays).FirstOrDefault(d => d is not null) ?? EscalationLadder.DefaultWorkingDays,
+            Locations = request.Locations.Select(l => l.ToLocation(now)).ToList(),
             Outcomes = request.Outcomes.Select((o, i) => new BusinessOutcome { Title = o.Title, HowMeasured = o.HowMeasured, Position = i }).ToList(),
             // Earlier rows win when two people share a role, as the form lists them.
             Members = request.Contacts.Select((c, i) => PersonDirectory.Membership(
                 known.GetValueOrDefault(AccountRules.NormaliseEmail(c.Email)) ?? PersonDirectory.NewPerson(c.Name, c.Email, c.TimeZone, request.WorkingDays, now),
                 c.Role, c.Title, now.AddTicks(i))).ToList(),
         };
+        foreach (var (contact, member) in request.Contacts.Zip(engagement.Members).Where(p => p.First.Location is not null))
+        {
+            member.Locations.Add(engagement.Locations[contact.Location!.Value]);
+        }
         Governance.CheckIns.CheckInDefaults.Add(engagement, now);
         var applications = PlanWriter.Applications(request.Templates, engagement.Members);
         return new PreparedLaunch(engagement, applications, PlanWriter.Generate(engagement, applications));

@@ -37,6 +37,9 @@ public sealed class Member : IVersioned
 
     public DigestPreference DigestPreference { get; set; }
 
+    /// <summary>Where they hire or work from, among the engagement's locations.</summary>
+    public List<Locations.HiringLocation> Locations { get; set; } = [];
+
     /// <summary>Secret for the private calendar feed URL; reset by replacing it.</summary>
     public required string CalendarToken { get; set; }
 

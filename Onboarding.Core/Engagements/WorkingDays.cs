@@ -33,4 +33,20 @@ public static class WorkingDaysExtensions
     /// <summary>"Mon,Tue,Wed" style, the format forms and the command line use.</summary>
     public static string ToShortList(this WorkingDays days) =>
         string.Join(",", Enum.GetValues<DayOfWeek>().Where(d => days.Includes(d)).Select(d => d.ToString()[..3]));
+
+    /// <summary>Reads <see cref="ToShortList"/>'s format back; null for anything else, or for no day at all.</summary>
+    public static WorkingDays? FromShortList(string? text)
+    {
+        var days = WorkingDays.None;
+        foreach (var part in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var day = Enum.GetValues<DayOfWeek>().Where(d => d.ToString()[..3].Equals(part, StringComparison.OrdinalIgnoreCase)).Cast<DayOfWeek?>().FirstOrDefault();
+            if (day is null)
+            {
+                return null;
+            }
+            days |= (WorkingDays)(1 << (int)day.Value);
+        }
+        return days == WorkingDays.None ? null : days;
+    }
 }

@@ -30,6 +30,13 @@ public static class Zones
     /// <summary>The instant as a wall clock in <paramref name="zoneId"/> shows it.</summary>
     public static DateTimeOffset LocalIn(DateTimeOffset instant, string zoneId) => TimeZoneInfo.ConvertTime(instant, Find(zoneId));
 
+    /// <summary>
+    /// The instant the wall clock in <paramref name="zoneId"/> first reads <paramref name="time"/> on <paramref name="date"/>,
+    /// or the end of the gap when clocks spring forward over it.
+    /// </summary>
+    public static DateTimeOffset InstantAt(DateOnly date, TimeOnly time, string zoneId) =>
+        Digests.DigestSchedule.FirstInstantAtOrAfter(Find(zoneId), date.ToDateTime(time));
+
     private static string UnknownMessage(string? zoneId) =>
         $"'{zoneId}' is not a known IANA time zone; use a name like Europe/London or America/New_York.";
 }

@@ -16,6 +16,7 @@ using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance;
 using Onboarding.Core.Governance.CheckIns;
+using Onboarding.Core.Locations;
 using Onboarding.Core.Templates;
 using Onboarding.Tests.Integration.Governance;
 using Onboarding.Tests.Support;
@@ -369,6 +370,10 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
                 {
                     db.Metrics.Add(new Metric { EngagementId = engagementId, Name = "Time to fill", Unit = "days", Baseline = 60, Target = 40, Direction = MetricDirection.LowerIsBetter });
                 }
+                if (!await db.HiringLocations.AnyAsync(l => l.EngagementId == engagementId))
+                {
+                    db.HiringLocations.Add(new HiringLocation { EngagementId = engagementId, CountryCode = "PL", City = "Kraków", TimeZone = "Europe/Warsaw", Language = "pl" });
+                }
                 if (!await db.CheckInSeries.AnyAsync(c => c.EngagementId == engagementId))
                 {
                     CheckInDefaults.Add(engagement, app.Clock.GetUtcNow());
@@ -387,6 +392,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
             });
             var snapshotId = await app.WithDbAsync(db => db.TemplateSnapshots.Where(s => s.EngagementId == engagementId).Select(s => s.Id).FirstAsync());
             var metricId = await app.WithDbAsync(db => db.Metrics.Where(m => m.EngagementId == engagementId).Select(m => m.Id).FirstAsync());
+            var locationId = await app.WithDbAsync(db => db.HiringLocations.Where(l => l.EngagementId == engagementId).Select(l => l.Id).FirstAsync());
             var unsubscribe = await app.WithDbAsync(db => db.Members.Where(m => m.Id == leaderMemberId).Select(m => m.UnsubscribeToken).FirstAsync());
             // A fresh open pulse for the answer page, and an answered one for the leader's response.
             (_, pulseToken) = await PulseSteps.SendAsync(app, engagementId, hiringManagerMemberId, $"fuzz:{Guid.NewGuid():N}");
@@ -406,6 +412,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
                 "entryId" => entryId.ToString(CultureInfo.InvariantCulture),
                 "snapshotId" => snapshotId.ToString(CultureInfo.InvariantCulture),
                 "metricId" => metricId.ToString(CultureInfo.InvariantCulture),
+                "locationId" => locationId.ToString(CultureInfo.InvariantCulture),
                 "userId" => otherUserId,
                 "invitationId" => invitationId.ToString(CultureInfo.InvariantCulture),
                 "id" => digestId.ToString(CultureInfo.InvariantCulture),
@@ -438,7 +445,7 @@ public sealed class FormFuzzTests(FormFuzzTests.Apps apps) : IClassFixture<FormF
             var e = $"/engagements/{engagementId}";
             return
             [
-                e, $"{e}/plan", $"{e}/glossary", $"{e}/metrics", $"{e}/stakeholders", $"{e}/wins", $"{e}/activity", $"{e}/log?status=all", $"{e}/log/{entryId}", "/portfolio",
+                e, $"{e}/plan", $"{e}/glossary", $"{e}/metrics", $"{e}/stakeholders", $"{e}/locations", $"{e}/wins", $"{e}/activity", $"{e}/log?status=all", $"{e}/log/{entryId}", "/portfolio",
                 $"{e}/check-ins", $"{e}/check-ins/{seriesId}/{meetingDate}", $"{e}/pulses",
                 .. taskExists ? [$"{e}/tasks/{taskId}"] : Array.Empty<string>(),
                 $"{e}/digests/preview", $"{e}/pack", $"{e}/pack.pdf", $"{e}/pack/members/{recruiterMemberId}.pdf",

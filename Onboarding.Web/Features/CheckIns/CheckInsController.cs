@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance.CheckIns;
+using Onboarding.Core.People;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Text;
 using Onboarding.Core.Time;
@@ -223,10 +224,30 @@ public sealed class CheckInsController(OnboardingDbContext db, TimeProvider cloc
     private async Task<SeriesEditViewModel> BuildEditAsync(int engagementId, CheckInSeries series, SeriesForm form)
     {
         var engagement = await db.Engagements.AsNoTracking().FirstAsync(e => e.Id == engagementId);
-        var members = await db.Members.AsNoTracking().Where(m => m.EngagementId == engagementId)
+        var members = await db.Members.AsNoTracking().Include(m => m.Person).Where(m => m.EngagementId == engagementId)
             .Where(m => !series.ProviderOnly || m.Role == EngagementRole.AccountLeader || m.Role == EngagementRole.Recruiter)
             .OrderBy(m => m.Name).ToListAsync();
-        return new SeriesEditViewModel(engagementId, engagement.Name, engagement.TimeZone, series, form, members);
+        return new SeriesEditViewModel(engagementId, engagement.Name, engagement.TimeZone, series, form, members, Fit(engagement.TimeZone, series, form, members));
+    }
+
+    /// <summary>
+    /// When the chosen participants are all working in the coming week, and whether the next meeting at the time
+    /// shown in the form falls inside everyone's working day. The form's own values count where they read, so a
+    /// page shown again with a mistake still answers for what was typed.
+    /// </summary>
+    private MeetingFit Fit(string zoneId, CheckInSeries series, SeriesForm form, IReadOnlyList<Member> members)
+    {
+        var chosen = members.Where(m => (form.ParticipantIds ?? []).Contains(m.Id))
+            .Select(m => new WorkingClock(m.Name, m.Person!.TimeZone, m.Person.WorkingDays)).ToList();
+        var today = clock.TodayIn(zoneId);
+        var from = Zones.InstantAt(today, TimeOnly.MinValue, zoneId);
+        var to = Zones.InstantAt(today.AddDays(7), TimeOnly.MinValue, zoneId);
+        var weekday = Enum.TryParse<DayOfWeek>(form.Weekday, out var day) && Enum.IsDefined(day) ? day : series.Weekday;
+        var time = TimeOnly.TryParseExact(form.Time?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : series.LocalTime;
+        var minutes = int.TryParse(form.DurationMinutes, NumberStyles.None, CultureInfo.InvariantCulture, out var typed) && typed is >= 5 and <= 480 ? typed : series.DurationMinutes;
+        var next = CheckInSeries.FirstOn(weekday, today);
+        var start = Zones.InstantAt(next, time, zoneId);
+        return new MeetingFit(today, CommonHours.Between(chosen, from, to), next, time, CommonHours.NotWorking(chosen, start, start.AddMinutes(minutes)), chosen.Count);
     }
 
     /// <summary>"every Tuesday at 10:00 (Europe/London), 30 minutes"</summary>
@@ -238,7 +259,11 @@ public sealed record SeriesRow(CheckInSeries Series, DateOnly Next, IReadOnlyLis
 
 public sealed record CheckInsViewModel(int EngagementId, string EngagementName, string TimeZone, IReadOnlyList<SeriesRow> Series, bool IsLeader);
 
-public sealed record SeriesEditViewModel(int EngagementId, string EngagementName, string TimeZone, CheckInSeries Series, SeriesForm Form, IReadOnlyList<Member> Members);
+public sealed record SeriesEditViewModel(int EngagementId, string EngagementName, string TimeZone, CheckInSeries Series, SeriesForm Form, IReadOnlyList<Member> Members, MeetingFit Fit);
+
+/// <param name="Windows">When all participants are working in the seven days from <paramref name="From"/>.</param>
+/// <param name="NotWorking">Who the meeting on <paramref name="Next"/> at <paramref name="Time"/> falls outside the working day of.</param>
+public sealed record MeetingFit(DateOnly From, IReadOnlyList<CommonWindow> Windows, DateOnly Next, TimeOnly Time, IReadOnlyList<WorkingClock> NotWorking, int Participants);
 
 /// <param name="IsDrafted">The agenda is drafted now from the plan; false when it is the one kept at the first recording.</param>
 public sealed record MeetingViewModel(

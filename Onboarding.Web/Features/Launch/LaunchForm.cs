@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Locations;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
 using Onboarding.Core.Time;
@@ -18,6 +19,7 @@ public sealed class LaunchForm
 {
     public const int ContactRows = 8;
     public const int OutcomeRows = 4;
+    public const int LocationRows = 4;
 
     public string Name { get; set; } = "";
     public string ClientName { get; set; } = "";
@@ -30,6 +32,7 @@ public sealed class LaunchForm
     public string SharedPurpose { get; set; } = "";
     public List<OutcomeRow> Outcomes { get; set; } = [];
     public List<ContactRow> Contacts { get; set; } = [];
+    public List<LocationRow> Locations { get; set; } = [];
     public List<string> Templates { get; set; } = [];
 
     /// <summary>"preview" or "launch": which button was pressed.</summary>
@@ -41,7 +44,9 @@ public sealed class LaunchForm
         Templates ??= [];
         Outcomes = (Outcomes ?? []).Select(o => o ?? new OutcomeRow()).ToList();
         Contacts = (Contacts ?? []).Select(c => c ?? new ContactRow()).ToList();
+        Locations = (Locations ?? []).Select(l => l ?? new LocationRow()).ToList();
         while (Outcomes.Count < OutcomeRows) { Outcomes.Add(new OutcomeRow()); }
+        while (Locations.Count < LocationRows) { Locations.Add(new LocationRow()); }
         while (Contacts.Count < ContactRows) { Contacts.Add(new ContactRow()); }
         return this;
     }
@@ -69,7 +74,8 @@ public sealed class LaunchForm
         var holidays = ReadHolidays(today, errors);
 
         var outcomes = ReadOutcomes(errors);
-        var contacts = ReadContacts(timeZone, errors);
+        var (locations, locationOfRow) = ReadLocations(errors);
+        var contacts = ReadContacts(timeZone, locationOfRow, errors);
 
         var templates = new List<PlanTemplate>();
         var keys = (Templates ?? []).Where(k => !string.IsNullOrWhiteSpace(k)).Distinct().ToList();
@@ -85,7 +91,7 @@ public sealed class LaunchForm
             return null;
         }
         return new LaunchRequest(name, kickoff.Value, goLive.Value, timeZone, WorkingDaysExtensions.FromDays(workingDays),
-            holidays, sharedPurpose, outcomes, contacts, templates);
+            holidays, sharedPurpose, outcomes, contacts, templates, locations);
     }
 
     /// <summary>The longest Markdown text (shared purpose) and outcome measure the form takes.</summary>
@@ -154,7 +160,30 @@ public sealed class LaunchForm
         return outcomes;
     }
 
-    private List<LaunchContact> ReadContacts(string engagementZone, ModelStateDictionary errors)
+    /// <summary>The filled location rows, and for each row number (1-based, as the contacts' picker shows) its index among them.</summary>
+    private (List<LocationDetails> Locations, Dictionary<int, int> IndexOfRow) ReadLocations(ModelStateDictionary errors)
+    {
+        var locations = new List<LocationDetails>();
+        var indexOfRow = new Dictionary<int, int>();
+        var rows = Locations ?? [];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row is null || new[] { row.Country, row.Region, row.City, row.TimeZone, row.Language }.All(string.IsNullOrWhiteSpace)) { continue; }
+            var problems = new List<LocationDetails.Problem>();
+            var week = WorkingDaysExtensions.FromShortList(row.WorkingWeek) ?? Core.Engagements.WorkingDays.None;
+            var details = LocationDetails.TryRead(new LocationInput(row.Country, row.Region, row.City, row.TimeZone, week, row.Language), $"Location {i + 1}", problems);
+            foreach (var problem in problems) { errors.AddModelError($"Locations[{i}].{problem.Field}", problem.Message); }
+            if (details is not null)
+            {
+                indexOfRow[i + 1] = locations.Count;
+                locations.Add(details);
+            }
+        }
+        return (locations, indexOfRow);
+    }
+
+    private List<LaunchContact> ReadContacts(string engagementZone, Dictionary<int, int> locationOfRow, ModelStateDictionary errors)
     {
         var contacts = new List<LaunchContact>();
         var emails = new HashSet<string>();
@@ -176,7 +205,13 @@ public sealed class LaunchForm
             if (!Enum.IsDefined(c.Role)) { errors.AddModelError($"{prefix}.Role", $"Row {i + 1}: choose one of the roles."); }
             var zone = string.IsNullOrWhiteSpace(c.TimeZone) ? engagementZone : c.TimeZone.Trim();
             if (!Zones.IsKnown(zone)) { errors.AddModelError($"{prefix}.TimeZone", $"Row {i + 1}: '{Shown(zone)}' is not a known IANA time zone."); }
-            contacts.Add(new LaunchContact(name, email, c.Role, title, zone));
+            int? location = null;
+            if (c.Location is { } row)
+            {
+                if (locationOfRow.TryGetValue(row, out var index)) { location = index; }
+                else { errors.AddModelError($"{prefix}.Location", $"Row {i + 1}: location {row} is not filled in above; fill it in or choose another."); }
+            }
+            contacts.Add(new LaunchContact(name, email, c.Role, title, zone, location));
         }
         return contacts;
     }
@@ -195,4 +230,23 @@ public sealed class ContactRow
     public EngagementRole Role { get; set; } = EngagementRole.HiringManager;
     public string? Title { get; set; }
     public string? TimeZone { get; set; }
+
+    /// <summary>The row number (1-based) of the location they hire in or work from.</summary>
+    public int? Location { get; set; }
+}
+
+public sealed class LocationRow
+{
+    public string? Country { get; set; }
+    public string? Region { get; set; }
+    public string? City { get; set; }
+    public string? TimeZone { get; set; }
+
+    /// <summary>One of <see cref="WorkingWeeks"/>, in <see cref="WorkingDaysExtensions.ToShortList"/>'s format.</summary>
+    public string WorkingWeek { get; set; } = WorkingDays.MondayToFriday.ToShortList();
+    public string? Language { get; set; }
+
+    /// <summary>The weeks the launch form offers; the Locations page takes any.</summary>
+    public static IReadOnlyList<WorkingDays> WorkingWeeks { get; } =
+        [WorkingDays.MondayToFriday, WorkingDays.MondayToFriday | WorkingDays.Saturday, WorkingDays.SundayToThursday];
 }

@@ -23,6 +23,25 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("MemberLocation", b =>
+                {
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.HasKey("LocationId", "MemberId")
+                        .HasName("pk_member_location");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_member_location_member_id");
+
+                    b.ToTable("member_location", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2071,6 +2090,67 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.ToTable("pulses", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Locations.HiringLocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("city");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country_code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<int>("WorkingDays")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer")
+                        .HasColumnName("working_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hiring_locations");
+
+                    b.HasIndex("EngagementId")
+                        .HasDatabaseName("ix_hiring_locations_engagement_id");
+
+                    b.ToTable("hiring_locations", (string)null);
+                });
+
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -2147,6 +2227,23 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ix_people_user_id");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("MemberLocation", b =>
+                {
+                    b.HasOne("Onboarding.Core.Locations.HiringLocation", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_location_hiring_locations_location_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_location_members_member_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2722,6 +2819,18 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Locations.HiringLocation", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Engagement", "Engagement")
+                        .WithMany("Locations")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hiring_locations_engagements_engagement_id");
+
+                    b.Navigation("Engagement");
+                });
+
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>
                 {
                     b.HasOne("Onboarding.Core.Accounts.AppUser", "User")
@@ -2740,6 +2849,8 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Navigation("Escalation");
 
                     b.Navigation("Glossary");
+
+                    b.Navigation("Locations");
 
                     b.Navigation("Log");
 

@@ -17,6 +17,25 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("MemberLocation", b =>
+                {
+                    b.Property<int>("LocationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("location_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.HasKey("LocationId", "MemberId")
+                        .HasName("pk_member_location");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_member_location_member_id");
+
+                    b.ToTable("member_location", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2011,6 +2030,65 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.ToTable("pulses", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Locations.HiringLocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country_code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("engagement_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<int>("WorkingDays")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("working_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hiring_locations");
+
+                    b.HasIndex("EngagementId")
+                        .HasDatabaseName("ix_hiring_locations_engagement_id");
+
+                    b.ToTable("hiring_locations", (string)null);
+                });
+
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -2085,6 +2163,23 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_people_user_id");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("MemberLocation", b =>
+                {
+                    b.HasOne("Onboarding.Core.Locations.HiringLocation", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_location_hiring_locations_location_id");
+
+                    b.HasOne("Onboarding.Core.Engagements.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_location_members_member_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2660,6 +2755,18 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Locations.HiringLocation", b =>
+                {
+                    b.HasOne("Onboarding.Core.Engagements.Engagement", "Engagement")
+                        .WithMany("Locations")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hiring_locations_engagements_engagement_id");
+
+                    b.Navigation("Engagement");
+                });
+
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>
                 {
                     b.HasOne("Onboarding.Core.Accounts.AppUser", "User")
@@ -2678,6 +2785,8 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Navigation("Escalation");
 
                     b.Navigation("Glossary");
+
+                    b.Navigation("Locations");
 
                     b.Navigation("Log");
 

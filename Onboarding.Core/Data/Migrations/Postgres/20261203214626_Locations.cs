@@ -1,0 +1,86 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Onboarding.Core.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Locations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "hiring_locations",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    engagement_id = table.Column<int>(type: "integer", nullable: false),
+                    country_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    region = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    city = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    working_days = table.Column<int>(type: "integer", maxLength: 32, nullable: false),
+                    language = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_hiring_locations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_hiring_locations_engagements_engagement_id",
+                        column: x => x.engagement_id,
+                        principalTable: "engagements",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "member_location",
+                columns: table => new
+                {
+                    location_id = table.Column<int>(type: "integer", nullable: false),
+                    member_id = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_member_location", x => new { x.location_id, x.member_id });
+                    table.ForeignKey(
+                        name: "fk_member_location_hiring_locations_location_id",
+                        column: x => x.location_id,
+                        principalTable: "hiring_locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_member_location_members_member_id",
+                        column: x => x.member_id,
+                        principalTable: "members",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hiring_locations_engagement_id",
+                table: "hiring_locations",
+                column: "engagement_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_member_location_member_id",
+                table: "member_location",
+                column: "member_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "member_location");
+
+            migrationBuilder.DropTable(
+                name: "hiring_locations");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Onboarding.Core.Engagements;
+using Onboarding.Tests.Integration.Assignments;
+using Onboarding.Tests.Support;
+
+namespace Onboarding.Tests.Integration.Locations;
+
+/// <summary>Hiring locations at launch and on the Locations tab, on each database provider.</summary>
+public abstract class LocationTests(OnboardingFactory app)
+{
+    [Fact]
+    public async Task A_launch_saves_its_locations_and_who_works_from_each()
+    {
+        var leader = await app.SignedInClientAsync(Demo.LeaderEmail);
+        var token = await OnboardingFactory.AntiforgeryTokenAsync(leader, "/engagements/new");
+        var form = LaunchTests.ValidForm("launch");
+        form["Name"] = $"Globex across four countries ({GetType().Name})";
+        form["ClientName"] = $"Globex {GetType().Name}";
+        AddLocation(form, 0, "pl", "Lesser Poland", "Kraków", "Europe/Warsaw", "Mon,Tue,Wed,Thu,Fri", "pl");
+        AddLocation(form, 1, "IN", "Karnataka", "Bengaluru", "Asia/Kolkata", "Mon,Tue,Wed,Thu,Fri,Sat", "hi-IN");
+        form["Contacts[1].Location"] = "1";
+        form["Contacts[3].Location"] = "2";
+
+        var launched = await leader.PostAsync("/engagements/new", LaunchTests.Encode(form, token));
+
+        Assert.Equal(HttpStatusCode.Redirect, launched.StatusCode);
+        var engagement = await app.WithDbAsync(db => db.Engagements.Include(e => e.Locations).ThenInclude(l => l.Members).SingleAsync(e => e.Name == form["Name"]));
+        var krakow = Assert.Single(engagement.Locations, l => l.CountryCode == "PL");
+        Assert.Equal(("Kraków", "Lesser Poland", "Europe/Warsaw", WorkingDays.MondayToFriday, "pl"), (krakow.City, krakow.Region, krakow.TimeZone, krakow.WorkingDays, krakow.Language));
+        Assert.Equal(["jonas@globex.example"], krakow.Members.Select(m => m.Email));
+        var bengaluru = Assert.Single(engagement.Locations, l => l.CountryCode == "IN");
+        Assert.Equal(WorkingDays.MondayToFriday | WorkingDays.Saturday, bengaluru.WorkingDays);
+        Assert.Equal(["riya.shah@northstar.example"], bengaluru.Members.Select(m => m.Email));
+
+        var page = WebUtility.HtmlDecode(await leader.GetStringAsync($"/engagements/{engagement.Id}/locations"));
+        Assert.Contains("Kraków, Lesser Poland, Poland", page);
+        Assert.Contains("Jonas Weber (Hiring manager)", page);
+    }
+
+    [Fact]
+    public async Task An_unknown_country_zone_or_language_at_launch_is_named_and_nothing_is_saved()
+    {
+        var leader = await app.SignedInClientAsync(Demo.LeaderEmail);
+        var token = await OnboardingFactory.AntiforgeryTokenAsync(leader, "/engagements/new");
+        var form = LaunchTests.ValidForm("launch");
+        form["Name"] = $"Globex nowhere ({GetType().Name})";
+        AddLocation(form, 0, "XX", "", "Atlantis", "Mars/Olympus_Mons", "Mon,Tue,Wed,Thu,Fri", "klingon");
+        form["Contacts[0].Location"] = "3";
+
+        var response = await leader.PostAsync("/engagements/new", LaunchTests.Encode(form, token));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Location 1: 'XX' is not an ISO 3166 country code", html);
+        Assert.Contains("Location 1: 'Mars/Olympus_Mons' is not a known IANA time zone", html);
+        Assert.Contains("Location 1: 'klingon' is not a language tag known here", html);
+        Assert.Contains("Row 1: location 3 is not filled in above", html);
+        Assert.Contains("value=\"Atlantis\"", html);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Engagements.CountAsync(e => e.Name == form["Name"])));
+    }
+
+    [Fact]
+    public async Task The_leader_adds_a_location_links_people_and_may_remove_it_only_once_nobody_is_linked()
+    {
+        var demo = await Demo.LoadAsync(app);
+        var leader = await app.SignedInClientAsync(Demo.LeaderEmail);
+        var city = $"Monterrey {GetType().Name}";
+
+        var bad = await Demo.PostAsync(leader, $"{demo.Path}/locations", Location("ZZ", city, "America/Gotham", "es-MX"));
+        var badHtml = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("'ZZ' is not an ISO 3166 country code", badHtml);
+        Assert.Contains("'America/Gotham' is not a known IANA time zone", badHtml);
+        Assert.Contains($"value=\"{city}\"", badHtml);
+
+        var added = await Demo.PostAsync(leader, $"{demo.Path}/locations", Location("MX", city, "America/Monterrey", "es-MX"));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var locationId = await app.WithDbAsync(db => db.HiringLocations.Where(l => l.City == city).Select(l => l.Id).SingleAsync());
+
+        var linked = await Demo.PostAsync(leader, $"{demo.Path}/locations/{locationId}/people", Members(demo.Recruiter, demo.HiringManager));
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        Assert.Equal(["Hana Kobayashi", "Riya Shah"], await LinkedAsync(locationId));
+
+        var refused = await Demo.PostAsync(leader, $"{demo.Path}/locations/{locationId}/remove", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains($"{city}, Mexico cannot be removed while Hana Kobayashi, Riya Shah are linked to it: unlink each of them first.",
+            WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.HiringLocations.CountAsync(l => l.Id == locationId)));
+
+        await Demo.PostAsync(leader, $"{demo.Path}/locations/{locationId}/people", Members(demo.Recruiter));
+        Assert.Equal(["Riya Shah"], await LinkedAsync(locationId));
+        await Demo.PostAsync(leader, $"{demo.Path}/locations/{locationId}/people", Members());
+        var removed = await Demo.PostAsync(leader, $"{demo.Path}/locations/{locationId}/remove", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.HiringLocations.CountAsync(l => l.Id == locationId)));
+        var log = (await Demo.ActivityAsync(app, demo.EngagementId)).Select(a => a.Description).ToList();
+        Assert.Contains($"{city}, Mexico: linked Hana Kobayashi, Riya Shah", log);
+        Assert.Contains($"{city}, Mexico: unlinked Hana Kobayashi", log);
+        Assert.Contains($"Removed the hiring location {city}, Mexico", log);
+    }
+
+    [Fact]
+    public async Task Others_read_the_locations_but_only_the_leader_changes_them()
+    {
+        var demo = await Demo.LoadAsync(app);
+        var recruiter = await app.SignedInClientAsync(Demo.RecruiterEmail);
+
+        var page = await recruiter.GetAsync($"{demo.Path}/locations");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain("Add a hiring location", await page.Content.ReadAsStringAsync());
+        var post = await Demo.PostAsync(recruiter, $"{demo.Path}/locations", Location("PL", "Warsaw", "Europe/Warsaw", "pl"));
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_hires_in_India_Poland_Mexico_and_Canada()
+    {
+        var demo = await Demo.LoadAsync(app);
+        var recruiter = await app.SignedInClientAsync(Demo.RecruiterEmail);
+
+        var page = WebUtility.HtmlDecode(await recruiter.GetStringAsync($"{demo.Path}/locations"));
+
+        foreach (var place in new[] { "Bengaluru, Karnataka, India", "Wrocław, Lower Silesia, Poland", "Guadalajara, Jalisco, Mexico", "Toronto, Ontario, Canada" })
+        {
+            Assert.Contains($">{place}</h2>", page);
+        }
+        var locations = await app.WithDbAsync(db => db.HiringLocations.Include(l => l.Members).Where(l => l.EngagementId == demo.EngagementId).ToListAsync());
+        var links = locations.SelectMany(l => l.Members.Select(m => $"{l.CountryCode} {m.Name}"));
+        Assert.Equal(["CA Hana Kobayashi", "IN Riya Shah", "MX Hana Kobayashi", "PL Riya Shah"], links.Order());
+    }
+
+    private static void AddLocation(Dictionary<string, string> form, int row, string country, string region, string city, string zone, string week, string language)
+    {
+        form[$"Locations[{row}].Country"] = country;
+        form[$"Locations[{row}].Region"] = region;
+        form[$"Locations[{row}].City"] = city;
+        form[$"Locations[{row}].TimeZone"] = zone;
+        form[$"Locations[{row}].WorkingWeek"] = week;
+        form[$"Locations[{row}].Language"] = language;
+    }
+
+    private static Dictionary<string, string> Location(string country, string city, string zone, string language) => new()
+    {
+        ["Country"] = country,
+        ["City"] = city,
+        ["TimeZone"] = zone,
+        ["WorkingDays"] = "Monday",
+        ["Language"] = language,
+    };
+
+    /// <summary>Form fields for the member checkboxes; a dictionary holds one value a key, so each id gets an index.</summary>
+    private static Dictionary<string, string> Members(params int[] ids) =>
+        ids.Select((id, i) => (id, i)).ToDictionary(x => $"memberIds[{x.i}]", x => $"{x.id}");
+
+    private Task<List<string>> LinkedAsync(int locationId) =>
+        app.WithDbAsync(db => db.HiringLocations.Where(l => l.Id == locationId).SelectMany(l => l.Members).Select(m => m.Name).OrderBy(n => n).ToListAsync());
+}
+
+public sealed class PostgresLocationTests(OnboardingFactory app) : LocationTests(app), IClassFixture<OnboardingFactory>;
+
+public sealed class SqliteLocationTests(SqliteApp sqlite) : LocationTests(sqlite.App), IClassFixture<SqliteApp>;
