@@ -89,7 +89,7 @@ public sealed partial class FaultTests(ITestOutputHelper log) : IAsyncLifetime
         StartWorker();
         // The first start seeds the provider and its administrator once; the engagements are added to that provider.
         await Task.WhenAll(webs.Select(w => w.App.WaitForLineAsync(l => l.TrimStart().StartsWith("Using the accounts", StringComparison.Ordinal)
-            || l.TrimStart().StartsWith("Sign-ins created now", StringComparison.Ordinal), TimeSpan.FromSeconds(60))));
+            || l.TrimStart().StartsWith("Sign-ins created now", StringComparison.Ordinal), TimeSpan.FromSeconds(120))));
         Note("web nodes seeded");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         for (var e = 1; e <= Engagements; e++)
