@@ -123,8 +123,8 @@ public sealed partial class FaultTests(ITestOutputHelper log) : IAsyncLifetime
 
         // A worker that has started (one still starting has no handler yet and just dies), sending if one is.
         var stopping = await WaitForAsync(() => Task.FromResult(Running(nameof(DigestDeliveryJob))), TimeSpan.FromSeconds(20), "a delivery to stop", fails: false)
-            ?? workers.First(w => !w.HasExited && Serving(w));
-        Assert.Equal(0, await stopping.TerminateAsync(TimeSpan.FromSeconds(30)));
+            ?? await WaitForAsync(() => Task.FromResult(workers.FirstOrDefault(w => !w.HasExited && Serving(w))), TimeSpan.FromSeconds(60), "a worker serving");
+        Assert.Equal(0, await stopping!.TerminateAsync(TimeSpan.FromSeconds(30)));
         StartWorker();
         Note($"fault 3: worker {stopping.Id} stopped by SIGTERM");
 
