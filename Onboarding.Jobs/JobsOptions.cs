@@ -15,6 +15,18 @@ public sealed class JobsOptions
     /// a worker runs several at once whatever its cores; each holds one SMTP and one database connection.
     /// </summary>
     public int DigestWorkerCount { get; set; } = 10;
+
+    /// <summary>
+    /// How often the dispatcher records what is due: whole minutes that divide an hour, or seconds that divide a minute
+    /// (a test or a demo that should not wait five minutes). A digest goes out within this long of its local hour.
+    /// </summary>
+    public TimeSpan DigestDispatchInterval { get; set; } = JobSchedules.DigestDispatchInterval;
+
+    /// <summary>
+    /// A fetched job whose worker stopped renewing it (the process was killed) is fetched again after this long. The
+    /// job storage renews a live job's fetch every fifth of it, so a long job is never taken from a live worker.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>The job queues; a job names its own with <see cref="Hangfire.QueueAttribute"/>.</summary>

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,13 @@ public static class JobsServiceExtensions
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         builder.Services.AddSingleton(Options.Create(jobs));
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var digests = builder.Configuration.GetSection(DigestOptions.Section).Get<DigestOptions>() ?? new DigestOptions();
+        Validate(jobs, digests);
 
+        // Before AddHangfire, which keeps a filter provider already registered: the server, the client and the
+        // dashboard all read the delivery job's retries from this one.
+        builder.Services.AddSingleton<IJobFilterProvider>(
+            new JobFilterProviderCollection(JobFilterProviders.Providers, new DigestRetries(digests.RetryDelays ?? DigestRetries.DefaultDelays)));
         builder.Services.AddHangfire((services, config) =>
         {
             config.UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()));
@@ -42,7 +49,7 @@ public static class JobsServiceExtensions
                     // A running job's fetch time is renewed every fifth of the timeout, so a job of a worker that died
                     // (kill -9) is fetched again within a minute, while a long live one is never taken from its worker.
                     UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = TimeSpan.FromMinutes(1),
+                    InvisibilityTimeout = jobs.InvisibilityTimeout,
                     // Installed under the setup lock by DatabaseSetup: each node installing as it started raced the others (23505).
                     PrepareSchemaIfNecessary = false,
                 });
@@ -89,6 +96,28 @@ public static class JobsServiceExtensions
         builder.Services.AddScoped<EscalationJob>();
         builder.Services.AddScoped<PulseJob>();
         return builder;
+    }
+
+    /// <summary>Settings read before the host is built, so a wrong one stops the start with a clear message rather than later.</summary>
+    private static void Validate(JobsOptions jobs, DigestOptions digests)
+    {
+        var problems = new List<string>();
+        if (JobSchedules.TryEvery(jobs.DigestDispatchInterval) is null)
+        {
+            problems.Add($"Jobs:DigestDispatchInterval '{jobs.DigestDispatchInterval}' must be whole minutes that divide an hour (e.g. 00:05:00) or whole seconds that divide a minute (e.g. 00:00:10).");
+        }
+        if (jobs.InvisibilityTimeout < TimeSpan.FromSeconds(5))
+        {
+            problems.Add($"Jobs:InvisibilityTimeout '{jobs.InvisibilityTimeout}' must be at least 00:00:05: a running job's fetch is renewed every fifth of it.");
+        }
+        if (digests.RetryDelays is { } delays && (delays.Length == 0 || delays.Any(d => d <= TimeSpan.Zero)))
+        {
+            problems.Add("Digests:RetryDelays must be positive waits, e.g. Digests__RetryDelays__0=00:01:00, Digests__RetryDelays__1=00:05:00.");
+        }
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(JobsOptions.Section, typeof(JobsOptions), problems);
+        }
     }
 
     /// <summary>The one base URL every absolute link starts with; a wrong one stops the start with a clear message.</summary>

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
 
@@ -38,15 +39,15 @@ public sealed class DigestDispatchJob(DigestDispatcher dispatcher, IBackgroundJo
     }
 }
 
-/// <summary>Delivers one batch. Throws while any digest is left for a retry, so Hangfire retries it with backoff.</summary>
+/// <summary>
+/// Delivers one batch. Throws while any digest is left for a retry, so Hangfire retries it with backoff
+/// (<see cref="DigestRetries"/>).
+/// </summary>
 public sealed class DigestDeliveryJob(DigestDelivery delivery)
 {
     /// <param name="ids">The digests to deliver.</param>
     /// <param name="context">Given by Hangfire (enqueue with null): its job id, the same in every retry, names the claims.</param>
     /// <param name="cancellationToken">Hangfire's: cancelled when the server stops (SIGTERM), which hands back the claims.</param>
-    // Waits 1, 5, 15, 30, 60 and 120 minutes between attempts: enough to ride out an SMTP outage of a few hours.
-    // After the last, delivery has marked what is still unsent as failed, so the job itself can go.
-    [AutomaticRetry(Attempts = DigestDelivery.MaxAttempts - 1, DelaysInSeconds = [60, 300, 900, 1800, 3600, 7200], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     [Queue(JobQueues.Digests)]
     public async Task RunAsync(long[] ids, PerformContext? context, CancellationToken cancellationToken)
     {
@@ -60,3 +61,27 @@ public sealed class DigestDeliveryJob(DigestDelivery delivery)
 
 public sealed class DigestsNotSentException(int pending, int batch)
     : Exception($"{pending} of {batch} digests could not be sent yet (the mail server is unreachable or asked to try later); they will be retried.");
+
+/// <summary>
+/// The delivery job's retries, as an attribute on it would give them but with the waits from configuration
+/// (<see cref="DigestOptions.RetryDelays"/>), which an attribute cannot read. Hangfire keeps one retry filter per job,
+/// the one of the narrowest scope, so this method-scoped one replaces the global default for delivery jobs only.
+/// </summary>
+public sealed class DigestRetries(IReadOnlyList<TimeSpan> delays) : IJobFilterProvider
+{
+    /// <summary>1, 5, 15, 30, 60 and 120 minutes: enough to ride out an SMTP outage of a few hours.</summary>
+    public static readonly TimeSpan[] DefaultDelays = [.. new[] { 1, 5, 15, 30, 60, 120 }.Select(m => TimeSpan.FromMinutes(m))];
+
+    // After the last attempt delivery has marked what is still unsent as failed, so the job itself can go.
+    private readonly JobFilter retry = new(
+        new AutomaticRetryAttribute
+        {
+            Attempts = DigestDelivery.MaxAttempts - 1,
+            DelaysInSeconds = [.. delays.Select(d => (int)Math.Ceiling(d.TotalSeconds))],
+            OnAttemptsExceeded = AttemptsExceededAction.Delete,
+        },
+        JobFilterScope.Method,
+        order: null);
+
+    public IEnumerable<JobFilter> GetFilters(Job job) => job?.Type == typeof(DigestDeliveryJob) ? [retry] : [];
+}

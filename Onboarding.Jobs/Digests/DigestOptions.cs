@@ -25,4 +25,10 @@ public sealed class DigestOptions
     /// waiting for a retry are left to it.
     /// </summary>
     public TimeSpan OrphanAfter { get; set; } = TimeSpan.FromHours(3);
+
+    /// <summary>
+    /// The waits between a delivery job's attempts, the last one repeated; none given:
+    /// <see cref="DigestRetries.DefaultDelays"/>. An outage longer than their sum marks its digests failed.
+    /// </summary>
+    public TimeSpan[]? RetryDelays { get; set; }
 }

@@ -94,6 +94,37 @@ public sealed class ServingApp : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>The process id: a worker names its job servers with it, so a test can tell which one runs a job.</summary>
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary><c>kill -9</c>: the process ends at once, without any chance to clean up.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, as a deploy or <c>docker stop</c> sends, then waits for the process to end on its own; returns its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var signal = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+        using var waiting = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(waiting.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The app did not end within {timeout} of SIGTERM:\n{Output}");
+        }
+        return process.ExitCode;
+    }
+
     public string Output
     {
         get

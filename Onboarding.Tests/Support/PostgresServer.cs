@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Onboarding.Tests.Support;
@@ -41,33 +39,13 @@ public static class PostgresServer
             return given;
         }
 
-        var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d).Select(d => Path.Combine(d, "bin"))
-            .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
-            ?? throw new InvalidOperationException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install postgresql, or set ONBOARDING_TEST_POSTGRES.");
+        var bin = PostgresCluster.Bin();
         RemoveAbandoned(bin);
-        var root = Path.Combine(Path.GetTempPath(), $"{ClusterPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
-        var data = Path.Combine(root, "data");
-        Directory.CreateDirectory(root);
-        var port = FreePort();
-        // PostgreSQL refuses to run as root: run it as the postgres user then.
-        var asRoot = Environment.UserName == "root";
-        if (asRoot)
-        {
-            Run("chown", $"postgres {root}");
-        }
-        RunAs(asRoot, Path.Combine(bin, "initdb"), $"-D {data} -U postgres -A trust -E UTF8 --no-sync");
-        RunAs(asRoot, Path.Combine(bin, "pg_ctl"),
-            $"-D {data} -l {Path.Combine(root, "log")} -w -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            RunAs(asRoot, Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate stop", check: false);
-            Directory.Delete(root, recursive: true);
-        };
-        Console.WriteLine($"PostgreSQL test cluster on 127.0.0.1:{port}");
-        return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
+        var cluster = PostgresCluster.Start();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
+        Console.WriteLine($"PostgreSQL test cluster on 127.0.0.1:{cluster.Port}");
+        return cluster.AdminConnectionString;
     }
-
-    private const string ClusterPrefix = "onboarding-pg-";
 
     /// <summary>
     /// Stops and deletes the clusters of test runs that were killed before they could clean up (their
@@ -75,9 +53,9 @@ public static class PostgresServer
     /// </summary>
     private static void RemoveAbandoned(string bin)
     {
-        foreach (var root in Directory.GetDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
+        foreach (var root in Directory.GetDirectories(Path.GetTempPath(), PostgresCluster.FolderPrefix + "*"))
         {
-            var owner = Path.GetFileName(root)[ClusterPrefix.Length..].Split('-')[0];
+            var owner = Path.GetFileName(root)[PostgresCluster.FolderPrefix.Length..].Split('-')[0];
             if (!int.TryParse(owner, out var pid) || IsRunning(pid))
             {
                 continue;
@@ -85,7 +63,7 @@ public static class PostgresServer
             var data = Path.Combine(root, "data");
             if (File.Exists(Path.Combine(data, "postmaster.pid")))
             {
-                RunAs(Environment.UserName == "root", Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate stop", check: false);
+                PostgresCluster.RunAs(Environment.UserName == "root", Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate stop", check: false);
             }
             try
             {
@@ -108,28 +86,6 @@ public static class PostgresServer
         catch (ArgumentException)
         {
             return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void RunAs(bool asRoot, string file, string arguments, bool check = true) =>
-        Run(asRoot ? "runuser" : file, asRoot ? $"-u postgres -- {file} {arguments}" : arguments, check);
-
-    private static void Run(string file, string arguments, bool check = true)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (check && process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {stderr.Result}");
         }
     }
 }

@@ -57,6 +57,14 @@ public sealed class DigestWorld : IAsyncDisposable
         return world;
     }
 
+    /// <summary>On a PostgreSQL database that the <c>migrate</c> verb built, for tests of real processes.</summary>
+    public static DigestWorld Attach(string connectionString, DateTimeOffset now)
+    {
+        var world = new DigestWorld(DatabaseProvider.Postgres, connectionString, new FakeTimeProvider(now), TestSmtpServer.Start());
+        world.StartHost(runHangfire: false);
+        return world;
+    }
+
     public IHost StartHost(bool runHangfire, Action<IDictionary<string, string?>>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
