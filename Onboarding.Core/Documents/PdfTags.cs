@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Unicode;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace Onboarding.Core.Documents;
 
@@ -58,7 +58,7 @@ internal static partial class PdfTags
         var elements = new List<StructNode>();
         Collect(document, elements);
         var treeRoot = file.NextNumber;
-        var numbers = new Dictionary<StructNode, int>(ReferenceEqualityComparer.Instance);
+        var numbers = new Dictionary<StructNode, int>(elements.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < elements.Count; i++)
         {
             numbers[elements[i]] = treeRoot + 1 + i;
