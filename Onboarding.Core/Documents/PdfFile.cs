@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
+using SkiaSharp;
 
 namespace Onboarding.Core.Documents;
 
@@ -15,34 +16,60 @@ namespace Onboarding.Core.Documents;
 /// (a structure element per paragraph and table cell), so they are written compressed in object
 /// streams with a cross-reference stream (§7.5.7, §7.5.8), as PDF 1.5 allows.
 /// </summary>
-internal sealed partial class PdfFile
+/// <remarks>
+/// The new file is written as it is made, never held twice: Skia's bytes are read where Skia left
+/// them, a replaced object goes to the new file at once (objects may come in any order: the
+/// cross-reference stream says where each one is), added objects are compressed 200 at a time as
+/// they come, and <see cref="Write"/> copies the objects left as they were and ends the file.
+/// </remarks>
+internal sealed partial class PdfFile : IDisposable
 {
-    private readonly byte[] _pdf;
+    /// <summary>Added objects per object stream: readers decompress a whole stream to reach one object in it.</summary>
+    private const int ObjectsPerStream = 200;
+
+    // Page contents are compressed again on every render, so speed counts for more than the last few percent of size.
+    private const CompressionLevel Level = CompressionLevel.Fastest;
+
+    private readonly SKData _pdf;
     private readonly int[] _offsets;
     private readonly int[] _ends;
     private readonly int _xref;
     private readonly string _trailer;
-    private readonly Dictionary<int, byte[]> _replaced = [];
-    private readonly List<byte[]> _added = [];
     private readonly StringBuilder _catalogEntries = new();
 
-    public PdfFile(byte[] pdf)
+    private readonly PdfBytes _output = new();
+    // Per object of Skia's, where its replacement starts in the new file; 0 while it is not replaced.
+    private readonly int[] _replacedAt;
+    // The objects of the object stream being filled, and where each starts in it.
+    private readonly PdfBytes _added = new();
+    private readonly List<int> _addedStarts = [];
+    private readonly List<(int Count, int First, byte[] Data)> _objectStreams = [];
+    private int _addedCount;
+
+    // Reused from one stream to the next: a page's content inflated, and a stream compressed.
+    private byte[] _compressedIn = [];
+    private readonly ArrayBufferWriter<byte> _inflated = new();
+    private readonly MemoryStream _deflated = new();
+
+    /// <param name="pdf">Skia's PDF, read in place (a managed copy would be one more large array per render); kept until <see cref="Write"/> returns.</param>
+    public PdfFile(SKData pdf)
     {
         _pdf = pdf;
+        var bytes = Pdf;
         // Only the tail (trailer) is decoded as text: the whole file would cost more than the rest.
-        var tail = Encoding.Latin1.GetString(pdf.AsSpan(Math.Max(0, pdf.Length - 1024)));
+        var tail = Encoding.Latin1.GetString(bytes[Math.Max(0, bytes.Length - 1024)..]);
         _xref = int.Parse(StartXref().Matches(tail)[^1].Groups[1].Value, CultureInfo.InvariantCulture);
         _trailer = Trailer().Matches(tail)[^1].Groups[1].Value;
         var size = int.Parse(SizeEntry().Match(_trailer).Groups[1].Value, CultureInfo.InvariantCulture);
         Root = int.Parse(RootEntry().Match(_trailer).Groups[1].Value, CultureInfo.InvariantCulture);
 
         // "xref\n0 N\n" and then N entries of exactly 20 bytes; free entries get offset 0.
-        var header = Encoding.Latin1.GetString(pdf.AsSpan(_xref, 64));
+        var header = Encoding.Latin1.GetString(bytes.Slice(_xref, 64));
         var entries = _xref + header.IndexOf('\n', header.IndexOf('\n') + 1) + 1;
         _offsets = new int[size];
         for (var number = 1; number < size; number++)
         {
-            var entry = pdf.AsSpan(entries + (number * 20), 18);
+            var entry = bytes.Slice(entries + (number * 20), 18);
             _offsets[number] = entry[17] == (byte)'n' ? int.Parse(entry[..10], CultureInfo.InvariantCulture) : 0;
         }
 
@@ -54,27 +81,50 @@ internal sealed partial class PdfFile
         {
             _ends[inFileOrder[i]] = i + 1 < inFileOrder.Count ? _offsets[inFileOrder[i + 1]] : _xref;
         }
+
+        _replacedAt = new int[size];
+        // Object and cross-reference streams are PDF 1.5; Skia says 1.4 in the same number of bytes.
+        _output.Write("%PDF-1.7"u8).Write(bytes[8..(inFileOrder.Count > 0 ? _offsets[inFileOrder[0]] : _xref)]);
     }
 
     public int Root { get; }
 
+    /// <summary>The number the next added object gets.</summary>
+    public int NextNumber => _offsets.Length + _addedCount;
+
+    private ReadOnlySpan<byte> Pdf => _pdf.AsSpan();
+
     /// <summary>The dictionary of object <paramref name="number"/> as text, without any stream data.</summary>
     public string Dictionary(int number)
     {
-        var (start, end) = Body(number);
-        var body = _pdf.AsSpan(start, end - start);
+        var body = Body(number);
         var stream = body.IndexOf("stream\n"u8);
         return Encoding.Latin1.GetString(stream < 0 ? body : body[..stream]).Trim();
     }
 
-    /// <summary>The stream data of object <paramref name="number"/>, as stored (still filtered).</summary>
-    public ReadOnlySpan<byte> StreamData(int number)
+    /// <summary>
+    /// The stream data of object <paramref name="number"/> inflated; the memory is reused by the
+    /// next call, so it is to be read before that.
+    /// </summary>
+    public ReadOnlyMemory<byte> Inflated(int number)
     {
-        var (start, end) = Body(number);
-        var body = _pdf.AsSpan(start, end - start);
-        var at = body.IndexOf("stream\n"u8) + "stream\n".Length;
         var length = int.Parse(LengthEntry().Match(Dictionary(number)).Groups[1].Value, CultureInfo.InvariantCulture);
-        return body.Slice(at, length);
+        var body = Body(number);
+        var data = body.Slice(body.IndexOf("stream\n"u8) + "stream\n".Length, length);
+        if (_compressedIn.Length < length)
+        {
+            _compressedIn = new byte[Math.Max(length, _compressedIn.Length * 2)];
+        }
+
+        data.CopyTo(_compressedIn);
+        _inflated.ResetWrittenCount();
+        using var inflater = new ZLibStream(new MemoryStream(_compressedIn, 0, length, writable: false), CompressionMode.Decompress);
+        for (var read = -1; read != 0; _inflated.Advance(read))
+        {
+            read = inflater.Read(_inflated.GetSpan(16 * 1024));
+        }
+
+        return _inflated.WrittenMemory;
     }
 
     /// <summary>The page objects in page order, found through the page tree.</summary>
@@ -110,42 +160,46 @@ internal sealed partial class PdfFile
             : [];
     }
 
-    /// <summary>The number the next added object gets.</summary>
-    public int NextNumber => _offsets.Length + _added.Count;
-
-    public int Add(string body) => Add(Encoding.Latin1.GetBytes(body));
-
-    public int Add(byte[] body)
+    /// <summary>
+    /// Starts the next added object, numbered <see cref="NextNumber"/>, and returns what to write
+    /// its body to; the body runs until the next object is added or the file is written.
+    /// </summary>
+    public PdfBytes Add()
     {
-        _added.Add(body);
-        return NextNumber - 1;
+        if (_addedStarts.Count == ObjectsPerStream)
+        {
+            CloseObjectStream();
+        }
+
+        if (_addedStarts.Count > 0)
+        {
+            _added.Write("\n"u8);
+        }
+
+        _addedStarts.Add(_added.Length);
+        _addedCount++;
+        return _added;
     }
 
-    public void Replace(int number, string body) => _replaced[number] = Encoding.Latin1.GetBytes(body);
+    /// <exception cref="InvalidOperationException">Object <paramref name="number"/> was replaced already.</exception>
+    public void Replace(int number, string body) => Begin(number).Write(body).Write("\nendobj\n"u8);
 
-    public void Replace(int number, byte[] body) => _replaced[number] = body;
-
-    /// <summary>A stream object's body: its dictionary (without /Length) and the data as given.</summary>
-    public static byte[] Stream(string dictionary, ReadOnlySpan<byte> data)
+    /// <summary>Replaces object <paramref name="number"/> with a stream of what <paramref name="write"/> writes, compressed.</summary>
+    /// <exception cref="InvalidOperationException">Object <paramref name="number"/> was replaced already.</exception>
+    public void ReplaceStream(int number, Action<Stream> write)
     {
-        var head = Encoding.Latin1.GetBytes($"<<{dictionary}\n/Length {data.Length.ToString(CultureInfo.InvariantCulture)}>> stream\n");
-        var tail = "\nendstream"u8;
-        var body = new byte[head.Length + data.Length + tail.Length];
-        head.CopyTo(body, 0);
-        data.CopyTo(body.AsSpan(head.Length));
-        tail.CopyTo(body.AsSpan(head.Length + data.Length));
-        return body;
-    }
+        _deflated.SetLength(0);
+        using (var deflater = new ZLibStream(_deflated, Level, leaveOpen: true))
+        {
+            write(deflater);
+        }
 
-    /// <summary>A text string in UTF-16BE with a byte-order mark, as hex so no escaping rules apply.</summary>
-    public static string TextString(string value) =>
-        "<FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(value)) + ">";
+        Begin(number).Write("<</Filter /FlateDecode\n/Length "u8).Write((int)_deflated.Length).Write(">> stream\n"u8)
+            .Write(_deflated.GetBuffer().AsSpan(0, (int)_deflated.Length)).Write("\nendstream\nendobj\n"u8);
+    }
 
     /// <summary>Entries, in PDF syntax, for the new revision of the document catalog.</summary>
     public void AddToCatalog(string entries) => _catalogEntries.Append('\n').Append(entries);
-
-    /// <summary>Added objects per object stream: readers decompress a whole stream to reach one object in it.</summary>
-    private const int ObjectsPerStream = 200;
 
     public byte[] Write()
     {
@@ -154,57 +208,38 @@ internal sealed partial class PdfFile
             Replace(Root, Dictionary(Root)[..^2] + _catalogEntries + ">>");
         }
 
-        var output = new ArrayBufferWriter<byte>(_pdf.Length + 4096);
-        var inFileOrder = InFileOrder();
-        var header = _pdf.AsSpan(0, inFileOrder.Count > 0 ? _offsets[inFileOrder[0]] : _xref).ToArray();
-        // Object and cross-reference streams are PDF 1.5; Skia says 1.4 in the same number of bytes.
-        "%PDF-1.7"u8.CopyTo(header);
-        output.Write(header);
-        var streams = (_added.Count + ObjectsPerStream - 1) / ObjectsPerStream;
-        var xrefNumber = NextNumber + streams;
+        if (_addedStarts.Count > 0)
+        {
+            CloseObjectStream();
+        }
+
+        var xrefNumber = NextNumber + _objectStreams.Count;
         // Per object: its offset in the file, or (for an added one) its object stream and index in it.
         var offsets = new int[xrefNumber + 1];
         var inStream = new (int Stream, int Index)[xrefNumber + 1];
-        for (var i = 0; i < inFileOrder.Count; i++)
+        _replacedAt.CopyTo(offsets, 0);
+        foreach (var number in InFileOrder().Where(n => _replacedAt[n] == 0))
         {
-            var number = inFileOrder[i];
-            offsets[number] = output.WrittenCount;
-            if (_replaced.TryGetValue(number, out var body))
-            {
-                WriteObject(output, number, body);
-            }
-            else
-            {
-                output.Write(_pdf.AsSpan(_offsets[number], _ends[number] - _offsets[number]));
-            }
+            offsets[number] = _output.Length;
+            _output.Write(Pdf[_offsets[number].._ends[number]]);
         }
 
-        for (var s = 0; s < streams; s++)
+        for (var s = 0; s < _objectStreams.Count; s++)
         {
             var streamNumber = NextNumber + s;
-            var first = s * ObjectsPerStream;
-            var count = Math.Min(ObjectsPerStream, _added.Count - first);
-            var index = new StringBuilder();
-            var objects = new MemoryStream();
+            var (count, first, data) = _objectStreams[s];
             for (var i = 0; i < count; i++)
             {
-                var number = _offsets.Length + first + i;
-                inStream[number] = (streamNumber, i);
-                index.Append(CultureInfo.InvariantCulture, $"{number} {objects.Length} ");
-                objects.Write(_added[first + i]);
-                objects.WriteByte((byte)'\n');
+                inStream[_offsets.Length + (s * ObjectsPerStream) + i] = (streamNumber, i);
             }
 
-            var indexBytes = Encoding.Latin1.GetBytes(index.ToString());
-            var data = new byte[indexBytes.Length + objects.Length];
-            indexBytes.CopyTo(data, 0);
-            objects.GetBuffer().AsSpan(0, (int)objects.Length).CopyTo(data.AsSpan(indexBytes.Length));
-            offsets[streamNumber] = output.WrittenCount;
-            WriteObject(output, streamNumber, Stream($"/Type /ObjStm\n/N {count}\n/First {indexBytes.Length}\n/Filter /FlateDecode", Deflate(data)));
+            offsets[streamNumber] = _output.Length;
+            _output.Write(streamNumber).Write(" 0 obj\n<</Type /ObjStm\n/N "u8).Write(count).Write("\n/First "u8).Write(first)
+                .Write("\n/Filter /FlateDecode\n/Length "u8).Write(data.Length).Write(">> stream\n"u8).Write(data).Write("\nendstream\nendobj\n"u8);
         }
 
         // The cross-reference stream: per object a type (0 free, 1 at an offset, 2 in an object stream) and two fields.
-        offsets[xrefNumber] = output.WrittenCount;
+        offsets[xrefNumber] = _output.Length;
         var entries = new byte[offsets.Length * 7];
         for (var number = 0; number < offsets.Length; number++)
         {
@@ -227,49 +262,74 @@ internal sealed partial class PdfFile
         }
 
         var trailer = SizeEntry().Replace(_trailer, "", 1).Trim()[2..^2].Trim();
-        WriteObject(output, xrefNumber, Stream(
-            $"/Type /XRef\n/Size {offsets.Length}\n/W [1 4 2]\n{trailer}\n/Filter /FlateDecode", Deflate(entries)));
-        output.Write(Encoding.Latin1.GetBytes($"startxref\n{offsets[xrefNumber]}\n%%EOF\n"));
-        return output.WrittenSpan.ToArray();
+        var compressed = Deflate(entries);
+        _output.Write(xrefNumber).Write(" 0 obj\n<</Type /XRef\n/Size "u8).Write(offsets.Length).Write("\n/W [1 4 2]\n"u8).Write(trailer)
+            .Write("\n/Filter /FlateDecode\n/Length "u8).Write(compressed.Length).Write(">> stream\n"u8).Write(compressed)
+            .Write("\nendstream\nendobj\nstartxref\n"u8).Write(offsets[xrefNumber]).Write("\n%%EOF\n"u8);
+        return _output.ToArray();
     }
 
-    public static byte[] Inflate(ReadOnlySpan<byte> data)
+    public void Dispose()
     {
-        using var input = new MemoryStream(data.ToArray());
-        using var inflater = new ZLibStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        inflater.CopyTo(output);
-        return output.ToArray();
+        _output.Dispose();
+        _added.Dispose();
     }
 
-    // Page contents are compressed again on every render, so speed counts for more than the last few percent of size.
-    public static byte[] Deflate(byte[] data)
+    // An object stream of the objects added since the last one: their numbers and offsets, then the objects.
+    private void CloseObjectStream()
     {
-        using var output = new MemoryStream();
-        using (var deflater = new ZLibStream(output, CompressionLevel.Fastest))
+        using var index = new PdfBytes();
+        var firstNumber = NextNumber - _addedStarts.Count;
+        for (var i = 0; i < _addedStarts.Count; i++)
+        {
+            index.Write(firstNumber + i).Write(" "u8).Write(_addedStarts[i]).Write(" "u8);
+        }
+
+        _deflated.SetLength(0);
+        using (var deflater = new ZLibStream(_deflated, Level, leaveOpen: true))
+        {
+            index.CopyTo(deflater);
+            _added.CopyTo(deflater);
+            deflater.Write("\n"u8);
+        }
+
+        _objectStreams.Add((_addedStarts.Count, index.Length, _deflated.ToArray()));
+        _added.Clear();
+        _addedStarts.Clear();
+    }
+
+    private byte[] Deflate(byte[] data)
+    {
+        _deflated.SetLength(0);
+        using (var deflater = new ZLibStream(_deflated, Level, leaveOpen: true))
         {
             deflater.Write(data);
         }
 
-        return output.ToArray();
+        return _deflated.ToArray();
     }
 
-    private static void WriteObject(ArrayBufferWriter<byte> output, int number, byte[] body)
+    // Starts the new file's copy of object `number`, which ends with "endobj".
+    private PdfBytes Begin(int number)
     {
-        output.Write(Encoding.Latin1.GetBytes($"{number.ToString(CultureInfo.InvariantCulture)} 0 obj\n"));
-        output.Write(body);
-        output.Write("\nendobj\n"u8);
+        if (_replacedAt[number] != 0)
+        {
+            throw new InvalidOperationException($"object {number} is replaced twice");
+        }
+
+        _replacedAt[number] = _output.Length;
+        return _output.Write(number).Write(" 0 obj\n"u8);
     }
 
     private List<int> InFileOrder() =>
         [.. Enumerable.Range(1, _offsets.Length - 1).Where(n => _offsets[n] > 0).OrderBy(n => _offsets[n])];
 
     // From after "N 0 obj" to before "endobj".
-    private (int Start, int End) Body(int number)
+    private ReadOnlySpan<byte> Body(int number)
     {
-        var offset = _offsets[number];
-        var span = _pdf.AsSpan(offset, _ends[number] - offset);
-        return (offset + span.IndexOf("obj"u8) + 3, offset + span.LastIndexOf("endobj"u8));
+        var span = Pdf[_offsets[number].._ends[number]];
+        var start = span.IndexOf("obj"u8) + 3;
+        return span[start..span.LastIndexOf("endobj"u8)];
     }
 
     [GeneratedRegex(@"startxref\s+(\d+)")]

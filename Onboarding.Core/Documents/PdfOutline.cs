@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Onboarding.Core.Documents;
 
 internal sealed record OutlineEntry(string Title, int Level, string Destination);
@@ -23,8 +20,10 @@ internal static class PdfOutline
         var outlinesNumber = file.NextNumber;
         var numbers = nodes.Select((_, i) => outlinesNumber + 1 + i).ToArray();
 
-        // Children in order per parent (-1: the top level), found in one pass: plans have thousands of entries.
+        // Children in order per parent (-1: the top level), and each node's place among its siblings,
+        // found in one pass: plans have thousands of entries.
         var childrenOf = new Dictionary<int, List<int>>();
+        var positions = new int[nodes.Count];
         for (var i = 0; i < nodes.Count; i++)
         {
             if (!childrenOf.TryGetValue(nodes[i].Parent, out var list))
@@ -32,45 +31,38 @@ internal static class PdfOutline
                 childrenOf[nodes[i].Parent] = list = [];
             }
 
+            positions[i] = list.Count;
             list.Add(i);
         }
 
         var topLevel = childrenOf[-1];
-        file.Add($"<</Type /Outlines\n/First {numbers[topLevel[0]]} 0 R\n/Last {numbers[topLevel[^1]]} 0 R\n/Count {topLevel.Count}>>");
-        var bodies = new string[nodes.Count];
-        foreach (var siblings in childrenOf.Values)
+        file.Add().Write("<</Type /Outlines\n/First "u8).Reference(numbers[topLevel[0]]).Write("\n/Last "u8).Reference(numbers[topLevel[^1]])
+            .Write("\n/Count "u8).Write(topLevel.Count).Write(">>"u8);
+        for (var i = 0; i < nodes.Count; i++)
         {
-            for (var position = 0; position < siblings.Count; position++)
+            var node = nodes[i];
+            var siblings = childrenOf[node.Parent];
+            var position = positions[i];
+            var body = file.Add().Write("<</Title "u8).TextString(node.Entry.Title)
+                .Write("\n/Parent "u8).Reference(node.Parent < 0 ? outlinesNumber : numbers[node.Parent]).Write("\n"u8);
+            if (position > 0)
             {
-                var i = siblings[position];
-                var node = nodes[i];
-                var body = new StringBuilder("<<");
-                body.Append(CultureInfo.InvariantCulture, $"/Title {PdfFile.TextString(node.Entry.Title)}\n");
-                body.Append(CultureInfo.InvariantCulture, $"/Parent {(node.Parent < 0 ? outlinesNumber : numbers[node.Parent])} 0 R\n");
-                if (position > 0)
-                {
-                    body.Append(CultureInfo.InvariantCulture, $"/Prev {numbers[siblings[position - 1]]} 0 R\n");
-                }
-
-                if (position < siblings.Count - 1)
-                {
-                    body.Append(CultureInfo.InvariantCulture, $"/Next {numbers[siblings[position + 1]]} 0 R\n");
-                }
-
-                if (childrenOf.TryGetValue(i, out var children))
-                {
-                    // Negative: closed, so a long plan opens as a short list of sections.
-                    body.Append(CultureInfo.InvariantCulture, $"/First {numbers[children[0]]} 0 R\n/Last {numbers[children[^1]]} 0 R\n/Count -{children.Count}\n");
-                }
-
-                body.Append(CultureInfo.InvariantCulture, $"/Dest /{node.Entry.Destination}>>");
-                bodies[i] = body.ToString();
+                body.Write("/Prev "u8).Reference(numbers[siblings[position - 1]]).Write("\n"u8);
             }
-        }
 
-        foreach (var body in bodies)
-        {
-            file.Add(body);
+            if (position < siblings.Count - 1)
+            {
+                body.Write("/Next "u8).Reference(numbers[siblings[position + 1]]).Write("\n"u8);
+            }
+
+            if (childrenOf.TryGetValue(i, out var children))
+            {
+                // Negative: closed, so a long plan opens as a short list of sections.
+                body.Write("/First "u8).Reference(numbers[children[0]]).Write("\n/Last "u8).Reference(numbers[children[^1]])
+                    .Write("\n/Count -"u8).Write(children.Count).Write("\n"u8);
+            }
+
+            body.Write("/Dest /"u8).Write(node.Entry.Destination).Write(">>"u8);
         }
 
         file.AddToCatalog($"/Outlines {outlinesNumber} 0 R\n/PageMode /UseOutlines");

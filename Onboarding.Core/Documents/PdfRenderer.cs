@@ -170,7 +170,7 @@ public sealed class PdfRenderer : IDisposable
             .Where(e => pagination.AnchorPages.ContainsKey(e.Destination))
             .ToList();
         using var written = output.DetachAsData();
-        var file = new PdfFile(written.ToArray());
+        using var file = new PdfFile(written);
         PdfOutline.Add(file, outline);
         PdfTags.Add(file, structure, pageMarks, document.Metadata.Language);
         PdfToUnicode.Add(file, ShapedByFont(usage));

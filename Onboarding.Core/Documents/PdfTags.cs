@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Globalization;
-using System.IO.Compression;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace Onboarding.Core.Documents;
 
@@ -40,8 +38,8 @@ internal static partial class PdfTags
             var dictionary = file.Dictionary(pages[page]);
             var contents = int.Parse(ContentsEntry().Match(dictionary).Groups[1].Value, CultureInfo.InvariantCulture);
             var byMcid = new List<StructNode>();
-            var content = Mark(PdfFile.Inflate(file.StreamData(contents)), pageMarks[page], page, byMcid);
-            file.Replace(contents, PdfFile.Stream("/Filter /FlateDecode", PdfFile.Deflate(content)));
+            var content = file.Inflated(contents);
+            file.ReplaceStream(contents, output => Mark(content.Span, pageMarks[page], page, byMcid, output));
 
             var key = StructParentsEntry().Match(dictionary) is { Success: true } existing
                 ? int.Parse(existing.Groups[1].Value, CultureInfo.InvariantCulture)
@@ -60,37 +58,46 @@ internal static partial class PdfTags
         var elements = new List<StructNode>();
         Collect(document, elements);
         var treeRoot = file.NextNumber;
-        var numbers = new Dictionary<StructNode, int>(ReferenceEqualityComparer.Instance);
+        var numbers = new Dictionary<StructNode, int>(elements.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < elements.Count; i++)
         {
             numbers[elements[i]] = treeRoot + 1 + i;
         }
 
         var parentTreeNumber = treeRoot + 1 + elements.Count;
-        file.Add($"<</Type /StructTreeRoot\n/K {numbers[document]} 0 R\n/ParentTree {parentTreeNumber} 0 R\n/ParentTreeNextKey {parentTree.Max(p => p.Key) + 1}>>");
+        file.Add().Write("<</Type /StructTreeRoot\n/K "u8).Reference(numbers[document]).Write("\n/ParentTree "u8).Reference(parentTreeNumber)
+            .Write("\n/ParentTreeNextKey "u8).Write(parentTree.Max(p => p.Key) + 1).Write(">>"u8);
         foreach (var element in elements)
         {
-            file.Add(Element(element, element == document ? treeRoot : numbers[element.Parent!], numbers, pages));
+            Element(file.Add(), element, element == document ? treeRoot : numbers[element.Parent!], numbers, pages);
         }
 
-        var nums = new StringBuilder("<</Nums [");
+        var nums = file.Add().Write("<</Nums ["u8);
         foreach (var (key, byMcid) in parentTree.Where(p => p.ByMcid.Count > 0).OrderBy(p => p.Key))
         {
-            nums.Append(CultureInfo.InvariantCulture, $"{key} [");
-            nums.AppendJoin(' ', byMcid.Select(n => $"{numbers[n].ToString(CultureInfo.InvariantCulture)} 0 R"));
-            nums.Append("]\n");
+            nums.Write(key).Write(" ["u8);
+            for (var mcid = 0; mcid < byMcid.Count; mcid++)
+            {
+                if (mcid > 0)
+                {
+                    nums.Write(" "u8);
+                }
+
+                nums.Reference(numbers[byMcid[mcid]]);
+            }
+
+            nums.Write("]\n"u8);
         }
 
-        file.Add(nums.Append("]>>").ToString());
+        nums.Write("]>>"u8);
         file.AddToCatalog(
             $"/StructTreeRoot {treeRoot} 0 R\n/MarkInfo <</Marked true>>\n/Lang ({language})\n/ViewerPreferences <</DisplayDocTitle true>>");
     }
 
-    private static byte[] Mark(byte[] content, List<StructNode> marks, int page, List<StructNode> byMcid)
+    private static void Mark(ReadOnlySpan<byte> content, List<StructNode> marks, int page, List<StructNode> byMcid, Stream output)
     {
-        // Blank pages have no content at all, and a writer needs some capacity.
-        var output = new ArrayBufferWriter<byte>(content.Length + (marks.Count * 32) + 16);
-        var rest = content.AsSpan();
+        Span<byte> operators = stackalloc byte[128];
+        var rest = content;
         var found = 0;
         for (var at = rest.IndexOf(Marker); at >= 0; at = rest.IndexOf(Marker))
         {
@@ -102,19 +109,22 @@ internal static partial class PdfTags
             output.Write(rest[..at]);
             rest = rest[(at + Marker.Length)..];
             var node = marks[found++];
-            var operators = found > 1 ? "EMC\n" : "";
+            if (found > 1)
+            {
+                output.Write("EMC\n"u8);
+            }
+
             if (node == StructNode.Artifact)
             {
-                operators += "/Artifact BMC\n";
+                output.Write("/Artifact BMC\n"u8);
             }
             else
             {
                 node.Marks.Add((page, byMcid.Count));
-                operators += $"/{node.Role} <</MCID {byMcid.Count.ToString(CultureInfo.InvariantCulture)}>> BDC\n";
+                Utf8.TryWrite(operators, CultureInfo.InvariantCulture, $"/{node.Role} <</MCID {byMcid.Count}>> BDC\n", out var written);
+                output.Write(operators[..written]);
                 byMcid.Add(node);
             }
-
-            output.Write(Encoding.ASCII.GetBytes(operators));
         }
 
         if (found != marks.Count)
@@ -127,28 +137,28 @@ internal static partial class PdfTags
         {
             output.Write("EMC\n"u8);
         }
-
-        return output.WrittenSpan.ToArray();
     }
 
-    private static string Element(StructNode element, int parent, Dictionary<StructNode, int> numbers, List<int> pages)
+    private static void Element(PdfBytes body, StructNode element, int parent, Dictionary<StructNode, int> numbers, List<int> pages)
     {
-        var body = new StringBuilder("<</Type /StructElem\n/S /").Append(element.Role);
-        body.Append(CultureInfo.InvariantCulture, $"\n/P {parent} 0 R");
+        body.Write("<</Type /StructElem\n/S /"u8).Write(element.Role).Write("\n/P "u8).Reference(parent);
         if (element.Alt is { } alt)
         {
-            body.Append("\n/Alt ").Append(PdfFile.TextString(alt));
+            body.Write("\n/Alt "u8).TextString(alt);
         }
 
         if (element.Attributes is { } attributes)
         {
-            body.Append("\n/A ").Append(attributes);
+            body.Write("\n/A "u8).Write(attributes);
         }
 
-        body.Append("\n/K [");
-        foreach (var child in element.Children.Where(numbers.ContainsKey))
+        body.Write("\n/K ["u8);
+        foreach (var child in element.Children)
         {
-            body.Append(CultureInfo.InvariantCulture, $"{numbers[child]} 0 R ");
+            if (numbers.TryGetValue(child, out var number))
+            {
+                body.Reference(number).Write(" "u8);
+            }
         }
 
         // Content on the element's own page (/Pg) is referred to by its MCID alone; only content that runs on to
@@ -158,21 +168,21 @@ internal static partial class PdfTags
         {
             if (page == ownPage)
             {
-                body.Append(CultureInfo.InvariantCulture, $"{mcid} ");
+                body.Write(mcid).Write(" "u8);
             }
             else
             {
-                body.Append(CultureInfo.InvariantCulture, $"<</Type /MCR /Pg {pages[page]} 0 R /MCID {mcid}>> ");
+                body.Write("<</Type /MCR /Pg "u8).Reference(pages[page]).Write(" /MCID "u8).Write(mcid).Write(">> "u8);
             }
         }
 
-        body.Append(']');
+        body.Write("]"u8);
         if (ownPage >= 0)
         {
-            body.Append(CultureInfo.InvariantCulture, $"\n/Pg {pages[ownPage]} 0 R");
+            body.Write("\n/Pg "u8).Reference(pages[ownPage]);
         }
 
-        return body.Append(">>").ToString();
+        body.Write(">>"u8);
     }
 
     // Depth first, the order the elements are written in; elements without content are left out.

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -38,13 +37,13 @@ internal static partial class PdfToUnicode
             }
 
             var number = int.Parse(toUnicode.Groups[1].Value, CultureInfo.InvariantCulture);
-            var map = Parse(Inflate(file.StreamData(number)));
+            var map = Parse(Encoding.Latin1.GetString(file.Inflated(number).Span));
             foreach (var (glyph, text) in glyphs)
             {
                 map.TryAdd((int)glyph, Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(text)));
             }
 
-            file.Replace(number, PdfFile.Stream("/Filter /FlateDecode", PdfFile.Deflate(Write(map))));
+            file.ReplaceStream(number, output => output.Write(Write(map)));
         }
     }
 
@@ -102,8 +101,6 @@ internal static partial class PdfToUnicode
     }
 
     private static int Hex(string hex) => int.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-
-    private static string Inflate(ReadOnlySpan<byte> data) => Encoding.Latin1.GetString(PdfFile.Inflate(data));
 
     [GeneratedRegex(@"/Font\s*<<([^>]*)>>")]
     private static partial Regex FontResources();
