@@ -47,7 +47,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Property(x => x.ChangedBy).HasMaxLength(TextLimits.Name);
         e.HasIndex(x => new { x.EngagementId, x.Email }).IsUnique();
-        e.HasIndex(x => x.UserId);
+        // A person's engagements in a role (the portfolio on every request, the home page) without reading the table.
+        e.HasIndex(x => new { x.UserId, x.Role, x.EngagementId });
         // The engagement gate's one lookup on every request: this person's membership of this engagement.
         e.HasIndex(x => new { x.EngagementId, x.UserId });
         e.HasIndex(x => x.Email);

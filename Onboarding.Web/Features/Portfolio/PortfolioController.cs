@@ -82,22 +82,37 @@ public sealed class PortfolioQuery
 
     public IReadOnlyList<EngagementStanding> Apply(IReadOnlyList<EngagementStanding> rows)
     {
-        var filtered = Health is { } colour ? rows.Where(r => r.Shown == colour) : rows;
-        Func<EngagementStanding, IComparable?> key = Sort switch
+        // Keys worked out once per row (not per comparison): the portfolio sorts a thousand rows on every request.
+        var keyed = (Health is { } colour ? rows.Where(r => r.Shown == colour) : rows).Select(r => (Key: KeyOf(r), Row: r)).ToArray();
+        var direction = Desc ? -1 : 1;
+        Array.Sort(keyed, (a, b) =>
         {
-            PortfolioSort.Name => r => r.Name,
-            PortfolioSort.Day => r => r.Day,
-            PortfolioSort.GoLive => r => r.GoLive,
-            PortfolioSort.NextMilestone => r => r.NextMilestoneDate ?? DateOnly.MaxValue,
-            PortfolioSort.Slip => r => r.SlipWorkingDays,
-            PortfolioSort.ClientOverdue => r => r.ClientOverdue,
-            PortfolioSort.ProviderOverdue => r => r.ProviderOverdue,
-            PortfolioSort.Escalations => r => r.OpenEscalations,
-            _ => r => (int)r.Shown * 1000 + (int)r.Computed.Colour,
-        };
-        var sorted = Desc ? filtered.OrderByDescending(key) : filtered.OrderBy(key);
-        return sorted.ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Id).ToList();
+            var order = Sort == PortfolioSort.Name
+                ? StringComparer.OrdinalIgnoreCase.Compare(a.Row.Name, b.Row.Name)
+                : a.Key.CompareTo(b.Key);
+            if (order != 0)
+            {
+                return order * direction;
+            }
+            order = StringComparer.OrdinalIgnoreCase.Compare(a.Row.Name, b.Row.Name);
+            return order != 0 ? order : a.Row.Id.CompareTo(b.Row.Id);
+        });
+        return keyed.Select(k => k.Row).ToList();
     }
+
+    /// <summary>The number a row sorts by; sorting by name compares the names themselves.</summary>
+    private int KeyOf(EngagementStanding r) => Sort switch
+    {
+        PortfolioSort.Name => 0,
+        PortfolioSort.Day => r.Day,
+        PortfolioSort.GoLive => r.GoLive.DayNumber,
+        PortfolioSort.NextMilestone => (r.NextMilestoneDate ?? DateOnly.MaxValue).DayNumber,
+        PortfolioSort.Slip => r.SlipWorkingDays,
+        PortfolioSort.ClientOverdue => r.ClientOverdue,
+        PortfolioSort.ProviderOverdue => r.ProviderOverdue,
+        PortfolioSort.Escalations => r.OpenEscalations,
+        _ => (int)r.Shown * 1000 + (int)r.Computed.Colour,
+    };
 
     /// <summary>The link for a column header: the same filters, sorted by <paramref name="sort"/>, flipping direction on the current column.</summary>
     public string LinkFor(PortfolioSort sort) =>

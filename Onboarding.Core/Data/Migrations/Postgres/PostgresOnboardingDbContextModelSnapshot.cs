@@ -973,9 +973,6 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_members_unsubscribe_token");
 
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("ix_members_user_id");
-
                     b.HasIndex("EngagementId", "Email")
                         .IsUnique()
                         .HasDatabaseName("ix_members_engagement_id_email");
@@ -986,6 +983,9 @@ namespace Onboarding.Core.Data.Migrations.Postgres
 
                     b.HasIndex("EngagementId", "UserId")
                         .HasDatabaseName("ix_members_engagement_id_user_id");
+
+                    b.HasIndex("UserId", "Role", "EngagementId")
+                        .HasDatabaseName("ix_members_user_id_role_engagement_id");
 
                     b.ToTable("members", (string)null);
                 });
