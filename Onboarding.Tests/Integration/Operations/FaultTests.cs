@@ -27,6 +27,7 @@ namespace Onboarding.Tests.Integration.Operations;
 /// 10 seconds, a killed worker's job fetched again after 15, delivery retried every 20, unclaimed digests picked up
 /// after 20. The database outage falls inside the relay's minute, so that no delivery fails twice for the two.
 /// </remarks>
+[Collection(FaultCollection.Name)]
 public sealed partial class FaultTests(ITestOutputHelper log) : IAsyncLifetime
 {
     private const int Engagements = 4;
@@ -351,4 +352,14 @@ public sealed partial class FaultTests(ITestOutputHelper log) : IAsyncLifetime
     }
 
     private sealed record WebNode(ServingApp App, HttpClient Client);
+}
+
+/// <summary>
+/// Runs alone, after the parallel collections: its four app processes and its own PostgreSQL take both cores for two
+/// minutes, enough to make browser flows running beside it time out, and its timings assume a machine it does not share.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FaultCollection
+{
+    public const string Name = "Faults";
 }
