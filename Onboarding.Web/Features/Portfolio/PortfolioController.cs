@@ -38,13 +38,11 @@ public sealed class PortfolioController(OnboardingDbContext db, EngagementStandi
             var q = query.Q.Trim().ToLower();
             engagements = engagements.Where(e => e.Name.ToLower().Contains(q) || e.Client!.Name.ToLower().Contains(q));
         }
-        var heads = await engagements
-            .Select(e => new { e.Id, e.Revision, e.TimeZone, Client = e.Client!.Name })
+        var keys = await engagements
+            .Select(e => new StandingKey(e.Id, e.Revision, e.TimeZone))
             .ToListAsync(cancellationToken);
-        var kept = await standings.GetAsync(db, heads.Select(h => new StandingKey(h.Id, h.Revision, h.TimeZone)).ToList(), clock.GetUtcNow(), cancellationToken);
-        // A client's name is the organisation's, which no engagement revision covers: shown as read now.
-        var clients = heads.ToDictionary(h => h.Id, h => h.Client);
-        var rows = kept.Select(s => s with { ClientName = clients[s.Id] }).ToList();
+        // The client's name is kept with the standing: organisations are named once, at launch, and never renamed.
+        var rows = await standings.GetAsync(db, keys, clock.GetUtcNow(), cancellationToken);
         var sorted = query.Apply(rows);
         var pages = Math.Max(1, (sorted.Count + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pages);
