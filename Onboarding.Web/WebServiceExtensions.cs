@@ -83,6 +83,7 @@ public static class WebServiceExtensions
         services.AddPlanPack(builder.Configuration);
         services.AddSingleton<EngagementSnapshots>();
         services.AddSingleton<EngagementStandings>();
+        services.AddSingleton<Features.Portfolio.PortfolioEngagements>();
         services.AddSingleton<Features.Account.AccountMailer>();
         services.AddScoped<Features.Account.InvitationDesk>();
         services.AddAttemptLimits(builder.Configuration);

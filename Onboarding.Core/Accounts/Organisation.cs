@@ -35,5 +35,11 @@ public sealed class Organisation
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// For a provider: changes with the revision of any of its engagements (see <see cref="Data.EngagementRevisions"/>),
+    /// so a portfolio can keep which engagements it lists, and their revisions, until it does.
+    /// </summary>
+    public Guid PortfolioRevision { get; set; } = Guid.NewGuid();
+
     public static string KeyOf(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLowerInvariant();
 }

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Onboarding.Core.Accounts;
 using Onboarding.Core.Engagements;
 
 namespace Onboarding.Core.Data;
 
 /// <summary>
-/// Gives an engagement a new <see cref="Engagement.Revision"/> in the same SaveChanges (so in the
+/// Gives an engagement a new <see cref="Engagement.Revision"/>, and its provider a new
+/// <see cref="Organisation.PortfolioRevision"/>, in the same SaveChanges (so in the
 /// same transaction) as any change to it, to a record carrying its <c>EngagementId</c>, or to a
 /// measurement of one of its metrics. A reader
 /// that finds the revision it cached under can trust what it cached; a reader that finds a new one
@@ -29,9 +31,13 @@ public sealed class EngagementRevisions : SaveChangesInterceptor
             {
                 touched.Add(context.Set<Metric>().Find(metricId));
             }
-            foreach (var id in touched.Unstamped)
+            foreach (var id in touched.Unstamped.ToList())
             {
-                Stamp(context, context.Set<Engagement>().Find(id));
+                touched.Stamp(context, context.Set<Engagement>().Find(id));
+            }
+            foreach (var id in touched.Providers)
+            {
+                StampPortfolio(context, context.Set<Organisation>().Find(id));
             }
         }
         return result;
@@ -47,9 +53,13 @@ public sealed class EngagementRevisions : SaveChangesInterceptor
             {
                 touched.Add(await context.Set<Metric>().FindAsync([metricId], cancellationToken));
             }
-            foreach (var id in touched.Unstamped)
+            foreach (var id in touched.Unstamped.ToList())
             {
-                Stamp(context, await context.Set<Engagement>().FindAsync([id], cancellationToken));
+                touched.Stamp(context, await context.Set<Engagement>().FindAsync([id], cancellationToken));
+            }
+            foreach (var id in touched.Providers)
+            {
+                StampPortfolio(context, await context.Set<Organisation>().FindAsync([id], cancellationToken));
             }
         }
         return result;
@@ -66,6 +76,11 @@ public sealed class EngagementRevisions : SaveChangesInterceptor
 
         public HashSet<int> Metrics { get; } = [];
 
+        /// <summary>Providers of stamped engagements, saved before; a provider saved in this change has a new portfolio already.</summary>
+        public IEnumerable<int> Providers => providers.Where(id => id > 0);
+
+        private readonly HashSet<int> providers = [];
+
         // A record added with its engagement carries a temporary id until saved: its engagement is being stamped already.
         public IEnumerable<int> Unstamped => engagements.Where(id => id > 0 && !stamped.Contains(id));
 
@@ -74,6 +89,17 @@ public sealed class EngagementRevisions : SaveChangesInterceptor
             if (metric is not null)
             {
                 engagements.Add(metric.EngagementId);
+            }
+        }
+
+        /// <summary>Through the entry, so the change counts without another DetectChanges.</summary>
+        public void Stamp(DbContext context, Engagement? engagement)
+        {
+            if (engagement is not null)
+            {
+                context.Entry(engagement).Property(e => e.Revision).CurrentValue = Guid.NewGuid();
+                stamped.Add(engagement.Id);
+                providers.Add(engagement.Provider?.Id ?? engagement.ProviderId);
             }
         }
 
@@ -89,8 +115,7 @@ public sealed class EngagementRevisions : SaveChangesInterceptor
                 }
                 if (entry.Entity is Engagement engagement)
                 {
-                    Stamp(context, engagement);
-                    touched.stamped.Add(engagement.Id);
+                    touched.Stamp(context, engagement);
                 }
                 else if (entry.Entity is Measurement)
                 {
@@ -122,11 +147,11 @@ public sealed class EngagementRevisions : SaveChangesInterceptor
     }
 
     /// <summary>Through the entry, so the change counts without another DetectChanges.</summary>
-    private static void Stamp(DbContext context, Engagement? engagement)
+    private static void StampPortfolio(DbContext context, Organisation? provider)
     {
-        if (engagement is not null)
+        if (provider is not null)
         {
-            context.Entry(engagement).Property(e => e.Revision).CurrentValue = Guid.NewGuid();
+            context.Entry(provider).Property(o => o.PortfolioRevision).CurrentValue = Guid.NewGuid();
         }
     }
 }

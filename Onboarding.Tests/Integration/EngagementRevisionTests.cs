@@ -8,7 +8,8 @@ namespace Onboarding.Tests.Integration;
 
 /// <summary>
 /// The overview and the plan keep what they read until the engagement's revision changes: every
-/// save that touches an engagement must change it, and nothing else's.
+/// save that touches an engagement must change it, and nothing else's; and its provider's portfolio revision,
+/// which the portfolio keeps its list under.
 /// </summary>
 public class EngagementRevisionTests(OnboardingFactory app) : IClassFixture<OnboardingFactory>
 {
@@ -47,6 +48,7 @@ public class EngagementRevisionTests(OnboardingFactory app) : IClassFixture<Onbo
         var after = await RevisionsAsync(engagementId, otherId);
         Assert.NotEqual(before.Changed, after.Changed);
         Assert.Equal(before.Other, after.Other);
+        Assert.NotEqual(before.Portfolio, after.Portfolio);
     }
 
     [Fact]
@@ -143,8 +145,10 @@ public class EngagementRevisionTests(OnboardingFactory app) : IClassFixture<Onbo
         }
     }
 
-    private async Task<(Guid Changed, Guid Other)> RevisionsAsync(int changedId, int otherId) =>
+    /// <summary>The two engagements' revisions and their provider's portfolio revision.</summary>
+    private async Task<(Guid Changed, Guid Other, Guid Portfolio)> RevisionsAsync(int changedId, int otherId) =>
         await app.WithDbAsync(async db => (
             await db.Engagements.Where(e => e.Id == changedId).Select(e => e.Revision).SingleAsync(),
-            await db.Engagements.Where(e => e.Id == otherId).Select(e => e.Revision).SingleAsync()));
+            await db.Engagements.Where(e => e.Id == otherId).Select(e => e.Revision).SingleAsync(),
+            await db.Engagements.Where(e => e.Id == changedId).Select(e => e.Provider!.PortfolioRevision).SingleAsync()));
 }

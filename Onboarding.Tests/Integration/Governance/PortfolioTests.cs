@@ -38,6 +38,48 @@ public class PortfolioTests(OnboardingFactory app) : IClassFixture<OnboardingFac
     }
 
     [Fact]
+    public async Task The_portfolio_follows_engagements_launched_renamed_and_closed_by_another_process_and_searches_names()
+    {
+        var engagementId = await DemoEngagementIdAsync(app);
+        var leader = await app.SignedInClientAsync(LogSteps.Leader);
+        var name = $"Portfolio newcomer {Guid.NewGuid():N}";
+        Assert.DoesNotContain(name, await leader.GetStringAsync("/portfolio"));
+
+        // Separate DbContexts, as another web node or the worker would save.
+        var newcomerId = await app.WithDbAsync(async db =>
+        {
+            var demo = await db.Engagements.AsNoTracking().FirstAsync(e => e.Id == engagementId);
+            var newcomer = new Engagement
+            {
+                Name = name,
+                TimeZone = "Asia/Kolkata",
+                ProviderId = demo.ProviderId,
+                ClientId = demo.ClientId,
+                Kickoff = demo.Kickoff,
+                GoLive = demo.GoLive,
+                CreatedAt = demo.CreatedAt,
+                Members = [TestPeople.MemberOf(db, "Alex Morgan", LogSteps.Leader, EngagementRole.AccountLeader)],
+            };
+            db.Engagements.Add(newcomer);
+            await db.SaveChangesAsync();
+            return newcomer.Id;
+        });
+        Assert.Contains(name, await leader.GetStringAsync("/portfolio"));
+        Assert.Contains(name, await leader.GetStringAsync($"/portfolio?q={Uri.EscapeDataString(name.ToUpperInvariant())}"));
+        Assert.DoesNotContain("Acme Robotics RPO launch", await leader.GetStringAsync($"/portfolio?q={Uri.EscapeDataString(name)}"));
+
+        await app.WithDbAsync(async db =>
+        {
+            var newcomer = await db.Engagements.FirstAsync(e => e.Id == newcomerId);
+            newcomer.Name += " renamed";
+            newcomer.Status = EngagementStatus.Closed;
+            return await db.SaveChangesAsync();
+        });
+        Assert.DoesNotContain(name, await leader.GetStringAsync("/portfolio"));
+        Assert.Contains($"{name} renamed", await leader.GetStringAsync("/portfolio?closed=true"));
+    }
+
+    [Fact]
     public async Task A_leader_overrides_the_health_with_a_reason_and_both_show()
     {
         var engagementId = await DemoEngagementIdAsync(app);

@@ -12,7 +12,7 @@ namespace Onboarding.Web.Features.Portfolio;
 /// Sorting and filtering come from the query string, so it works without script and a view can be linked.
 /// </summary>
 [Route("/portfolio")]
-public sealed class PortfolioController(OnboardingDbContext db, EngagementStandings standings, TimeProvider clock) : Controller
+public sealed class PortfolioController(OnboardingDbContext db, PortfolioEngagements portfolio, EngagementStandings standings, TimeProvider clock) : Controller
 {
     /// <summary>Health is known for every engagement (to sort and filter them all); a page shows this many.</summary>
     private const int PageSize = 100;
@@ -24,25 +24,10 @@ public sealed class PortfolioController(OnboardingDbContext db, EngagementStandi
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        var userId = User.UserId();
-        var providerId = User.OrganisationId();
-        var engagements = User.IsAdministrator()
-            ? db.Engagements.Where(e => e.ProviderId == providerId)
-            : db.Engagements.Where(e => e.Members.Any(m => m.UserId == userId && m.Role == EngagementRole.AccountLeader));
-        if (query.Closed != true)
-        {
-            engagements = engagements.Where(e => e.Status == EngagementStatus.Active);
-        }
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var q = query.Q.Trim().ToLower();
-            engagements = engagements.Where(e => e.Name.ToLower().Contains(q) || e.Client!.Name.ToLower().Contains(q));
-        }
-        var keys = await engagements
-            .Select(e => new StandingKey(e.Id, e.Revision, e.TimeZone))
-            .ToListAsync(cancellationToken);
+        var entries = await portfolio.GetAsync(db, User.OrganisationId(), User.IsAdministrator() ? null : User.UserId(), cancellationToken);
+        var keys = entries.Where(e => query.Closed == true || e.Active).Select(e => e.Key).ToList();
         // The client's name is kept with the standing: organisations are named once, at launch, and never renamed.
-        var rows = await standings.GetAsync(db, keys, clock.GetUtcNow(), cancellationToken);
+        var rows = query.Matching(await standings.GetAsync(db, keys, clock.GetUtcNow(), cancellationToken));
         var sorted = query.Apply(rows);
         var pages = Math.Max(1, (sorted.Count + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pages);
@@ -77,6 +62,17 @@ public sealed class PortfolioQuery
     public string? Q { get; set; }
 
     public int Page { get; set; } = 1;
+
+    /// <summary>The rows whose engagement or client name contains <see cref="Q"/>, in any case.</summary>
+    public IReadOnlyList<EngagementStanding> Matching(IReadOnlyList<EngagementStanding> rows)
+    {
+        if (string.IsNullOrWhiteSpace(Q))
+        {
+            return rows;
+        }
+        var q = Q.Trim();
+        return rows.Where(r => r.Name.Contains(q, StringComparison.CurrentCultureIgnoreCase) || r.ClientName.Contains(q, StringComparison.CurrentCultureIgnoreCase)).ToList();
+    }
 
     public IReadOnlyList<EngagementStanding> Apply(IReadOnlyList<EngagementStanding> rows)
     {

@@ -428,6 +428,10 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name_key");
 
+                    b.Property<Guid>("PortfolioRevision")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_revision");
+
                     b.Property<int?>("ProviderId")
                         .HasColumnType("integer")
                         .HasColumnName("provider_id");

@@ -412,6 +412,10 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name_key");
 
+                    b.Property<Guid>("PortfolioRevision")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("portfolio_revision");
+
                     b.Property<int?>("ProviderId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("provider_id");
