@@ -25,7 +25,7 @@ public abstract class LocationTests(OnboardingFactory app)
         var launched = await leader.PostAsync("/engagements/new", LaunchTests.Encode(form, token));
 
         Assert.Equal(HttpStatusCode.Redirect, launched.StatusCode);
-        var engagement = await app.WithDbAsync(db => db.Engagements.Include(e => e.Locations).ThenInclude(l => l.Members).SingleAsync(e => e.Name == form["Name"]));
+        var engagement = await app.WithDbAsync(db => db.Engagements.Include(e => e.Locations).ThenInclude(l => l.Members).AsSplitQuery().SingleAsync(e => e.Name == form["Name"]));
         var krakow = Assert.Single(engagement.Locations, l => l.CountryCode == "PL");
         Assert.Equal(("Kraków", "Lesser Poland", "Europe/Warsaw", WorkingDays.MondayToFriday, "pl"), (krakow.City, krakow.Region, krakow.TimeZone, krakow.WorkingDays, krakow.Language));
         Assert.Equal(["jonas@globex.example"], krakow.Members.Select(m => m.Email));
