@@ -24,6 +24,7 @@ public static class SteeringComposer
                 ComposeMetrics(c, report, theme);
                 ComposeMilestones(c, report);
                 ComposeWins(c, report, theme);
+                ComposePulses(c, report, theme);
                 ComposeRisks(c, report, theme);
                 ComposeDecisions(c, report);
                 ComposeNextPlan(c, report);
@@ -152,6 +153,31 @@ public static class SteeringComposer
             foreach (var win in report.Wins)
             {
                 l.Item(x => x.Paragraph(t => t.Bold(win.Title)).Paragraph(Date.Date(win.On), theme.Small).Markdown(win.Body));
+            }
+        });
+    }
+
+    private static void ComposePulses(Column c, SteeringModel report, DocumentTheme theme)
+    {
+        c.Heading(PulseHeading);
+        if (report.Pulses.Sent == 0)
+        {
+            c.Paragraph(NoPulses);
+            return;
+        }
+
+        c.Paragraph(PulseSummary(report.Pulses));
+        if (report.Pulses.Said.Count == 0)
+        {
+            return;
+        }
+
+        c.Paragraph(PulseNamesNote, theme.Small).Table(t =>
+        {
+            t.RelativeColumn(2).RelativeColumn(3).RelativeColumn(4).RelativeColumn(4).Header([.. PulseColumns]);
+            foreach (var answer in report.Pulses.Said)
+            {
+                t.Row(x => x.Paragraph(Date.Date(answer.On)), x => x.Paragraph(Score(answer)), x => x.Paragraph(Said(answer)), x => x.Paragraph(Did(answer)));
             }
         });
     }

@@ -13,6 +13,7 @@ public static class SteeringContent
     public const string MetricsHeading = "Metrics";
     public const string Milestones = "Milestones";
     public const string Wins = "Wins this month";
+    public const string PulseHeading = "Pulse this month";
     public const string RisksAndIssues = "Open risks and issues";
     public const string Decisions = "Decisions";
     public const string DecisionsMadeHeading = "Made this month";
@@ -24,6 +25,9 @@ public static class SteeringContent
     public const string NoMetrics = "No metrics chosen yet.";
     public const string NoMilestones = "No milestones fell in this month or the next.";
     public const string NoWins = "No wins recorded this month.";
+    public const string NoPulses = "No pulse was sent this month.";
+    public const string PulseNamesNote = "Answers are shown without names.";
+    public const string NoResponse = "No response yet.";
     public const string NoRisks = "No open risks or issues.";
     public const string NoDecisionsMade = "No decisions were recorded this month.";
     public const string NoDecisionsDue = "No decisions are waiting.";
@@ -39,6 +43,8 @@ public static class SteeringContent
     public static IReadOnlyList<string> LogColumns { get; } = ["Entry", "Severity", "Owner", "Due", "Escalation"];
 
     public static IReadOnlyList<string> DecisionColumns { get; } = ["Decision", "Decided", "What was decided"];
+
+    public static IReadOnlyList<string> PulseColumns { get; } = ["Answered", "Score", "You said", "We did"];
 
     public static IReadOnlyList<string> PlanColumns { get; } = ["When", "Task", "Owner"];
 
@@ -99,6 +105,18 @@ public static class SteeringContent
         { SlipWorkingDays: > 0 } => $"Not reached: {WorkingDays(milestone.SlipWorkingDays)} late so far",
         _ => "Ahead",
     };
+
+    /// <summary>"5 of 8 people asked answered “How well…?”: on average 3.8 of 5."</summary>
+    public static string PulseSummary(SteeringPulses pulses) =>
+        $"{pulses.Answered} of {pulses.Sent} {(pulses.Sent == 1 ? "person" : "people")} asked answered “{Governance.Pulses.PulseRules.Question}”"
+        + (pulses.Average is { } average ? $": on average {Number(average)} of {Governance.Pulses.PulseRules.MaxScore}." : ".");
+
+    public static string Score(SteeringPulseAnswer answer) =>
+        $"{answer.Score} of {Governance.Pulses.PulseRules.MaxScore} ({Governance.Pulses.PulseRules.ScoreWords(answer.Score).ToLowerInvariant()})";
+
+    public static string Said(SteeringPulseAnswer answer) => answer.Comment.Length > 0 ? answer.Comment : "(no comment)";
+
+    public static string Did(SteeringPulseAnswer answer) => answer.Response.Length > 0 ? answer.Response : NoResponse;
 
     public static string Entry(SteeringLogEntry entry) => $"{entry.Kind} · {(entry.Side == LogSide.Client ? "client" : "provider")} side";
 

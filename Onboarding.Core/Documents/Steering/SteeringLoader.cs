@@ -30,8 +30,9 @@ public static class SteeringLoader
         {
             return null;
         }
+        var pulses = await db.Pulses.AsNoTracking().Where(p => p.EngagementId == engagementId && p.SentAt != null).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var standing = (await HealthQuery.LoadAsync(db, db.Engagements.Where(e => e.Id == engagementId), now, cancellationToken)).Single();
-        return SteeringModel.From(engagement, standing, month, now);
+        return SteeringModel.From(engagement, standing, pulses, month, now);
     }
 }

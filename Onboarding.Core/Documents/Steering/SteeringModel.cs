@@ -26,6 +26,7 @@ public sealed record SteeringModel(
     IReadOnlyList<SteeringMetric> Metrics,
     IReadOnlyList<SteeringMilestone> Milestones,
     IReadOnlyList<SteeringWin> Wins,
+    SteeringPulses Pulses,
     IReadOnlyList<SteeringLogEntry> OpenRisksAndIssues,
     IReadOnlyList<SteeringLogEntry> DecisionsMade,
     IReadOnlyList<SteeringLogEntry> DecisionsDue,
@@ -37,9 +38,10 @@ public sealed record SteeringModel(
     /// <summary>
     /// The report of <paramref name="month"/> as of <paramref name="now"/>. Needs the engagement's client,
     /// provider, outcomes, members, tasks, milestones, glossary, metrics with measurements, wins, escalation
-    /// ladder and log loaded; <paramref name="standing"/> is its health now.
+    /// ladder and log loaded; <paramref name="standing"/> is its health now; <paramref name="pulses"/> are its pulses.
     /// </summary>
-    public static SteeringModel From(Engagement engagement, EngagementStanding standing, SteeringPeriod month, DateTimeOffset now)
+    public static SteeringModel From(
+        Engagement engagement, EngagementStanding standing, IReadOnlyList<Governance.Pulses.Pulse> pulses, SteeringPeriod month, DateTimeOffset now)
     {
         var today = Zones.DateIn(now, engagement.TimeZone);
         var asOf = month.AsOf(today);
@@ -73,6 +75,7 @@ public sealed record SteeringModel(
                 .. engagement.Wins.Where(w => InPeriod(w.CreatedAt)).OrderBy(w => w.CreatedAt).ThenBy(w => w.Id)
                     .Select(w => new SteeringWin(words.Text(w.Title), words.Markdown(w.Body), Zones.DateIn(w.CreatedAt, engagement.TimeZone))),
             ],
+            SteeringPulses.Of(pulses.Where(p => p.SentAt is { } sent && InPeriod(sent)), engagement.TimeZone),
             [
                 .. clientFacing.Where(e => e.Kind != LogEntryKind.Decision && e.IsOpen())
                     .OrderByDescending(e => e.Severity).ThenByDescending(e => e.EscalationLevel).ThenBy(e => e.Due ?? DateOnly.MaxValue).ThenBy(e => e.Id)
@@ -247,6 +250,31 @@ public sealed record SteeringMilestone(string Title, DateOnly Date, DateOnly? Re
 }
 
 public sealed record SteeringWin(string Title, string Body, DateOnly On);
+
+/// <summary>
+/// The pulses sent in the month: how many were answered, their average, and what people said with what the
+/// leader did about it. Without names: a pulse asks for candour, and the report goes to the steering group.
+/// </summary>
+public sealed record SteeringPulses(int Sent, int Answered, decimal? Average, IReadOnlyList<SteeringPulseAnswer> Said)
+{
+    public static SteeringPulses Of(IEnumerable<Governance.Pulses.Pulse> sent, string timeZone)
+    {
+        var pulses = sent.ToList();
+        var answered = pulses.Where(p => p.Score is not null).ToList();
+        return new SteeringPulses(
+            pulses.Count,
+            answered.Count,
+            answered.Count == 0 ? null : Math.Round((decimal)answered.Average(p => p.Score!.Value), 1),
+            [
+                .. answered.Where(p => p.Comment.Length > 0 || p.Response.Length > 0)
+                    .OrderBy(p => p.AnsweredAt).ThenBy(p => p.Id)
+                    .Select(p => new SteeringPulseAnswer(p.Score!.Value, p.Comment, p.Response, Zones.DateIn(p.AnsweredAt!.Value, timeZone))),
+            ]);
+    }
+}
+
+/// <summary>One answer with something said: its score and comment, and the leader's "we did" (empty while there is none).</summary>
+public sealed record SteeringPulseAnswer(int Score, string Comment, string Response, DateOnly On);
 
 /// <summary>A client-facing log entry; <see cref="EscalatedTo"/> names the rung it has reached, when it has climbed.</summary>
 public sealed record SteeringLogEntry(

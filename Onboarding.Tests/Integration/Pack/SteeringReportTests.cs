@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Documents.Steering;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance;
+using Onboarding.Core.Governance.Pulses;
 using Onboarding.Core.Time;
 using Onboarding.Tests.Integration.Assignments;
 using Onboarding.Tests.Support;
@@ -68,6 +69,55 @@ public class SteeringReportTests(OnboardingFactory app) : IClassFixture<Onboardi
         Assert.Contains($"href=\"/engagements/{log.EngagementId}/steering.pdf?month=2026-11\"", html);
         var overview = await sponsor.GetStringAsync($"/engagements/{log.EngagementId}");
         Assert.Contains($"<a href=\"/engagements/{log.EngagementId}/steering\">Steering report</a>", overview);
+    }
+
+    [Fact]
+    public async Task The_report_says_how_the_months_pulses_were_answered_and_what_was_done_without_names()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var engagementId = await app.WithDbAsync(async db =>
+        {
+            var engagement = await db.Engagements.Include(e => e.Members).SingleAsync(e => e.Name == "Acme Robotics RPO launch");
+            var asked = engagement.Members.Where(m => m.Role is EngagementRole.TaLead or EngagementRole.HiringManager or EngagementRole.ExecutiveSponsor).Take(3).ToList();
+            var november = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+            Pulse Sent(Member member, DateTimeOffset at, int? score, string comment = "", string response = "") => new()
+            {
+                EngagementId = engagement.Id,
+                MemberId = member.Id,
+                Occasion = $"test:{tag}:{at:yyyy-MM}",
+                OccasionText = "Test",
+                TokenHash = Guid.NewGuid().ToString("N"),
+                CreatedAt = at,
+                SentAt = at,
+                ExpiresAt = at.AddDays(14),
+                AnsweredAt = score is null ? null : at.AddDays(1),
+                Score = score,
+                Comment = comment,
+                Response = response,
+            };
+            db.Pulses.AddRange(
+                Sent(asked[0], november, 2, $"Slots slip {tag}", $"Panels added {tag}"),
+                Sent(asked[1], november, 5),
+                Sent(asked[2], november, null),
+                Sent(asked[0], new DateTimeOffset(2026, 10, 20, 9, 0, 0, TimeSpan.Zero), 1, $"October comment {tag}"));
+            await db.SaveChangesAsync();
+            return engagement.Id;
+        });
+        var sponsor = await app.SignedInClientAsync(Sponsor);
+
+        using var pdf = PdfDocument.Open(await sponsor.GetByteArrayAsync($"/engagements/{engagementId}/steering.pdf?month=2026-11"));
+        var text = Flowing(pdf);
+        var html = WebUtility.HtmlDecode(await sponsor.GetStringAsync($"/engagements/{engagementId}/steering?month=2026-11"));
+
+        foreach (var shown in new[] { text, html })
+        {
+            Assert.DoesNotContain(-1, PositionsInOrder(shown,
+            [
+                SteeringContent.Wins, SteeringContent.PulseHeading, "2 of 3 people asked answered", "on average 3.5 of 5",
+                SteeringContent.PulseNamesNote, "2 of 5 (not well)", $"Slots slip {tag}", $"Panels added {tag}", SteeringContent.RisksAndIssues,
+            ]));
+            Assert.DoesNotContain($"October comment {tag}", shown);
+        }
     }
 
     [Fact]
