@@ -145,15 +145,16 @@ internal sealed class DrawContext(
                 continue;
             }
 
-            if (_count > 0 && run.Color != _color)
+            var color = line.ColorOf(run);
+            if (_count > 0 && color != _color)
             {
                 Flush();
             }
 
-            _color = run.Color;
-            if (_runs.Count == 0 || _runs[^1].Face != glyphs.Face || _runs[^1].Size != run.Size)
+            _color = color;
+            if (_runs.Count == 0 || _runs[^1].Face != glyphs.Face || _runs[^1].Size != line.Size)
             {
-                _runs.Add((glyphs.Face, run.Size, _count));
+                _runs.Add((glyphs.Face, line.Size, _count));
             }
 
             var count = glyphs.Glyphs.Length;
@@ -162,7 +163,7 @@ internal sealed class DrawContext(
             var source = glyphs.Positions;
             var target = _positions.AsSpan(_count, count);
             var origin = x + run.X;
-            var size = run.Size;
+            var size = line.Size;
             for (var i = 0; i < target.Length; i++)
             {
                 target[i] = new SKPoint(origin + (source[i].X * size), baseline + (source[i].Y * size));
@@ -187,7 +188,7 @@ internal sealed class DrawContext(
                 last = line.Runs[++i];
             }
 
-            using var url = _canvas.DrawUrlAnnotation(new SKRect(x + first.X, top, x + last.X + last.Width, top + line.Height), first.Link);
+            using var url = _canvas.DrawUrlAnnotation(new SKRect(x + first.X, top, x + last.X + line.WidthOf(last), top + line.Height), first.Link);
         }
     }
 

@@ -4,13 +4,19 @@ using SkiaSharp;
 
 namespace Onboarding.Core.Documents;
 
-internal readonly record struct PlacedRun(GlyphRun Glyphs, float X, float Size, SKColor Color, string? Link)
-{
-    public float Width => Glyphs.Advance * Size;
-}
+/// <remarks>Size and colour are the line's: a pack keeps some 300,000 of these until it is drawn.</remarks>
+internal readonly record struct PlacedRun(GlyphRun Glyphs, float X, string? Link);
 
-/// <summary>One laid-out line; <see cref="Baseline"/> is measured from the line's top.</summary>
-internal sealed record TextLine(float Width, float Height, float Baseline, PlacedRun[] Runs);
+/// <summary>
+/// One laid-out line; <see cref="Baseline"/> is measured from the line's top. Its runs are in one size, and in
+/// <see cref="Color"/> or, for links, <see cref="LinkColor"/>.
+/// </summary>
+internal sealed record TextLine(float Width, float Height, float Baseline, float Size, SKColor Color, SKColor LinkColor, PlacedRun[] Runs)
+{
+    public float WidthOf(PlacedRun run) => run.Glyphs.Advance * Size;
+
+    public SKColor ColorOf(PlacedRun run) => run.Link is null ? Color : LinkColor;
+}
 
 /// <summary>
 /// Greedy line breaking that never exceeds the width: lines break at spaces and after
@@ -189,10 +195,9 @@ internal static class TextLayout
 
         private void PlaceShaped(ShapedText shaped, string? link)
         {
-            var color = link is null ? style.Color : linkColor;
             foreach (var run in shaped.Runs)
             {
-                _runs.Add(new PlacedRun(run, _x, _size, color, link));
+                _runs.Add(new PlacedRun(run, _x, link));
                 _x += run.Advance * _size;
             }
         }
@@ -222,7 +227,7 @@ internal static class TextLayout
                 runs[i] = offset == 0 ? _runs[i] : _runs[i] with { X = _runs[i].X + offset };
             }
 
-            _lines.Add(new TextLine(_x, _lineHeight, _baseline, runs));
+            _lines.Add(new TextLine(_x, _lineHeight, _baseline, _size, style.Color, linkColor, runs));
             _runs.Clear();
             _x = 0;
         }

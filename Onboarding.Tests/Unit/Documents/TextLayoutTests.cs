@@ -46,11 +46,12 @@ public sealed class TextLayoutTests : IDisposable
             500,
             _fonts);
 
-        var runs = lines.Single().Runs;
+        var line = lines.Single();
+        var runs = line.Runs;
         Assert.Equal(["see", " ", "the", " ", "plan", " ", "now"], runs.Select(r => r.Glyphs.Text));
         Assert.Equal([null, null, "https://example.com/plan", "https://example.com/plan", "https://example.com/plan", null, null], runs.Select(r => r.Link));
         Assert.Equal(_fonts.Primary(FontFace.Bold), runs[5].Glyphs.Face);
-        Assert.All(runs.Zip(runs.Skip(1)), p => Assert.Equal(p.First.X + p.First.Width, p.Second.X, 0.001f));
+        Assert.All(runs.Zip(runs.Skip(1)), p => Assert.Equal(p.First.X + line.WidthOf(p.First), p.Second.X, 0.001f));
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class TextLayoutTests : IDisposable
     {
         var line = TextLayout.Layout([new TextSpan("Page 3 of 12")], new TextStyle { Align = TextAlign.Right }, default, 300, _fonts).Single();
 
-        Assert.Equal(300, line.Runs[^1].X + line.Runs[^1].Width, 0.01f);
+        Assert.Equal(300, line.Runs[^1].X + line.WidthOf(line.Runs[^1]), 0.01f);
     }
 
     [Fact]
