@@ -1,3 +1,4 @@
+using Onboarding.Core.Locations;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
@@ -83,6 +84,10 @@ public static class JobsServiceExtensions
         builder.Services.AddOptions<DigestOptions>()
             .Bind(builder.Configuration.GetSection(DigestOptions.Section))
             .Validate(o => o.BatchSize is > 0 and <= 5000, "Digests:BatchSize must be between 1 and 5000.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<MarketCardOptions>()
+            .Bind(builder.Configuration.GetSection(MarketCardOptions.Section))
+            .Validate(o => o.ReviewAfter > TimeSpan.Zero, "MarketCards:ReviewAfter must be a positive time span, e.g. 180.00:00:00.")
             .ValidateOnStart();
         builder.AddAppLinks();
         builder.Services.AddSingleton<TemplateCadences>();
