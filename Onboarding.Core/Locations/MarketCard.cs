@@ -32,7 +32,10 @@ public sealed class MarketCard : IVersioned
     public DateTimeOffset? ChangedAt { get; set; }
 
     /// <summary>Whether the card has gone unreviewed longer than <paramref name="maxAge"/> (one never saved by a person has).</summary>
-    public bool IsDue(DateTimeOffset now, TimeSpan maxAge) => ChangedAt is not { } at || now - at > maxAge;
+    public bool IsDue(DateTimeOffset now, TimeSpan maxAge) => IsDue(ChangedAt, now, maxAge);
+
+    /// <summary>The same rule for a card's review time read on its own (the digest reads no cards).</summary>
+    public static bool IsDue(DateTimeOffset? reviewedAt, DateTimeOffset now, TimeSpan maxAge) => reviewedAt is not { } at || now - at > maxAge;
 }
 
 public enum PayPeriod
