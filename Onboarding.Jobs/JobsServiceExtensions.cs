@@ -1,4 +1,3 @@
-using Onboarding.Core.Locations;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
@@ -9,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Core.Data;
 using Onboarding.Core.Links;
+using Onboarding.Core.Locations;
 using Onboarding.Jobs.Digests;
 using Onboarding.Jobs.Governance;
 using Onboarding.Jobs.Mail;

@@ -1,11 +1,11 @@
-using Onboarding.Core.Locations;
-using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance;
+using Onboarding.Core.Locations;
 using Onboarding.Core.Plans;
 
 namespace Onboarding.Jobs.Digests;

@@ -1,8 +1,8 @@
-using Onboarding.Core.Locations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Locations;
 using Onboarding.Core.Time;
 using Onboarding.Web.Infrastructure;
 

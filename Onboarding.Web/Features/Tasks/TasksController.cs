@@ -1,10 +1,10 @@
-using Onboarding.Core.Locations;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance;
+using Onboarding.Core.Locations;
 using Onboarding.Web.Features.Engagements;
 using Onboarding.Web.Infrastructure;
 
