@@ -179,6 +179,10 @@ public abstract class MarketCardTests(OnboardingFactory app)
         Assert.Contains(("H3", Squeeze("Pay transparency in job ads")), headings);
         Assert.Contains(structure.Root.DescendantsAndSelf(), e => e.Role == "TH" && Squeeze(e.Text(structure)) == "Rolefamily");
 
+        var print = WebUtility.HtmlDecode(await leader.GetStringAsync($"{demo.Path}/pack"));
+        Assert.Matches("<h3[^>]*>Market card: Bengaluru, Karnataka, India</h3>", print);
+        Assert.Contains("1,800,000–3,500,000 INR per year", print);
+
         var mineText = TextOf(mine);
         Assert.Contains("Market card: Bengaluru, Karnataka, India", mineText);
         Assert.Contains("Market card: Wrocław, Lower Silesia, Poland", mineText);
