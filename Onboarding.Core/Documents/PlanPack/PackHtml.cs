@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Onboarding.Core.Locations;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Locations;
 using Onboarding.Core.Markdown;
 using static Onboarding.Core.Documents.PlanPack.PackContent;
 
