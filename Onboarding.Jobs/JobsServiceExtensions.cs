@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Onboarding.Core.Data;
 using Onboarding.Core.Links;
+using Onboarding.Core.Locations;
 using Onboarding.Jobs.Digests;
 using Onboarding.Jobs.Governance;
 using Onboarding.Jobs.Mail;
@@ -83,6 +84,10 @@ public static class JobsServiceExtensions
         builder.Services.AddOptions<DigestOptions>()
             .Bind(builder.Configuration.GetSection(DigestOptions.Section))
             .Validate(o => o.BatchSize is > 0 and <= 5000, "Digests:BatchSize must be between 1 and 5000.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<MarketCardOptions>()
+            .Bind(builder.Configuration.GetSection(MarketCardOptions.Section))
+            .Validate(o => o.ReviewAfter > TimeSpan.Zero, "MarketCards:ReviewAfter must be a positive time span, e.g. 180.00:00:00.")
             .ValidateOnStart();
         builder.AddAppLinks();
         builder.Services.AddSingleton<TemplateCadences>();

@@ -32,6 +32,7 @@ public abstract class OnboardingDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Person> People => Set<Person>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<HiringLocation> HiringLocations => Set<HiringLocation>();
+    public DbSet<MarketCard> MarketCards => Set<MarketCard>();
     public DbSet<TemplateSnapshot> TemplateSnapshots => Set<TemplateSnapshot>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<TaskDependency> TaskDependencies => Set<TaskDependency>();

@@ -131,6 +131,7 @@ public sealed class DemoSeeder(
         }
 
         AddLocations(engagement, now);
+        db.MarketCards.AddRange(DemoMarketCards.For(engagement.Locations, now));
         CheckInDefaults.Add(engagement, now);
         db.Engagements.Add(engagement);
         await db.SaveChangesAsync(cancellationToken);

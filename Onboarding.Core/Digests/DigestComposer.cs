@@ -200,8 +200,20 @@ public static class DigestComposer
             NewCount = comingUp.Count(t => t.IsNew),
             Escalated = Escalated(engagement, membership.MemberId, links),
             YouSaid = YouSaid(engagement, membership.MemberId),
+            MarketCardsToReview = membership.Role == EngagementRole.AccountLeader ? MarketCardsToReview(engagement, period.Until, links) : [],
         };
     }
+
+    /// <summary>Cards older than their set age, oldest first: pay and ad rules move, and a stale card misleads recruiters.</summary>
+    private static List<MarketCardReviewItem> MarketCardsToReview(DigestEngagement engagement, DateTimeOffset now, AppLinks links) => engagement.MarketCards
+        .Where(c => Locations.MarketCard.IsDue(c.ReviewedAt, now, c.ReviewAfter))
+        .OrderBy(c => c.ReviewedAt).ThenBy(c => c.LocationName, StringComparer.Ordinal)
+        .Select(c => new MarketCardReviewItem(
+            $"Market card: {c.LocationName}, " + (c.ReviewedAt is { } at
+                ? $"last reviewed {(int)(now - at).TotalDays} days ago{(c.ReviewedBy is { } by ? $" by {by}" : "")}"
+                : "never reviewed"),
+            links.MarketCard(engagement.Id, c.LocationId)))
+        .ToList();
 
     /// <summary>Before kickoff: what it is and when, who is who, and the reader's first tasks in full.</summary>
     private static EngagementDigest GettingReadySection(DigestEngagement engagement, DigestMembership membership, DueEngagement due, List<DigestTask> mine, AppLinks links)

@@ -66,6 +66,11 @@ internal static class DigestHtml
             Section(html, "Escalated to you", e.Escalated.Select(x => $"{Link(x.Url, x.Title)} ({E(x.Severity)})<br>{E(x.Text)}"));
         }
 
+        if (e.MarketCardsToReview.Count > 0)
+        {
+            Section(html, "Market cards to review", e.MarketCardsToReview.Select(x => Link(x.Url, x.Text)));
+        }
+
         if (e.YouSaid.Count > 0)
         {
             Section(html, "You said, we did", e.YouSaid.Select(x => $"{E(x.Said)}<br><strong>We did:</strong> {E(x.Did)}"));

@@ -51,7 +51,13 @@ public sealed record DigestEngagement(
 
     /// <summary>Leaders' responses to pulse answers not yet told to the member who answered.</summary>
     public IReadOnlyList<DigestPulseResponse> PulseResponses { get; init; } = [];
+
+    /// <summary>The market cards of the engagement's locations, for the account leader's review reminder.</summary>
+    public IReadOnlyList<DigestMarketCard> MarketCards { get; init; } = [];
 }
+
+/// <summary>A location's market card, last reviewed at <paramref name="ReviewedAt"/>; due for review once older than <paramref name="ReviewAfter"/>.</summary>
+public sealed record DigestMarketCard(int LocationId, string LocationName, string? ReviewedBy, DateTimeOffset? ReviewedAt, TimeSpan ReviewAfter);
 
 /// <summary>What <paramref name="MemberId"/> answered to pulse <paramref name="PulseId"/>, and the leader's response, told once.</summary>
 public sealed record DigestPulseResponse(int PulseId, int MemberId, string Occasion, int Score, string Comment, string Response);

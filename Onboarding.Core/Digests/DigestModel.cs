@@ -54,6 +54,9 @@ public sealed record EngagementDigest(
     /// <summary>"You said, we did": the leader's responses to the reader's pulse answers, each said once.</summary>
     public IReadOnlyList<YouSaidItem> YouSaid { get; init; } = [];
 
+    /// <summary>For the account leader: market cards unreviewed for longer than the set age, until someone reviews them.</summary>
+    public IReadOnlyList<MarketCardReviewItem> MarketCardsToReview { get; init; } = [];
+
     /// <summary>Whether the section explains (what and why of every task) or summarises (<see cref="DigestDepth"/>).</summary>
     public bool Explains { get; init; } = true;
 
@@ -86,7 +89,7 @@ public sealed record EngagementDigest(
     /// <summary>Coming-up tasks new since the reader's last digest, listed or not.</summary>
     public int NewCount { get; init; }
 
-    public bool HasNews => Ready is not null || ComingUp.Count > 0 || NeedsAttention.Count > 0 || Wins.Count > 0 || Metrics.Count > 0 || Reassigned.Count > 0 || GoLive is not null || Escalated.Count > 0 || CheckIns.Count > 0 || YouSaid.Count > 0;
+    public bool HasNews => Ready is not null || ComingUp.Count > 0 || NeedsAttention.Count > 0 || Wins.Count > 0 || Metrics.Count > 0 || Reassigned.Count > 0 || GoLive is not null || Escalated.Count > 0 || CheckIns.Count > 0 || YouSaid.Count > 0 || MarketCardsToReview.Count > 0;
 
     public int ComingUpCount => ComingUp.Count + MoreComingUp;
 
@@ -130,6 +133,9 @@ public sealed record ReassignedItem(string Title, string Url, bool ToReader, str
 
 /// <summary>An issue that reached the reader on its escalation ladder; <see cref="StepId"/> is the step the digest tells.</summary>
 public sealed record EscalatedItem(int StepId, string Title, string Severity, string Text, string Url);
+
+/// <summary>"Market card: Toronto, Ontario, Canada, last reviewed 12 Apr 2026 by Alex Morgan".</summary>
+public sealed record MarketCardReviewItem(string Text, string Url);
 
 /// <summary>A pulse answer of the reader's (<see cref="Said"/>) and what the provider did about it; <see cref="PulseId"/> is marked told.</summary>
 public sealed record YouSaidItem(int PulseId, string Said, string Did);

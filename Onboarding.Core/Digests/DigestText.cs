@@ -34,6 +34,7 @@ internal static class DigestText
                 text.Append($"\n{goLive.Text}\n{goLive.Url}\n");
             }
             Section(text, "Escalated to you", e.Escalated.Select(x => $"{x.Title} ({x.Severity})\n{x.Text}\n{x.Url}"));
+            Section(text, "Market cards to review", e.MarketCardsToReview.Select(x => $"{x.Text}\n{x.Url}"));
             Section(text, "You said, we did", e.YouSaid.Select(x => $"{x.Said}\nWe did: {x.Did}"));
             Section(text, "Reassigned", More(e.Reassigned.Select(r => $"{r.Text}\n{r.Url}"), e.MoreReassigned, e.ComingUpUrl));
             foreach (var note in e.CheckIns)

@@ -41,6 +41,8 @@ public sealed class AppLinks
 
     public string Metrics(int engagementId) => $"{Engagement(engagementId)}/metrics";
 
+    public string MarketCard(int engagementId, int locationId) => $"{Engagement(engagementId)}/locations/{locationId}/market";
+
     public string Stakeholders(int engagementId) => $"{Engagement(engagementId)}/stakeholders";
 
     /// <summary>The reader's engagements: the account leader's overview of their portfolio.</summary>

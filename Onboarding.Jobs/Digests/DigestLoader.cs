@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance;
+using Onboarding.Core.Locations;
 using Onboarding.Core.Plans;
 
 namespace Onboarding.Jobs.Digests;
@@ -27,7 +29,7 @@ public sealed record PreviousDigest(string Recipient, DateOnly Period, DateTimeO
 /// Reads the database into the composer's plain inputs. Everything is loaded per batch, a fixed
 /// number of queries however many people or engagements the batch holds.
 /// </summary>
-public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadences)
+public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadences, IOptions<MarketCardOptions> marketCards)
 {
     /// <summary>The outbox key for an address: one person however their address is capitalised.</summary>
     public static string RecipientKey(string email) => AccountRules.NormaliseEmail(email);
@@ -211,6 +213,13 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
                 .ToListAsync(cancellationToken))
             .ToLookup(x => x.EngagementId, x => x.Item);
 
+        var reviewAfter = marketCards.Value.ReviewAfter;
+        var cards = (await db.MarketCards.AsNoTracking()
+                .Where(c => engagementIds.Contains(c.Location!.EngagementId))
+                .Select(c => new { c.Location!.EngagementId, Location = c.Location, c.ChangedBy, c.ChangedAt })
+                .ToListAsync(cancellationToken))
+            .ToLookup(x => x.EngagementId, x => new DigestMarketCard(x.Location.Id, x.Location.DisplayName, x.ChangedBy, x.ChangedAt, reviewAfter));
+
         var tasksOf = tasks.ToLookup(t => t.EngagementId);
         var milestonesOf = milestones.ToLookup(m => m.EngagementId);
         var glossaryOf = glossary.ToLookup(g => g.EngagementId);
@@ -258,6 +267,7 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
             Escalations = escalations[e.Id].ToList(),
             CheckIns = checkInsOf[e.Id].ToList(),
             PulseResponses = responses[e.Id].ToList(),
+            MarketCards = cards[e.Id].ToList(),
         });
     }
 

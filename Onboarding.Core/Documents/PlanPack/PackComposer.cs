@@ -27,6 +27,7 @@ public static class PackComposer
                 ComposeStakeholders(c, pack);
                 ComposeCommunication(c, pack);
                 ComposeGlossary(c, pack.Glossary);
+                PackMarketCards.Compose(c, pack.MarketCards, pack.TimeZone, theme);
                 ComposeTimeline(c, pack, theme);
                 ComposePlan(c, pack, theme, Plan, pack.Tasks, showOwner: true);
                 ComposeMetrics(c, pack, theme);
@@ -50,6 +51,10 @@ public static class PackComposer
                 ComposePlan(c, pack, theme, YourTasks, tasks, showOwner: false);
                 ComposePeople(c, pack, theme, member);
                 ComposeGlossary(c, pack.Glossary);
+                if (member.Role == EngagementRole.Recruiter)
+                {
+                    PackMarketCards.Compose(c, PackMarketCards.For(pack.MarketCards, member), member.TimeZone, theme);
+                }
             });
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Onboarding.Core.Digests;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Locations;
 using Onboarding.Core.Markdown;
 using static Onboarding.Core.Documents.PlanPack.PackContent;
 
@@ -27,6 +28,7 @@ public static class PackHtml
         ComposeStakeholders(body, pack);
         ComposeCommunication(body, pack);
         ComposeGlossary(body, pack.Glossary);
+        ComposeMarketCards(body, pack);
         ComposeTimeline(body, pack);
         ComposePlan(body, pack);
         ComposeMetrics(body, pack);
@@ -171,6 +173,40 @@ public static class PackHtml
             }));
         }
 
+        b.EndSection();
+    }
+
+    /// <summary>As <see cref="PackMarketCards.Compose"/> prints them, with the same words.</summary>
+    private static void ComposeMarketCards(Body b, PackModel pack)
+    {
+        if (pack.MarketCards.Count == 0)
+        {
+            return;
+        }
+        b.Section(PackMarketCards.Title);
+        b.Paragraph(PackMarketCards.Intro);
+        foreach (var location in pack.MarketCards)
+        {
+            b.Subsection(MarketCardText.Heading(location.LocationName));
+            if (location.Card is not { } card)
+            {
+                b.Paragraph(PackMarketCards.NoCard);
+                continue;
+            }
+            b.Paragraph(MarketCardText.Reviewed(card, pack.TimeZone));
+            if (card.SalaryRanges.Count > 0)
+            {
+                b.Raw("<h4>Salary ranges</h4>\n").Table(MarketCardText.SalaryColumns, card.SalaryRanges.Select(r => new[] { Strong(r.RoleFamily), E(MarketCardText.Range(r)), E(r.Source), E(MarketCardText.AsOf(r)) }));
+            }
+            if (card.NoticePeriods.Count > 0)
+            {
+                b.Raw("<h4>Notice periods</h4>\n").Table(MarketCardText.NoticeColumns, card.NoticePeriods.Select(n => new[] { E(n.Tenure), E(n.Notice) }));
+            }
+            foreach (var (_, title, text) in MarketCardText.Sections(card).Where(s => s.Text.Length > 0))
+            {
+                b.Raw($"<h4>{E(title)}</h4>\n").Raw(MarkdownText.ToHtml(text));
+            }
+        }
         b.EndSection();
     }
 

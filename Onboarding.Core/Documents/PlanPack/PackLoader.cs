@@ -24,6 +24,18 @@ public static class PackLoader
             // Per-recruiter snapshots do not decide the digest cadence; skip their text.
             .Include(e => e.Templates.Where(t => t.ForMemberId == null))
             .FirstOrDefaultAsync(e => e.Id == engagementId, cancellationToken);
-        return engagement is null ? null : PackModel.From(engagement, clock.GetUtcNow());
+        if (engagement is null)
+        {
+            return null;
+        }
+        var locations = await db.HiringLocations.AsNoTracking()
+            .Where(l => l.EngagementId == engagementId)
+            .OrderBy(l => l.Id)
+            .Select(l => new { Location = l, MemberIds = l.Members.Select(m => m.Id).ToList(), Card = db.MarketCards.FirstOrDefault(c => c.LocationId == l.Id) })
+            .ToListAsync(cancellationToken);
+        return PackModel.From(engagement, clock.GetUtcNow()) with
+        {
+            MarketCards = [.. locations.Select(l => new PackMarketCard(l.Location.DisplayName, l.MemberIds, l.Card))],
+        };
     }
 }

@@ -35,6 +35,9 @@ public sealed record PackModel(
     /// <summary>The engagement's working calendar: the digest cadence counts its working days.</summary>
     public BusinessCalendar Calendar { get; init; } = BusinessCalendar.MondayToFriday;
 
+    /// <summary>The engagement's hiring locations with their market cards, in the order they were added.</summary>
+    public IReadOnlyList<PackMarketCard> MarketCards { get; init; } = [];
+
     /// <summary>Engagement day of a date; kickoff is day 1.</summary>
     public int DayOf(DateOnly date) => Engagement.DayNumber(Kickoff, date);
 

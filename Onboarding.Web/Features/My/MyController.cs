@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Locations;
 using Onboarding.Core.Time;
 using Onboarding.Web.Infrastructure;
 
@@ -75,7 +76,15 @@ public sealed class MyController(OnboardingDbContext db, TimeProvider clock) : C
             .OrderBy(m => m.Role).ThenBy(m => m.Name)
             .ToListAsync();
         var glossary = await db.GlossaryTerms.AsNoTracking().Where(g => g.EngagementId == membership.EngagementId).OrderBy(g => g.ClientTerm).ToListAsync();
-        return View(new OnboardingViewModel(membership.EngagementId, membership.EngagementName, tasks, people, glossary, clock.TodayIn(User.TimeZone())));
+        var marketTaskIds = await db.PlanTasks.AsNoTracking()
+            .Where(t => t.OwnerId == membership.Id && t.Key.Contains(MarketTasks.KeyPrefix))
+            .Select(t => new { t.Id, t.Key })
+            .ToListAsync();
+        return View(new OnboardingViewModel(membership.EngagementId, membership.EngagementName, tasks, people, glossary, clock.TodayIn(User.TimeZone()))
+        {
+            MarketCards = await MarketCardLinks.ForMemberAsync(db, membership.EngagementId, membership.Id),
+            MarketTaskIds = marketTaskIds.Where(t => MarketTasks.IsAbout(t.Key)).Select(t => t.Id).ToHashSet(),
+        });
     }
 }
 
@@ -104,4 +113,9 @@ public sealed record OnboardingViewModel(
     IReadOnlyList<GlossaryTerm> Glossary, DateOnly Today)
 {
     public int Percent => Tasks.Count == 0 ? 0 : Tasks.Count(t => t.Status == PlanTaskStatus.Done) * 100 / Tasks.Count;
+
+    /// <summary>The cards of the recruiter's locations, which their tasks about the local market link to.</summary>
+    public IReadOnlyList<MarketCardLink> MarketCards { get; init; } = [];
+
+    public IReadOnlySet<int> MarketTaskIds { get; init; } = new HashSet<int>();
 }

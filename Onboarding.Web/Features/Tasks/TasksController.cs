@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance;
+using Onboarding.Core.Locations;
 using Onboarding.Web.Features.Engagements;
 using Onboarding.Web.Infrastructure;
 
@@ -310,6 +311,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         {
             People = people,
             OwnerWorksWith = worksWith,
+            MarketCards = MarketTasks.IsAbout(task.Key) ? await MarketCardLinks.ForMemberAsync(db, engagementId, task.OwnerId) : [],
             ReassignForm = reassignForm ?? new ReassignForm { OwnerId = task.OwnerId },
             Words = await ReaderWords.LoadAsync(db, engagementId, HttpContext.EngagementAccess().Role),
             OpenLogEntries = await db.LogEntryTasks.AsNoTracking()
@@ -337,6 +339,9 @@ public sealed record TaskPageViewModel(
     public WorkingWith? OwnerWorksWith { get; init; }
 
     public ReassignForm ReassignForm { get; init; } = new();
+
+    /// <summary>For a task about the local market, the cards of its owner's locations.</summary>
+    public IReadOnlyList<MarketCardLink> MarketCards { get; init; } = [];
 
     /// <summary>Open log entries linked to the task that the reader may see.</summary>
     public IReadOnlyList<TaskLogEntry> OpenLogEntries { get; init; } = [];

@@ -2155,6 +2155,77 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.ToTable("hiring_locations", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Locations.MarketCard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("DataProtection")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("data_protection");
+
+                    b.Property<string>("HiringSteps")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("hiring_steps");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("NoticePeriods")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("notice_periods");
+
+                    b.Property<string>("PayTransparency")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("pay_transparency");
+
+                    b.Property<string>("SalaryRanges")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("salary_ranges");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_cards");
+
+                    b.HasIndex("LocationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_cards_location_id");
+
+                    b.ToTable("market_cards", (string)null);
+                });
+
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -2833,6 +2904,18 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                         .HasConstraintName("fk_hiring_locations_engagements_engagement_id");
 
                     b.Navigation("Engagement");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Locations.MarketCard", b =>
+                {
+                    b.HasOne("Onboarding.Core.Locations.HiringLocation", "Location")
+                        .WithOne()
+                        .HasForeignKey("Onboarding.Core.Locations.MarketCard", "LocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_cards_hiring_locations_location_id");
+
+                    b.Navigation("Location");
                 });
 
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>

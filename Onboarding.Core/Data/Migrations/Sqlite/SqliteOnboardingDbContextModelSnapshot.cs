@@ -2093,6 +2093,75 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.ToTable("hiring_locations", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Locations.MarketCard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("DataProtection")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_protection");
+
+                    b.Property<string>("HiringSteps")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hiring_steps");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("NoticePeriods")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_periods");
+
+                    b.Property<string>("PayTransparency")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_transparency");
+
+                    b.Property<string>("SalaryRanges")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("salary_ranges");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_cards");
+
+                    b.HasIndex("LocationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_cards_location_id");
+
+                    b.ToTable("market_cards", (string)null);
+                });
+
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -2769,6 +2838,18 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                         .HasConstraintName("fk_hiring_locations_engagements_engagement_id");
 
                     b.Navigation("Engagement");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Locations.MarketCard", b =>
+                {
+                    b.HasOne("Onboarding.Core.Locations.HiringLocation", "Location")
+                        .WithOne()
+                        .HasForeignKey("Onboarding.Core.Locations.MarketCard", "LocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_cards_hiring_locations_location_id");
+
+                    b.Navigation("Location");
                 });
 
             modelBuilder.Entity("Onboarding.Core.People.Person", b =>
