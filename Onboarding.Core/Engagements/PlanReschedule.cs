@@ -94,7 +94,7 @@ public static class PlanReschedule
             ? new TemplateAnchors(template.Anchor, template.Tasks.Where(t => t.Anchor is not null).ToDictionary(t => t.Key, t => t.Anchor!.Value))
             : new TemplateAnchors(DayAnchor.Kickoff, new Dictionary<string, DayAnchor>());
 
-    private static List<PlanTaskState> States(IReadOnlyList<PlanTask> tasks, IReadOnlyDictionary<int, TemplateAnchors> anchors)
+    internal static List<PlanTaskState> States(IReadOnlyList<PlanTask> tasks, IReadOnlyDictionary<int, TemplateAnchors> anchors)
     {
         var keys = tasks.ToDictionary(t => t.Id, t => t.Key);
         return tasks.Select(t => new PlanTaskState(

@@ -135,7 +135,7 @@ public static class PlanRescheduler
     }
 
     /// <summary>Kahn's algorithm over plan keys; dependencies on keys outside the list are ignored.</summary>
-    private static List<string> DependencyOrder(IReadOnlyList<PlanTaskState> tasks)
+    internal static List<string> DependencyOrder(IReadOnlyList<PlanTaskState> tasks)
     {
         var keys = tasks.Select(t => t.Key).ToHashSet();
         var waitingOn = tasks.ToDictionary(t => t.Key, t => t.DependsOn.Count(keys.Contains));
