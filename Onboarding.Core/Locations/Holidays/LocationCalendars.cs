@@ -1,6 +1,5 @@
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Plans;
-using Onboarding.Core.Text;
 
 namespace Onboarding.Core.Locations.Holidays;
 
@@ -43,7 +42,7 @@ public sealed class LocationCalendars(BusinessCalendar engagement)
         var own = Combined(owner.Locations) ?? new TaskCalendar(engagement);
         return own with
         {
-            Warning = $"no day of the week is a working day in all of {Words.List(everyone.Select(l => l.DisplayName))}; scheduled on {owner.Name}'s working days",
+            Warning = $"no day of the week is a working day in all of {string.Join("; ", everyone.Select(l => l.DisplayName))}; scheduled on {owner.Name}'s working days",
         };
     }
 
