@@ -70,14 +70,18 @@ public static partial class PlanWriter
     {
         var byEmail = members.GroupBy(m => m.Email, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var byRole = members.ToLookup(m => m.Role);
-        var planned = plan.Tasks.ToDictionary(t => t.Key);
+        var tasks = plan.Tasks;
         var moved = TaskCalendars.Recalendar(
-            plan.Tasks.Select(t => t.ToState()).ToList(),
+            tasks.Select(t => t.ToState()).ToList(),
             _ => calendar,
-            s => planned[s.Key] is var t && t.OwnerReference is { } owner
-                ? calendars.For(byEmail.GetValueOrDefault(owner), t.ParticipantRoles.SelectMany(r => byRole[r]))
+            i => tasks[i].OwnerReference is { } owner
+                ? calendars.For(byEmail.GetValueOrDefault(owner), tasks[i].ParticipantRoles.SelectMany(r => byRole[r]))
                 : new TaskCalendar(calendar));
-        return plan with { Tasks = plan.Tasks.Zip(moved, (t, s) => t with { Start = s.Start, Due = s.Due, Warning = s.Warning }).OrderBy(t => t.Start).ToList() };
+        return plan with
+        {
+            Tasks = tasks.Zip(moved, (t, s) => s.Start == t.Start && s.Due == t.Due && s.Warning == t.Warning ? t : t with { Start = s.Start, Due = s.Due, Warning = s.Warning })
+                .OrderBy(t => t.Start).ToList(),
+        };
     }
 
     public static BusinessCalendar Calendar(Engagement engagement) =>

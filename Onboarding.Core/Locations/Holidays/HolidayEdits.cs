@@ -76,10 +76,7 @@ public static class HolidayEdits
         var calendar = PlanWriter.Calendar(engagement);
         var now = new LocationCalendars(calendar);
         var then = now.With(location, After(location, edit));
-        var byKey = tasks.ToDictionary(t => t.Key);
-        TaskCalendar Of(LocationCalendars calendars, PlanTaskState state) =>
-            byKey[state.Key] is var task ? calendars.For(task.Owner, task.Participants.Select(p => p.Member!)) : new TaskCalendar(calendar);
-        var moved = TaskCalendars.Recalendar(PlanReschedule.States(tasks, new Dictionary<int, TemplateAnchors>()), s => Of(now, s).Calendar, s => Of(then, s));
+        var moved = TaskCalendars.Recalendar(PlanReschedule.States(tasks, new Dictionary<int, TemplateAnchors>()), i => now.For(tasks[i]).Calendar, i => then.For(tasks[i]));
         return tasks.Zip(moved)
             .Where(p => p.First.Start != p.Second.Start || p.First.Due != p.Second.Due)
             .Select(p => new TaskMove(p.First, p.Second.Start, p.Second.Due, p.Second.Warning))

@@ -13,6 +13,7 @@ public sealed class LocationCalendars(BusinessCalendar engagement)
 {
     private readonly Dictionary<HiringLocation, int> numbers = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, TaskCalendar?> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<Member, TaskCalendar> alone = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<HiringLocation, IReadOnlyCollection<DateOnly>> replaced = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Calendars as they would be with <paramref name="holidays"/> as the location's list (a preview of an edit).</summary>
@@ -27,23 +28,33 @@ public sealed class LocationCalendars(BusinessCalendar engagement)
         return calendars;
     }
 
+    /// <summary>A stored task's calendar, from its owner and the participants loaded with it.</summary>
+    public TaskCalendar For(PlanTask task) => For(task.Owner, task.Participants.Select(p => p.Member).OfType<Member>());
+
     public TaskCalendar For(Member? owner, IEnumerable<Member> participants)
     {
         if (owner is null || owner.Locations.Count == 0)
         {
             return new TaskCalendar(engagement);
         }
-        var everyone = owner.Locations.Concat(participants.SelectMany(p => p.Locations)).Distinct(ReferenceEqualityComparer.Instance).Cast<HiringLocation>().ToList();
+        // Most tasks have nobody else with a location: one calendar per owner, worked out once.
+        var others = participants.Where(p => p.Locations.Count > 0).ToList();
+        if (others.Count == 0 && alone.TryGetValue(owner, out var known))
+        {
+            return known;
+        }
+        var everyone = owner.Locations.Concat(others.SelectMany(p => p.Locations)).Distinct(ReferenceEqualityComparer.Instance).Cast<HiringLocation>().ToList();
         var shared = Combined(everyone);
         if (shared is not null)
         {
-            return shared;
+            return others.Count == 0 ? alone[owner] = shared : shared;
         }
         var own = Combined(owner.Locations) ?? new TaskCalendar(engagement);
-        return own with
+        var warned = own with
         {
             Warning = $"no day of the week is a working day in all of {string.Join("; ", everyone.Select(l => l.DisplayName))}; scheduled on {owner.Name}'s working days",
         };
+        return others.Count == 0 ? alone[owner] = warned : warned;
     }
 
     /// <summary>The calendar of days worked in all of <paramref name="locations"/>, or null when their weeks share no day.</summary>

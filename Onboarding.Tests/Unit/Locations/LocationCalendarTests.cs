@@ -69,7 +69,7 @@ public class LocationCalendarTests
         var marek = Person("Marek", Wroclaw);
         var tasks = new[] { Task("first", "2027-11-10", "2027-11-11"), Task("second", "2027-11-12", "2027-11-12", "first") };
 
-        var moved = TaskCalendars.Recalendar(tasks, _ => Engagement, t => t.Key == "first" ? calendars.For(marek, []) : new TaskCalendar(Engagement));
+        var moved = TaskCalendars.Recalendar(tasks, _ => Engagement, i => i == 0 ? calendars.For(marek, []) : new TaskCalendar(Engagement));
 
         Assert.Equal(new DateOnly(2027, 11, 12), moved[0].Due);
         Assert.Equal(new DateOnly(2027, 11, 15), moved[1].Start);
