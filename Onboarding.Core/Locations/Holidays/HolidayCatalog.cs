@@ -19,9 +19,20 @@ public static class HolidayCatalog
 
     private static readonly Dictionary<string, string> CanadianProvinces = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Alberta"] = "AB", ["British Columbia"] = "BC", ["Manitoba"] = "MB", ["New Brunswick"] = "NB",
-        ["Newfoundland and Labrador"] = "NL", ["Nova Scotia"] = "NS", ["Ontario"] = "ON", ["Prince Edward Island"] = "PE",
-        ["Quebec"] = "QC", ["Québec"] = "QC", ["Saskatchewan"] = "SK", ["Northwest Territories"] = "NT", ["Nunavut"] = "NU", ["Yukon"] = "YT",
+        ["Alberta"] = "AB",
+        ["British Columbia"] = "BC",
+        ["Manitoba"] = "MB",
+        ["New Brunswick"] = "NB",
+        ["Newfoundland and Labrador"] = "NL",
+        ["Nova Scotia"] = "NS",
+        ["Ontario"] = "ON",
+        ["Prince Edward Island"] = "PE",
+        ["Quebec"] = "QC",
+        ["Québec"] = "QC",
+        ["Saskatchewan"] = "SK",
+        ["Northwest Territories"] = "NT",
+        ["Nunavut"] = "NU",
+        ["Yukon"] = "YT",
     };
 
     /// <summary>The days off of <paramref name="years"/>, by date; empty for a country neither source knows.</summary>
