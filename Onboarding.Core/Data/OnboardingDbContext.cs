@@ -33,6 +33,8 @@ public abstract class OnboardingDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Member> Members => Set<Member>();
     public DbSet<HiringLocation> HiringLocations => Set<HiringLocation>();
     public DbSet<MarketCard> MarketCards => Set<MarketCard>();
+    public DbSet<Locations.Holidays.LocationHoliday> LocationHolidays => Set<Locations.Holidays.LocationHoliday>();
+    public DbSet<Locations.Holidays.HolidayChange> HolidayChanges => Set<Locations.Holidays.HolidayChange>();
     public DbSet<TemplateSnapshot> TemplateSnapshots => Set<TemplateSnapshot>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<TaskDependency> TaskDependencies => Set<TaskDependency>();

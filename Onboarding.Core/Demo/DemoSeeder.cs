@@ -157,6 +157,7 @@ public sealed class DemoSeeder(
         var guadalajara = Place("MX", "Jalisco", "Guadalajara", "America/Mexico_City", "es-MX");
         var toronto = Place("CA", "Ontario", "Toronto", "America/Toronto", "en-CA");
         engagement.Locations = [bengaluru, wroclaw, guadalajara, toronto];
+        engagement.Locations.ForEach(l => Locations.Holidays.HolidayCatalog.Prefill(l, engagement.Kickoff));
         var members = engagement.Members.ToDictionary(m => m.Email);
         members["riya.shah@northstar.example"].Locations.AddRange([bengaluru, wroclaw]);
         members["hana.kobayashi@acme.example"].Locations.AddRange([guadalajara, toronto]);

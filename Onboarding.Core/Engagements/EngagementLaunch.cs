@@ -60,6 +60,10 @@ public static class EngagementLaunch
                 known.GetValueOrDefault(AccountRules.NormaliseEmail(c.Email)) ?? PersonDirectory.NewPerson(c.Name, c.Email, c.TimeZone, request.WorkingDays, now),
                 c.Role, c.Title, now.AddTicks(i))).ToList(),
         };
+        foreach (var location in engagement.Locations)
+        {
+            Locations.Holidays.HolidayCatalog.Prefill(location, request.Kickoff);
+        }
         foreach (var (contact, member) in request.Contacts.Zip(engagement.Members).Where(p => p.First.Location is not null))
         {
             member.Locations.Add(engagement.Locations[contact.Location!.Value]);

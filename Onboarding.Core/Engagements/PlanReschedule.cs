@@ -1,3 +1,4 @@
+using Onboarding.Core.Locations.Holidays;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
 
@@ -38,8 +39,8 @@ public sealed record TemplateAnchors(DayAnchor Default, IReadOnlyDictionary<stri
 public static class PlanReschedule
 {
     /// <summary>
-    /// The tasks that would move. <paramref name="tasks"/> are all the engagement's tasks with <see cref="PlanTask.DependsOn"/>
-    /// loaded; <paramref name="anchors"/> tells, per template snapshot id, what its day numbers count from.
+    /// The tasks that would move. <paramref name="tasks"/> are all the engagement's tasks with <see cref="PlanTask.DependsOn"/>,
+    /// owner and participants loaded, and those members' locations with their holidays; <paramref name="anchors"/> tells, per template snapshot id, what its day numbers count from.
     /// </summary>
     /// <exception cref="InvalidOperationException">The task to move is done.</exception>
     public static IReadOnlyList<TaskMove> Preview(
@@ -48,12 +49,19 @@ public static class PlanReschedule
     {
         var calendar = PlanWriter.Calendar(engagement);
         var states = States(tasks, anchors);
+        var located = new LocationCalendars(calendar);
         var moved = target switch
         {
-            RescheduleTarget.Kickoff => PlanRescheduler.MoveAnchor(states, DayAnchor.Kickoff, engagement.Kickoff, date, calendar),
-            RescheduleTarget.GoLive => PlanRescheduler.MoveAnchor(states, DayAnchor.GoLive, engagement.GoLive, date, calendar),
+            RescheduleTarget.Kickoff => PlanRescheduler.MoveAnchor(states, DayAnchor.Kickoff, engagement.Kickoff, date, calendar, i => located.For(tasks[i]).Calendar),
+            RescheduleTarget.GoLive => PlanRescheduler.MoveAnchor(states, DayAnchor.GoLive, engagement.GoLive, date, calendar, i => located.For(tasks[i]).Calendar),
             _ => PlanRescheduler.MoveTask(states, tasks.Single(t => t.Id == taskId).Key, date, calendar),
         };
+        if (target == RescheduleTarget.Task && tasks.Any(t => t.Owner?.Locations.Count > 0))
+        {
+            // The moved task and those it pushed were placed on the engagement's calendar: put each back on its locations'.
+            // (Anchor moves count each task's shift on its own calendar already, and stay reversible.)
+            moved = TaskCalendars.Recalendar(moved, i => located.For(tasks[i]).Calendar, i => located.For(tasks[i]));
+        }
         return tasks.Zip(moved)
             .Where(p => p.First.Start != p.Second.Start || p.First.Due != p.Second.Due)
             .Select(p => new TaskMove(p.First, p.Second.Start, p.Second.Due, p.Second.Warning))
@@ -94,7 +102,7 @@ public static class PlanReschedule
             ? new TemplateAnchors(template.Anchor, template.Tasks.Where(t => t.Anchor is not null).ToDictionary(t => t.Key, t => t.Anchor!.Value))
             : new TemplateAnchors(DayAnchor.Kickoff, new Dictionary<string, DayAnchor>());
 
-    private static List<PlanTaskState> States(IReadOnlyList<PlanTask> tasks, IReadOnlyDictionary<int, TemplateAnchors> anchors)
+    internal static List<PlanTaskState> States(IReadOnlyList<PlanTask> tasks, IReadOnlyDictionary<int, TemplateAnchors> anchors)
     {
         var keys = tasks.ToDictionary(t => t.Id, t => t.Key);
         return tasks.Select(t => new PlanTaskState(

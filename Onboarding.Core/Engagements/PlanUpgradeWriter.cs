@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
+using Onboarding.Core.Locations.Holidays;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
 
@@ -80,7 +81,7 @@ public static class PlanUpgradeWriter
         {
             return null;
         }
-        var engagement = await db.Engagements.Include(e => e.Members).Include(e => e.Glossary).AsSplitQuery().FirstAsync(e => e.Id == engagementId);
+        var engagement = await db.Engagements.Include(e => e.Members).ThenInclude(m => m.Locations).ThenInclude(l => l.Holidays).Include(e => e.Glossary).AsSplitQuery().FirstAsync(e => e.Id == engagementId);
         var tasks = await db.PlanTasks
             .Include(t => t.DependsOn)
             .Include(t => t.Checklist)
@@ -236,7 +237,7 @@ public static class PlanUpgradeWriter
         }
         var keyOf = tasks.ToDictionary(t => t.Id, t => t.Key);
         var current = tasks.Select(t => State(t, template.Anchor, keyOf)).ToList();
-        var upgrade = PlanRescheduler.Upgrade(current, plan.Tasks.Select(t => t.ToState()).ToList(), calendar);
+        var upgrade = OnLocations(PlanRescheduler.Upgrade(current, plan.Tasks.Select(t => t.ToState()).ToList(), calendar), engagement, tasks, plan, calendar);
 
         var planned = plan.Tasks.ToDictionary(t => t.Key);
         var byKey = tasks.ToDictionary(t => t.Key);
@@ -353,6 +354,29 @@ public static class PlanUpgradeWriter
     }
 
     /// <summary>Dependencies on tasks outside the snapshot (added by hand) are not the template's: they stay as they are.</summary>
+    /// <summary>
+    /// Kept tasks stay on their people's location calendars; new ones, generated on the engagement's calendar, move onto
+    /// their owner's and participants' (members' locations and holidays loaded).
+    /// </summary>
+    private static PlanUpgrade OnLocations(PlanUpgrade upgrade, Engagement engagement, IReadOnlyList<PlanTask> tasks, GeneratedPlan plan, BusinessCalendar calendar)
+    {
+        if (!engagement.Members.Any(m => m.Locations.Count > 0))
+        {
+            return upgrade;
+        }
+        var located = new LocationCalendars(calendar);
+        var stored = tasks.ToDictionary(t => t.Key);
+        var generated = plan.Tasks.ToDictionary(t => t.Key);
+        var members = engagement.Members.GroupBy(m => m.Email, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var byRole = engagement.Members.ToLookup(m => m.Role);
+        var states = upgrade.Tasks;
+        TaskCalendar Of(int i) =>
+            stored.TryGetValue(states[i].Key, out var kept) ? located.For(kept)
+            : generated[states[i].Key] is { OwnerReference: { } owner } task ? located.For(members.GetValueOrDefault(owner), task.ParticipantRoles.SelectMany(r => byRole[r]))
+            : new TaskCalendar(calendar);
+        return upgrade with { Tasks = TaskCalendars.Recalendar(states, i => stored.ContainsKey(states[i].Key) ? Of(i).Calendar : calendar, Of) };
+    }
+
     private static PlanTaskState State(PlanTask task, DayAnchor anchor, IReadOnlyDictionary<int, string> keyOf) => new(
         task.Key,
         anchor,

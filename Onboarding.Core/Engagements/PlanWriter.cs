@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Onboarding.Core.Accounts;
+using Onboarding.Core.Locations.Holidays;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
 
@@ -54,8 +55,34 @@ public static partial class PlanWriter
 
     public static string InstanceKeyFor(string email) => NotKeyCharacters().Replace(AccountRules.NormaliseEmail(email), "-");
 
-    public static GeneratedPlan Generate(Engagement engagement, IReadOnlyList<TemplateApplication> applications) =>
-        PlanGenerator.Generate(engagement.Kickoff, engagement.GoLive, Calendar(engagement), applications);
+    /// <summary>The plan on the engagement's calendar, then each task on its people's locations (members' locations and holidays loaded).</summary>
+    public static GeneratedPlan Generate(Engagement engagement, IReadOnlyList<TemplateApplication> applications)
+    {
+        var calendar = Calendar(engagement);
+        var plan = PlanGenerator.Generate(engagement.Kickoff, engagement.GoLive, calendar, applications);
+        return engagement.Members.Any(m => m.Locations.Count > 0)
+            ? OnLocations(plan, engagement.Members, new LocationCalendars(calendar), calendar)
+            : plan;
+    }
+
+    /// <summary>Moves the tasks of a plan generated on <paramref name="calendar"/> onto their owners' and participants' location calendars.</summary>
+    public static GeneratedPlan OnLocations(GeneratedPlan plan, IReadOnlyList<Member> members, LocationCalendars calendars, BusinessCalendar calendar)
+    {
+        var byEmail = members.GroupBy(m => m.Email, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var byRole = members.ToLookup(m => m.Role);
+        var tasks = plan.Tasks;
+        var moved = TaskCalendars.Recalendar(
+            tasks.Select(t => t.ToState()).ToList(),
+            _ => calendar,
+            i => tasks[i].OwnerReference is { } owner
+                ? calendars.For(byEmail.GetValueOrDefault(owner), tasks[i].ParticipantRoles.SelectMany(r => byRole[r]))
+                : new TaskCalendar(calendar));
+        return plan with
+        {
+            Tasks = tasks.Zip(moved, (t, s) => s.Start == t.Start && s.Due == t.Due && s.Warning == t.Warning ? t : t with { Start = s.Start, Due = s.Due, Warning = s.Warning })
+                .OrderBy(t => t.Start).ToList(),
+        };
+    }
 
     public static BusinessCalendar Calendar(Engagement engagement) =>
         new(engagement.WorkingDays.ToSet(), engagement.Holidays);

@@ -29,6 +29,12 @@ public sealed class HiringLocation
 
     public List<Member> Members { get; set; } = [];
 
+    /// <summary>Days off here, pre-filled for the plan's years (<see cref="Holidays.HolidayCatalog"/>) and kept by the leader.</summary>
+    public List<Holidays.LocationHoliday> Holidays { get; set; } = [];
+
+    /// <summary>Who changed <see cref="Holidays"/>, when, and what.</summary>
+    public List<Holidays.HolidayChange> HolidayChanges { get; set; } = [];
+
     /// <summary>"Kraków, Lesser Poland, Poland": the most precise part first, as people say a place.</summary>
     public string DisplayName => string.Join(", ", new[] { City, Region, Countries.NameOf(CountryCode) }.Where(p => p.Length > 0));
 

@@ -14,13 +14,21 @@ public static class PlanRescheduler
     /// anchor and not yet done moves by the same number of working days, so moving back restores every date.
     /// </summary>
     public static IReadOnlyList<PlanTaskState> MoveAnchor(
-        IReadOnlyList<PlanTaskState> tasks, DayAnchor anchor, DateOnly from, DateOnly to, BusinessCalendar calendar)
+        IReadOnlyList<PlanTaskState> tasks, DayAnchor anchor, DateOnly from, DateOnly to, BusinessCalendar calendar) =>
+        MoveAnchor(tasks, anchor, from, to, calendar, _ => calendar);
+
+    /// <summary>
+    /// As above, each task counting the shift (in the engagement's working days) on its own calendar
+    /// (<paramref name="own"/>, by index), so a task on a location's calendar moves back to the same dates too.
+    /// </summary>
+    public static IReadOnlyList<PlanTaskState> MoveAnchor(
+        IReadOnlyList<PlanTaskState> tasks, DayAnchor anchor, DateOnly from, DateOnly to, BusinessCalendar calendar, Func<int, BusinessCalendar> own)
     {
         var shift = calendar.WorkingDaysBetween(calendar.RollForward(from), calendar.RollForward(to));
         return tasks
-            .Select(t => t.Anchor != anchor || t.IsDone
+            .Select((t, i) => t.Anchor != anchor || t.IsDone
                 ? t
-                : t with { Start = calendar.AddWorkingDays(t.Start, shift), Due = calendar.AddWorkingDays(t.Due, shift) })
+                : own(i) is var c ? t with { Start = c.AddWorkingDays(t.Start, shift), Due = c.AddWorkingDays(t.Due, shift) } : t)
             .ToList();
     }
 

@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Locations;
+using Onboarding.Core.Locations.Holidays;
 using Onboarding.Core.People;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
 
 // Times plan generation from a synthetic 5,000-task template with dependencies, over a calendar
-// with 30 holidays, and a launch with 50 hiring managers and 30 recruiters over the starter templates.
+// with 30 holidays (and again with its owners in four countries' calendars), and a launch with 50 hiring managers and 30 recruiters over the starter templates.
 // Prints one figure per line as "name: value unit".
 const int TaskCount = 5_000;
 const int WarmUp = 20;
@@ -35,6 +37,24 @@ Report("plan_generate_5000_median", Median(() => PlanGenerator.Generate(kickoff,
 Report("plan_move_kickoff_5000_median", Median(() => PlanRescheduler.MoveAnchor(states, DayAnchor.Kickoff, kickoff, kickoff.AddDays(7), calendar)));
 Report("plan_move_first_task_5000_median", Median(() => PlanRescheduler.MoveTask(states, plan.Tasks[0].Key, kickoff.AddDays(14), calendar)));
 Console.WriteLine($"plan_generate_5000_tasks_with_warnings: {plan.Tasks.Count(t => t.Warning is not null)} tasks");
+
+// The same plan with its owners in Poland, India, Mexico and Canada (holidays from the catalog for 2026 and 2027):
+// each role's owner in one location, the recruiter in two, so every task moves onto its location's calendar.
+var places = new[] { ("PL", "Lower Silesia", "Europe/Warsaw"), ("IN", "Karnataka", "Asia/Kolkata"), ("MX", "Jalisco", "America/Mexico_City"), ("CA", "Ontario", "America/Toronto") }
+    .Select(p => new HiringLocation { CountryCode = p.Item1, Region = p.Item2, TimeZone = p.Item3, Language = "en" })
+    .ToList();
+places.ForEach(p => HolidayCatalog.Prefill(p, kickoff));
+var located = Enum.GetValues<EngagementRole>().Select((role, i) => new Member
+{
+    Name = role.ToKey(),
+    Email = role.ToKey(),
+    Role = role,
+    CalendarToken = "",
+    UnsubscribeToken = "",
+    Locations = role == EngagementRole.Recruiter ? [places[0], places[1]] : [places[i % places.Count]],
+}).ToList();
+Report("plan_generate_5000_4_locations_median", Median(() =>
+    PlanWriter.OnLocations(PlanGenerator.Generate(kickoff, kickoff, calendar, applications), located, new LocationCalendars(calendar), calendar)));
 
 // A launch over the three starter templates with 50 hiring managers (per person in the starter templates)
 // and 30 recruiters (the recruiter template once each): owners chosen, plan generated, entities built, no database.

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Locations;
+using Onboarding.Core.Locations.Holidays;
 using Onboarding.Core.Text;
 using Onboarding.Web.Features.Engagements;
 using Onboarding.Web.Infrastructure;
@@ -37,6 +38,7 @@ public sealed class LocationsController(OnboardingDbContext db, TimeProvider clo
         var now = clock.GetUtcNow();
         var location = details.ToLocation(now);
         location.EngagementId = engagementId;
+        HolidayCatalog.Prefill(location, await db.Engagements.Where(e => e.Id == engagementId).Select(e => e.Kickoff).FirstAsync());
         db.HiringLocations.Add(location);
         db.RecordActivity(User, engagementId, $"Added the hiring location {location.DisplayName}", now);
         await db.SaveChangesAsync();

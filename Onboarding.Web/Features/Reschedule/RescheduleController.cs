@@ -160,7 +160,8 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
         var engagement = await db.Engagements.FirstAsync(e => e.Id == engagementId);
         var tasks = await db.PlanTasks
             .Include(t => t.DependsOn)
-            .Include(t => t.Owner)
+            .Include(t => t.Owner).ThenInclude(m => m!.Locations).ThenInclude(l => l.Holidays)
+            .Include(t => t.Participants).ThenInclude(p => p.Member).ThenInclude(m => m!.Locations).ThenInclude(l => l.Holidays)
             .Where(t => t.EngagementId == engagementId)
             .OrderBy(t => t.Start).ThenBy(t => t.Due).ThenBy(t => t.Id)
             .AsSplitQuery()

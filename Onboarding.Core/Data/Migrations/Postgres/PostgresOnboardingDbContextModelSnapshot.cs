@@ -2155,6 +2155,87 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.ToTable("hiring_locations", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Locations.Holidays.HolidayChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_holiday_changes");
+
+                    b.HasIndex("LocationId", "At")
+                        .HasDatabaseName("ix_holiday_changes_location_id_at");
+
+                    b.ToTable("holiday_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Locations.Holidays.LocationHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_location_holidays");
+
+                    b.HasIndex("LocationId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_location_holidays_location_id_date");
+
+                    b.ToTable("location_holidays", (string)null);
+                });
+
             modelBuilder.Entity("Onboarding.Core.Locations.MarketCard", b =>
                 {
                     b.Property<int>("Id")
@@ -2906,6 +2987,28 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Navigation("Engagement");
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Locations.Holidays.HolidayChange", b =>
+                {
+                    b.HasOne("Onboarding.Core.Locations.HiringLocation", null)
+                        .WithMany("HolidayChanges")
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_holiday_changes_hiring_locations_location_id");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Locations.Holidays.LocationHoliday", b =>
+                {
+                    b.HasOne("Onboarding.Core.Locations.HiringLocation", "Location")
+                        .WithMany("Holidays")
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_location_holidays_hiring_locations_location_id");
+
+                    b.Navigation("Location");
+                });
+
             modelBuilder.Entity("Onboarding.Core.Locations.MarketCard", b =>
                 {
                     b.HasOne("Onboarding.Core.Locations.HiringLocation", "Location")
@@ -2991,6 +3094,13 @@ namespace Onboarding.Core.Data.Migrations.Postgres
                     b.Navigation("Steps");
 
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Locations.HiringLocation", b =>
+                {
+                    b.Navigation("HolidayChanges");
+
+                    b.Navigation("Holidays");
                 });
 #pragma warning restore 612, 618
         }

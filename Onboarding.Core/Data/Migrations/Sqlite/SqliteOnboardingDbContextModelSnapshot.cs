@@ -2093,6 +2093,83 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.ToTable("hiring_locations", (string)null);
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Locations.Holidays.HolidayChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_holiday_changes");
+
+                    b.HasIndex("LocationId", "At")
+                        .HasDatabaseName("ix_holiday_changes_location_id_at");
+
+                    b.ToTable("holiday_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Locations.Holidays.LocationHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_location_holidays");
+
+                    b.HasIndex("LocationId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_location_holidays_location_id_date");
+
+                    b.ToTable("location_holidays", (string)null);
+                });
+
             modelBuilder.Entity("Onboarding.Core.Locations.MarketCard", b =>
                 {
                     b.Property<int>("Id")
@@ -2840,6 +2917,28 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Navigation("Engagement");
                 });
 
+            modelBuilder.Entity("Onboarding.Core.Locations.Holidays.HolidayChange", b =>
+                {
+                    b.HasOne("Onboarding.Core.Locations.HiringLocation", null)
+                        .WithMany("HolidayChanges")
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_holiday_changes_hiring_locations_location_id");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Locations.Holidays.LocationHoliday", b =>
+                {
+                    b.HasOne("Onboarding.Core.Locations.HiringLocation", "Location")
+                        .WithMany("Holidays")
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_location_holidays_hiring_locations_location_id");
+
+                    b.Navigation("Location");
+                });
+
             modelBuilder.Entity("Onboarding.Core.Locations.MarketCard", b =>
                 {
                     b.HasOne("Onboarding.Core.Locations.HiringLocation", "Location")
@@ -2925,6 +3024,13 @@ namespace Onboarding.Core.Data.Migrations.Sqlite
                     b.Navigation("Steps");
 
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("Onboarding.Core.Locations.HiringLocation", b =>
+                {
+                    b.Navigation("HolidayChanges");
+
+                    b.Navigation("Holidays");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,88 @@
+using Onboarding.Core.Engagements;
+using Onboarding.Core.Plans;
+
+namespace Onboarding.Core.Locations.Holidays;
+
+/// <summary>
+/// Which calendar a task is scheduled on. A task whose owner is linked to no location keeps the engagement's
+/// calendar. Otherwise it needs a day that is a working day in every location of its owner and of its located
+/// participants: the working weeks they share, without any of their holidays. When those weeks share no day, the
+/// task stays on its owner's locations and says why. Members' locations and their holidays must be loaded.
+/// </summary>
+public sealed class LocationCalendars(BusinessCalendar engagement)
+{
+    private readonly Dictionary<HiringLocation, int> numbers = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, TaskCalendar?> cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<Member, TaskCalendar> alone = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<HiringLocation, IReadOnlyCollection<DateOnly>> replaced = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Calendars as they would be with <paramref name="holidays"/> as the location's list (a preview of an edit).</summary>
+    public LocationCalendars With(HiringLocation location, IReadOnlyCollection<DateOnly> holidays)
+    {
+        var calendars = new LocationCalendars(engagement);
+        foreach (var (l, h) in replaced)
+        {
+            calendars.replaced[l] = h;
+        }
+        calendars.replaced[location] = holidays;
+        return calendars;
+    }
+
+    /// <summary>A stored task's calendar, from its owner and the participants loaded with it.</summary>
+    public TaskCalendar For(PlanTask task) => For(task.Owner, task.Participants.Select(p => p.Member).OfType<Member>());
+
+    public TaskCalendar For(Member? owner, IEnumerable<Member> participants)
+    {
+        if (owner is null || owner.Locations.Count == 0)
+        {
+            return new TaskCalendar(engagement);
+        }
+        // Most tasks have nobody else with a location: one calendar per owner, worked out once.
+        var others = participants.Where(p => p.Locations.Count > 0).ToList();
+        if (others.Count == 0 && alone.TryGetValue(owner, out var known))
+        {
+            return known;
+        }
+        var everyone = owner.Locations.Concat(others.SelectMany(p => p.Locations)).Distinct(ReferenceEqualityComparer.Instance).Cast<HiringLocation>().ToList();
+        var shared = Combined(everyone);
+        if (shared is not null)
+        {
+            return others.Count == 0 ? alone[owner] = shared : shared;
+        }
+        var own = Combined(owner.Locations) ?? new TaskCalendar(engagement);
+        var warned = own with
+        {
+            Warning = $"no day of the week is a working day in all of {string.Join("; ", everyone.Select(l => l.DisplayName))}; scheduled on {owner.Name}'s working days",
+        };
+        return others.Count == 0 ? alone[owner] = warned : warned;
+    }
+
+    /// <summary>The calendar of days worked in all of <paramref name="locations"/>, or null when their weeks share no day.</summary>
+    private TaskCalendar? Combined(IReadOnlyCollection<HiringLocation> locations)
+    {
+        var key = string.Join(',', locations.Select(Number).Order());
+        if (cache.TryGetValue(key, out var found))
+        {
+            return found;
+        }
+        var days = locations.Aggregate(WorkingDaysExtensions.FromDays(Enum.GetValues<DayOfWeek>()), (days, l) => days & l.WorkingDays);
+        var calendar = days == WorkingDays.None
+            ? null
+            : new TaskCalendar(new BusinessCalendar(days.ToSet(), locations.SelectMany(HolidaysOf)));
+        cache[key] = calendar;
+        return calendar;
+    }
+
+    private IEnumerable<DateOnly> HolidaysOf(HiringLocation location) =>
+        replaced.TryGetValue(location, out var holidays) ? holidays : location.Holidays.Select(h => h.Date);
+
+    private int Number(HiringLocation location)
+    {
+        if (!numbers.TryGetValue(location, out var number))
+        {
+            number = numbers.Count;
+            numbers[location] = number;
+        }
+        return number;
+    }
+}
