@@ -73,14 +73,8 @@ public static class HolidayEdits
     /// </summary>
     public static IReadOnlyList<TaskMove> Preview(Engagement engagement, IReadOnlyList<PlanTask> tasks, HiringLocation location, HolidayEdit edit)
     {
-        var calendar = PlanWriter.Calendar(engagement);
-        var now = new LocationCalendars(calendar);
-        var then = now.With(location, After(location, edit));
-        var moved = TaskCalendars.Recalendar(PlanReschedule.States(tasks, new Dictionary<int, TemplateAnchors>()), i => now.For(tasks[i]).Calendar, i => then.For(tasks[i]));
-        return tasks.Zip(moved)
-            .Where(p => p.First.Start != p.Second.Start || p.First.Due != p.Second.Due)
-            .Select(p => new TaskMove(p.First, p.Second.Start, p.Second.Due, p.Second.Warning))
-            .ToList();
+        var now = new LocationCalendars(PlanWriter.Calendar(engagement));
+        return now.MovesTo(now.With(location, After(location, edit)), tasks);
     }
 
     /// <summary>Makes the edit, moves the previewed tasks (and their milestones), and records who did it.</summary>

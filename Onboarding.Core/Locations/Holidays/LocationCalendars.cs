@@ -15,17 +15,63 @@ public sealed class LocationCalendars(BusinessCalendar engagement)
     private readonly Dictionary<string, TaskCalendar?> cache = new(StringComparer.Ordinal);
     private readonly Dictionary<Member, TaskCalendar> alone = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<HiringLocation, IReadOnlyCollection<DateOnly>> replaced = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Member, IReadOnlyList<HiringLocation>> relinked = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Calendars as they would be with <paramref name="holidays"/> as the location's list (a preview of an edit).</summary>
     public LocationCalendars With(HiringLocation location, IReadOnlyCollection<DateOnly> holidays)
+    {
+        var calendars = Copy();
+        calendars.replaced[location] = holidays;
+        return calendars;
+    }
+
+    /// <summary>
+    /// Calendars as they would be with <paramref name="linked"/> linked to the location and <paramref name="unlinked"/>
+    /// no longer (a preview of the leader's change of who works from it).
+    /// </summary>
+    public LocationCalendars Relinked(HiringLocation location, IEnumerable<Member> linked, IEnumerable<Member> unlinked)
+    {
+        var calendars = Copy();
+        foreach (var member in linked)
+        {
+            calendars.relinked[member] = [.. LocationsOf(member).Where(l => l != location), location];
+        }
+        foreach (var member in unlinked)
+        {
+            calendars.relinked[member] = [.. LocationsOf(member).Where(l => l != location)];
+        }
+        return calendars;
+    }
+
+    private LocationCalendars Copy()
     {
         var calendars = new LocationCalendars(engagement);
         foreach (var (l, h) in replaced)
         {
             calendars.replaced[l] = h;
         }
-        calendars.replaced[location] = holidays;
+        foreach (var (m, l) in relinked)
+        {
+            calendars.relinked[m] = l;
+        }
         return calendars;
+    }
+
+    private IReadOnlyList<HiringLocation> LocationsOf(Member member) =>
+        relinked.TryGetValue(member, out var locations) ? locations : member.Locations;
+
+    /// <summary>
+    /// Every task whose dates change when the calendars are <paramref name="then"/>'s instead of these. <paramref name="tasks"/>
+    /// are all the engagement's tasks with their dependencies, owner and participants loaded, and those members' locations
+    /// with their holidays.
+    /// </summary>
+    public IReadOnlyList<TaskMove> MovesTo(LocationCalendars then, IReadOnlyList<PlanTask> tasks)
+    {
+        var moved = TaskCalendars.Recalendar(PlanReschedule.States(tasks, new Dictionary<int, TemplateAnchors>()), i => For(tasks[i]).Calendar, i => then.For(tasks[i]));
+        return tasks.Zip(moved)
+            .Where(p => p.First.Start != p.Second.Start || p.First.Due != p.Second.Due)
+            .Select(p => new TaskMove(p.First, p.Second.Start, p.Second.Due, p.Second.Warning))
+            .ToList();
     }
 
     /// <summary>A stored task's calendar, from its owner and the participants loaded with it.</summary>
@@ -33,23 +79,23 @@ public sealed class LocationCalendars(BusinessCalendar engagement)
 
     public TaskCalendar For(Member? owner, IEnumerable<Member> participants)
     {
-        if (owner is null || owner.Locations.Count == 0)
+        if (owner is null || LocationsOf(owner).Count == 0)
         {
             return new TaskCalendar(engagement);
         }
         // Most tasks have nobody else with a location: one calendar per owner, worked out once.
-        var others = participants.Where(p => p.Locations.Count > 0).ToList();
+        var others = participants.Where(p => LocationsOf(p).Count > 0).ToList();
         if (others.Count == 0 && alone.TryGetValue(owner, out var known))
         {
             return known;
         }
-        var everyone = owner.Locations.Concat(others.SelectMany(p => p.Locations)).Distinct(ReferenceEqualityComparer.Instance).Cast<HiringLocation>().ToList();
+        var everyone = LocationsOf(owner).Concat(others.SelectMany(LocationsOf)).Distinct(ReferenceEqualityComparer.Instance).Cast<HiringLocation>().ToList();
         var shared = Combined(everyone);
         if (shared is not null)
         {
             return others.Count == 0 ? alone[owner] = shared : shared;
         }
-        var own = Combined(owner.Locations) ?? new TaskCalendar(engagement);
+        var own = Combined(LocationsOf(owner)) ?? new TaskCalendar(engagement);
         var warned = own with
         {
             Warning = $"no day of the week is a working day in all of {string.Join("; ", everyone.Select(l => l.DisplayName))}; scheduled on {owner.Name}'s working days",

@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Locations;
+using Onboarding.Core.Locations.Holidays;
+using Onboarding.Core.Text;
 using Onboarding.Tests.Integration.Assignments;
 using Onboarding.Tests.Support;
 
@@ -78,7 +81,8 @@ public abstract class LocationTests(OnboardingFactory app)
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var locationId = await app.WithDbAsync(db => db.HiringLocations.Where(l => l.City == city).Select(l => l.Id).SingleAsync());
 
-        var linked = await Demo.PostAsync(leader, $"{demo.Path}/locations/{locationId}/people", Members(demo.Recruiter, demo.HiringManager));
+        // Confirmed at once: the moves a link makes are the next test's.
+        var linked = await Demo.PostAsync(leader, $"{demo.Path}/locations/{locationId}/people", Confirmed(Members(demo.Recruiter, demo.HiringManager)));
         Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
         Assert.Equal(["Hana Kobayashi", "Riya Shah"], await LinkedAsync(locationId));
 
@@ -88,16 +92,73 @@ public abstract class LocationTests(OnboardingFactory app)
             WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Equal(1, await app.WithDbAsync(db => db.HiringLocations.CountAsync(l => l.Id == locationId)));
 
-        await Demo.PostAsync(leader, $"{demo.Path}/locations/{locationId}/people", Members(demo.Recruiter));
+        await Demo.PostAsync(leader, $"{demo.Path}/locations/{locationId}/people", Confirmed(Members(demo.Recruiter)));
         Assert.Equal(["Riya Shah"], await LinkedAsync(locationId));
-        await Demo.PostAsync(leader, $"{demo.Path}/locations/{locationId}/people", Members());
+        await Demo.PostAsync(leader, $"{demo.Path}/locations/{locationId}/people", Confirmed(Members()));
         var removed = await Demo.PostAsync(leader, $"{demo.Path}/locations/{locationId}/remove", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.HiringLocations.CountAsync(l => l.Id == locationId)));
         var log = (await Demo.ActivityAsync(app, demo.EngagementId)).Select(a => a.Description).ToList();
-        Assert.Contains($"{city}, Mexico: linked Hana Kobayashi, Riya Shah", log);
-        Assert.Contains($"{city}, Mexico: unlinked Hana Kobayashi", log);
+        // Followed by how many tasks Mexico's holidays moved, when any did.
+        Assert.Contains(log, l => l.StartsWith($"{city}, Mexico: linked Hana Kobayashi, Riya Shah", StringComparison.Ordinal));
+        Assert.Contains(log, l => l.StartsWith($"{city}, Mexico: unlinked Hana Kobayashi", StringComparison.Ordinal));
         Assert.Contains($"Removed the hiring location {city}, Mexico", log);
+    }
+
+    [Fact]
+    public async Task Linking_someone_to_a_location_first_shows_the_tasks_its_holidays_move_and_moves_them_once_confirmed()
+    {
+        var demo = await Demo.LoadAsync(app);
+        var leader = await app.SignedInClientAsync(Demo.LeaderEmail);
+        var title = $"Calibrate the scorecard ({GetType().Name})";
+        var taskId = await TestPlans.AddTaskAsync(app, demo.EngagementId, title, Demo.TaLeadEmail);
+        var officeMove = new DateOnly(2027, 1, 13);
+        var locationId = await app.WithDbAsync(async db =>
+        {
+            var task = await db.PlanTasks.SingleAsync(t => t.Id == taskId);
+            (task.Start, task.Due) = (officeMove, officeMove);
+            var cork = new HiringLocation
+            {
+                EngagementId = demo.EngagementId,
+                CountryCode = "IE",
+                City = $"Cork {GetType().Name}",
+                TimeZone = "Europe/Dublin",
+                Language = "en",
+                Holidays = [new LocationHoliday { Date = officeMove, Name = "Office move" }],
+            };
+            db.HiringLocations.Add(cork);
+            await db.SaveChangesAsync();
+            return cork.Id;
+        });
+        var path = $"{demo.Path}/locations/{locationId}/people";
+        async Task<(DateOnly, DateOnly)> DatesAsync()
+        {
+            var dates = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.Id == taskId).Select(t => new { t.Start, t.Due }).SingleAsync());
+            return (dates.Start, dates.Due);
+        }
+
+        var preview = await Demo.PostAsync(leader, path, Members(demo.TaLead));
+
+        var html = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("What would move", html);
+        Assert.Contains(title, html);
+        Assert.Contains("2027-01-13 – 2027-01-13", html);
+        Assert.Contains("2027-01-14 – 2027-01-14", html);
+        // The TA lead's own tasks on that day move too: every row is a task that moves, the header aside.
+        var moves = html[html.IndexOf("<tbody>", StringComparison.Ordinal)..html.IndexOf("</tbody>", StringComparison.Ordinal)].Split("<tr>").Length - 1;
+        Assert.Empty(await LinkedAsync(locationId));
+        Assert.Equal((officeMove, officeMove), await DatesAsync());
+
+        var saved = await Demo.PostAsync(leader, path, Confirmed(Members(demo.TaLead)));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Single(await LinkedAsync(locationId));
+        Assert.Equal((new DateOnly(2027, 1, 14), new DateOnly(2027, 1, 14)), await DatesAsync());
+        Assert.Contains((await Demo.ActivityAsync(app, demo.EngagementId)).Select(a => a.Description), d => d.StartsWith($"Cork {GetType().Name}", StringComparison.Ordinal) && d.EndsWith($"; {Words.Count(moves, "task")} moved", StringComparison.Ordinal));
+
+        await Demo.PostAsync(leader, path, Confirmed(Members()));
+        Assert.Equal(HttpStatusCode.Redirect, (await Demo.PostAsync(leader, $"{demo.Path}/locations/{locationId}/remove", new Dictionary<string, string>())).StatusCode);
     }
 
     [Fact]
@@ -152,6 +213,8 @@ public abstract class LocationTests(OnboardingFactory app)
     /// <summary>Form fields for the member checkboxes; a dictionary holds one value a key, so each id gets an index.</summary>
     private static Dictionary<string, string> Members(params int[] ids) =>
         ids.Select((id, i) => (id, i)).ToDictionary(x => $"memberIds[{x.i}]", x => $"{x.id}");
+
+    private static Dictionary<string, string> Confirmed(Dictionary<string, string> form) => new(form) { ["confirmed"] = "true" };
 
     private Task<List<string>> LinkedAsync(int locationId) =>
         app.WithDbAsync(db => db.HiringLocations.Where(l => l.Id == locationId).SelectMany(l => l.Members).Select(m => m.Name).OrderBy(n => n).ToListAsync());

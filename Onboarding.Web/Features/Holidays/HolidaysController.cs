@@ -98,13 +98,7 @@ public sealed class HolidaysController(OnboardingDbContext db, TimeProvider cloc
         {
             return new Loaded(engagement, location, [], []);
         }
-        var tasks = await db.PlanTasks.Where(t => t.EngagementId == engagementId)
-            .Include(t => t.DependsOn)
-            .Include(t => t.Owner).ThenInclude(m => m!.Locations).ThenInclude(l => l.Holidays)
-            .Include(t => t.Participants).ThenInclude(p => p.Member).ThenInclude(m => m!.Locations).ThenInclude(l => l.Holidays)
-            .AsSplitQuery()
-            .OrderBy(t => t.Start).ThenBy(t => t.Key)
-            .ToListAsync();
+        var tasks = await LocatedTasks.LoadAsync(db, engagementId);
         var milestones = await db.Milestones.Where(m => m.EngagementId == engagementId).ToListAsync();
         return new Loaded(engagement, location, tasks, milestones);
     }

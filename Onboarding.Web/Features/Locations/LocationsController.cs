@@ -49,9 +49,10 @@ public sealed class LocationsController(OnboardingDbContext db, TimeProvider clo
     [HttpPost("{locationId:int}/people")]
     [OpenEngagementOnly]
     [EngagementRoles(EngagementRole.AccountLeader)]
-    public async Task<IActionResult> LinkPeople(int engagementId, int locationId, List<int>? memberIds)
+    public async Task<IActionResult> LinkPeople(int engagementId, int locationId, List<int>? memberIds, bool confirmed)
     {
-        var location = await db.HiringLocations.Include(l => l.Members).FirstOrDefaultAsync(l => l.Id == locationId && l.EngagementId == engagementId);
+        var location = await db.HiringLocations.Include(l => l.Members).Include(l => l.Holidays)
+            .FirstOrDefaultAsync(l => l.Id == locationId && l.EngagementId == engagementId);
         if (location is null)
         {
             return NotFound();
@@ -60,18 +61,35 @@ public sealed class LocationsController(OnboardingDbContext db, TimeProvider clo
         var chosen = await db.Members.Where(m => m.EngagementId == engagementId && wanted.Contains(m.Id)).ToListAsync();
         var added = chosen.Where(m => !location.Members.Contains(m)).OrderBy(m => m.Name, StringComparer.CurrentCulture).ToList();
         var removed = location.Members.Where(m => !wanted.Contains(m.Id)).OrderBy(m => m.Name, StringComparer.CurrentCulture).ToList();
-        location.Members.RemoveAll(removed.Contains);
-        location.Members.AddRange(added);
-        var now = clock.GetUtcNow();
         var changes = new List<string>();
         if (added.Count > 0) { changes.Add($"linked {Words.List(added.Select(m => m.Name))}"); }
         if (removed.Count > 0) { changes.Add($"unlinked {Words.List(removed.Select(m => m.Name))}"); }
-        if (changes.Count > 0)
+        if (changes.Count == 0)
         {
-            db.RecordActivity(User, engagementId, $"{location.DisplayName}: {string.Join("; ", changes)}", now);
-            await db.SaveChangesAsync();
+            TempData["Notice"] = $"Nothing changed for {location.DisplayName}.";
+            return Redirect($"/engagements/{engagementId}/locations#location-{location.Id}");
         }
-        TempData["Notice"] = changes.Count > 0 ? $"{location.DisplayName}: {string.Join("; ", changes)}." : $"Nothing changed for {location.DisplayName}.";
+        // Their tasks go onto the days their locations share: every move is shown before it is made.
+        var engagement = await db.Engagements.FirstAsync(e => e.Id == engagementId);
+        var tasks = await LocatedTasks.LoadAsync(db, engagementId);
+        var moves = LocationLinks.Preview(engagement, tasks, location, added, removed);
+        var what = $"{location.DisplayName}: {string.Join("; ", changes)}";
+        if (moves.Count > 0 && !confirmed)
+        {
+            return View("LinkPreview", new LinkPreviewModel(engagementId, engagement.Name, location, what, [.. wanted.Order()], moves));
+        }
+        location.Members.RemoveAll(removed.Contains);
+        location.Members.AddRange(added);
+        var milestones = await db.Milestones.Where(m => m.EngagementId == engagementId && m.TaskId != null && m.ReachedAt == null).ToListAsync();
+        PlanReschedule.Apply(engagement, moves, milestones, RescheduleTarget.Task, engagement.Kickoff);
+        var moved = moves.Count == 0 ? "" : $"; {Words.Count(moves.Count, "task")} moved";
+        db.RecordActivity(User, engagementId, what + moved, clock.GetUtcNow());
+        if (!await db.TrySaveAsync())
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Index", await BuildPageAsync(engagementId, new LocationForm(), $"Someone else changed {location.DisplayName} or the plan at the same time; nothing was saved. The page below is current: check it and try again."));
+        }
+        TempData["Notice"] = $"{what}{moved}.";
         return Redirect($"/engagements/{engagementId}/locations#location-{location.Id}");
     }
 
@@ -106,6 +124,9 @@ public sealed class LocationsController(OnboardingDbContext db, TimeProvider clo
         return new LocationsViewModel(engagementId, name, locations, members, HttpContext.EngagementAccess(), form, refusal);
     }
 }
+
+/// <summary>A change of who works from a location that would move plan dates, shown before it is made.</summary>
+public sealed record LinkPreviewModel(int EngagementId, string EngagementName, HiringLocation Location, string Change, IReadOnlyList<int> MemberIds, IReadOnlyList<TaskMove> Moves);
 
 public sealed record LocationsViewModel(int EngagementId, string EngagementName, IReadOnlyList<HiringLocation> Locations, IReadOnlyList<Member> Members, EngagementAccess Access, LocationForm Form, string? Refusal)
 {

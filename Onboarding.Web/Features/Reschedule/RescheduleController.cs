@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Locations.Holidays;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Time;
 using Onboarding.Web.Features.Engagements;
@@ -158,14 +159,7 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
     private async Task<LoadedPlan> LoadAsync(int engagementId)
     {
         var engagement = await db.Engagements.FirstAsync(e => e.Id == engagementId);
-        var tasks = await db.PlanTasks
-            .Include(t => t.DependsOn)
-            .Include(t => t.Owner).ThenInclude(m => m!.Locations).ThenInclude(l => l.Holidays)
-            .Include(t => t.Participants).ThenInclude(p => p.Member).ThenInclude(m => m!.Locations).ThenInclude(l => l.Holidays)
-            .Where(t => t.EngagementId == engagementId)
-            .OrderBy(t => t.Start).ThenBy(t => t.Due).ThenBy(t => t.Id)
-            .AsSplitQuery()
-            .ToListAsync();
+        var tasks = await LocatedTasks.LoadAsync(db, engagementId);
         var snapshots = await db.TemplateSnapshots.AsNoTracking().Where(s => s.EngagementId == engagementId).ToListAsync();
         var milestones = await db.Milestones.Where(m => m.EngagementId == engagementId && m.TaskId != null && m.ReachedAt == null).ToListAsync();
         return new LoadedPlan(engagement, tasks, snapshots.ToDictionary(s => s.Id, PlanReschedule.AnchorOf), milestones);
