@@ -65,25 +65,23 @@ public sealed class MyController(OnboardingDbContext db, TimeProvider clock) : C
             return View(new OnboardingViewModel(null, null, [], [], [], clock.TodayIn(User.TimeZone())));
         }
 
-        var tasks = await db.PlanTasks.AsNoTracking()
+        // With each task's key, which says whether it is about the local market.
+        var rows = await db.PlanTasks.AsNoTracking()
             .Where(t => t.OwnerId == membership.Id && t.Status != PlanTaskStatus.Skipped)
             .OrderBy(t => t.Start).ThenBy(t => t.Id)
-            .Select(t => new MyTask(t.Id, t.EngagementId, membership.EngagementName, t.Title, t.PhaseTitle, t.Start, t.Due, t.Status, t.BlockedReason, t.What, t.Why, t.IsMilestone, t.Version))
+            .Select(t => new { Task = new MyTask(t.Id, t.EngagementId, membership.EngagementName, t.Title, t.PhaseTitle, t.Start, t.Due, t.Status, t.BlockedReason, t.What, t.Why, t.IsMilestone, t.Version), t.Key })
             .ToListAsync();
+        var tasks = rows.Select(r => r.Task).ToList();
         var people = await db.Members.AsNoTracking()
             .Include(m => m.Person)
             .Where(m => m.EngagementId == membership.EngagementId && m.Id != membership.Id)
             .OrderBy(m => m.Role).ThenBy(m => m.Name)
             .ToListAsync();
         var glossary = await db.GlossaryTerms.AsNoTracking().Where(g => g.EngagementId == membership.EngagementId).OrderBy(g => g.ClientTerm).ToListAsync();
-        var marketTaskIds = await db.PlanTasks.AsNoTracking()
-            .Where(t => t.OwnerId == membership.Id && t.Key.Contains(MarketTasks.KeyPrefix))
-            .Select(t => new { t.Id, t.Key })
-            .ToListAsync();
         return View(new OnboardingViewModel(membership.EngagementId, membership.EngagementName, tasks, people, glossary, clock.TodayIn(User.TimeZone()))
         {
             MarketCards = await MarketCardLinks.ForMemberAsync(db, membership.EngagementId, membership.Id),
-            MarketTaskIds = marketTaskIds.Where(t => MarketTasks.IsAbout(t.Key)).Select(t => t.Id).ToHashSet(),
+            MarketTaskIds = rows.Where(r => MarketTasks.IsAbout(r.Key)).Select(r => r.Task.Id).ToHashSet(),
         });
     }
 }
