@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Demo;
+using Onboarding.Core.Locations;
 using Onboarding.Core.Templates;
 using Onboarding.Jobs;
 using Onboarding.Web.Features.Pack;
@@ -24,6 +25,7 @@ public static class WebServiceExtensions
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.AddScoped<DemoSeeder>();
         services.Configure<TemplatesOptions>(builder.Configuration.GetSection(TemplatesOptions.Section));
+        services.AddSingleton(sp => ZoneCountries.ReadSystem(sp.GetRequiredService<ILoggerFactory>().CreateLogger<ZoneCountries>()));
         services.AddSingleton(sp => LoadTemplates(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TemplatesOptions>>().Value.Directory));
 
         services.AddIdentity<AppUser, IdentityRole>(IdentityRules.Apply)
@@ -147,7 +149,8 @@ public static class WebServiceExtensions
     /// <summary>
     /// Applies migrations and builds the job storage, creating the database if there is none (under the setup lock, so
     /// nodes may start together); with <c>Database__MigrateOnStart=false</c> it only
-    /// checks that a deploy step did, and says so in one line if not. The demo is seeded once the server listens
+    /// checks that a deploy step did, and says so in one line if not. Either way the cookies' key is made under the lock
+    /// (<see cref="KeyProtection.MakeKeyAsync"/>) before the node serves. The demo is seeded once the server listens
     /// (<see cref="FirstStartSeeding"/>). False when the app cannot start on this database.
     /// </summary>
     public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
@@ -158,14 +161,13 @@ public static class WebServiceExtensions
         if (options.MigrateOnStart)
         {
             await DatabaseSetup.MigrateAsync(db);
-            return true;
         }
-
-        if (await DatabaseReadiness.ProblemAsync(db) is { } problem)
+        else if (await DatabaseReadiness.ProblemAsync(db) is { } problem)
         {
             await Console.Error.WriteLineAsync($"Onboarding cannot start: {problem}");
             return false;
         }
+        await KeyProtection.MakeKeyAsync(scope.ServiceProvider, db);
         return true;
     }
 }

@@ -26,6 +26,7 @@ namespace Onboarding.Core.Digests;
 /// <item>metric movement: metrics measured in the window, latest against previous and target;</item>
 /// <item>one glossary term, rotating with the date;</item>
 /// <item>go-live, when it falls in the coming-up window (<see cref="GoLiveNotice"/>): news for everyone in the engagement;</item>
+/// <item>market cards to write or review (the account leader): when due, then weekly (<see cref="MarketCardsToReview"/>);</item>
 /// <item>all of it in the reader's words (<see cref="DigestWording"/>).</item>
 /// </list>
 /// Milestones ahead and the glossary term are context, not news: an engagement with nothing else
@@ -37,6 +38,10 @@ public static class DigestComposer
     public const int WinsShown = DigestDepth.ListCap;
     /// <summary>How far back a first digest looks for wins.</summary>
     public static readonly TimeSpan FirstDigestWindow = TimeSpan.FromDays(7);
+    /// <summary>How long a new location may go without a market card before the leader's digest asks for one.</summary>
+    public static readonly TimeSpan MissingCardGrace = TimeSpan.FromDays(7);
+    /// <summary>How often a card still due is said again.</summary>
+    public static readonly TimeSpan CardReminderEvery = TimeSpan.FromDays(7);
 
     /// <summary>The digest, or null when there is nothing to say.</summary>
     /// <param name="due">What the schedule planned for each engagement (getting ready, look-ahead, stage); an engagement
@@ -200,20 +205,38 @@ public static class DigestComposer
             NewCount = comingUp.Count(t => t.IsNew),
             Escalated = Escalated(engagement, membership.MemberId, links),
             YouSaid = YouSaid(engagement, membership.MemberId),
-            MarketCardsToReview = membership.Role == EngagementRole.AccountLeader ? MarketCardsToReview(engagement, period.Until, links) : [],
+            MarketCardsToReview = membership.Role == EngagementRole.AccountLeader ? MarketCardsToReview(engagement, since, period.Until, links) : [],
         };
     }
 
-    /// <summary>Cards older than their set age, oldest first: pay and ad rules move, and a stale card misleads recruiters.</summary>
-    private static List<MarketCardReviewItem> MarketCardsToReview(DigestEngagement engagement, DateTimeOffset now, AppLinks links) => engagement.MarketCards
-        .Where(c => Locations.MarketCard.IsDue(c.ReviewedAt, now, c.ReviewAfter))
-        .OrderBy(c => c.ReviewedAt).ThenBy(c => c.LocationName, StringComparer.Ordinal)
+    /// <summary>
+    /// Cards older than their set age, and locations with no card a grace after they were added, most overdue first: pay
+    /// and ad rules move, and a stale card misleads recruiters. Each is said in the digest whose window holds the moment it
+    /// became due, then again in the one holding each <see cref="CardReminderEvery"/> after it: a reminder, not a
+    /// refrain, and never on its own a reason to send every digest.
+    /// </summary>
+    private static List<MarketCardReviewItem> MarketCardsToReview(DigestEngagement engagement, DateTimeOffset since, DateTimeOffset until, AppLinks links) => engagement.MarketCards
+        .Where(c => RemindsIn(c.DueAt, since, until))
+        .OrderBy(c => c.DueAt).ThenBy(c => c.LocationName, StringComparer.Ordinal)
         .Select(c => new MarketCardReviewItem(
-            $"Market card: {c.LocationName}, " + (c.ReviewedAt is { } at
-                ? $"last reviewed {(int)(now - at).TotalDays} days ago{(c.ReviewedBy is { } by ? $" by {by}" : "")}"
-                : "never reviewed"),
+            !c.HasCard
+                ? $"{c.LocationName} has no market card yet"
+                : $"Market card: {c.LocationName}, " + (c.ReviewedAt is { } at
+                    ? $"last reviewed {(int)(until - at).TotalDays} days ago{(c.ReviewedBy is { } by ? $" by {by}" : "")}"
+                    : "never reviewed"),
             links.MarketCard(engagement.Id, c.LocationId)))
         .ToList();
+
+    /// <summary>Whether <paramref name="dueAt"/>, or a reminder every <see cref="CardReminderEvery"/> after it, falls after <paramref name="since"/> and by <paramref name="until"/>.</summary>
+    private static bool RemindsIn(DateTimeOffset dueAt, DateTimeOffset since, DateTimeOffset until)
+    {
+        if (until < dueAt)
+        {
+            return false;
+        }
+        var latest = dueAt + TimeSpan.FromTicks((until - dueAt).Ticks / CardReminderEvery.Ticks * CardReminderEvery.Ticks);
+        return latest > since;
+    }
 
     /// <summary>Before kickoff: what it is and when, who is who, and the reader's first tasks in full.</summary>
     private static EngagementDigest GettingReadySection(DigestEngagement engagement, DigestMembership membership, DueEngagement due, List<DigestTask> mine, AppLinks links)

@@ -56,8 +56,16 @@ public sealed record DigestEngagement(
     public IReadOnlyList<DigestMarketCard> MarketCards { get; init; } = [];
 }
 
-/// <summary>A location's market card, last reviewed at <paramref name="ReviewedAt"/>; due for review once older than <paramref name="ReviewAfter"/>.</summary>
-public sealed record DigestMarketCard(int LocationId, string LocationName, string? ReviewedBy, DateTimeOffset? ReviewedAt, TimeSpan ReviewAfter);
+/// <summary>
+/// A location and its market card, if it has one (<paramref name="HasCard"/>), last reviewed at <paramref name="ReviewedAt"/>;
+/// due for review once older than <paramref name="ReviewAfter"/>.
+/// </summary>
+public sealed record DigestMarketCard(
+    int LocationId, string LocationName, DateTimeOffset LocationCreatedAt, bool HasCard, string? ReviewedBy, DateTimeOffset? ReviewedAt, TimeSpan ReviewAfter)
+{
+    /// <summary>When the card needs the leader: <paramref name="ReviewAfter"/> after its review, or a grace after the location was added when nobody has written one.</summary>
+    public DateTimeOffset DueAt => ReviewedAt is { } at ? at + ReviewAfter : LocationCreatedAt + DigestComposer.MissingCardGrace;
+}
 
 /// <summary>What <paramref name="MemberId"/> answered to pulse <paramref name="PulseId"/>, and the leader's response, told once.</summary>
 public sealed record DigestPulseResponse(int PulseId, int MemberId, string Occasion, int Score, string Comment, string Response);

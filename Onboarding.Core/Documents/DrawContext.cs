@@ -101,7 +101,7 @@ internal sealed class DrawContext(
         var line = TextLayout.Layout([new TextSpan(text)], style, Theme.Link, width, fonts)[0];
         foreach (var run in line.Runs)
         {
-            if (!usage.Covers(run.Glyphs))
+            if (!usage.Covers(run.Glyphs) || (run.SpaceBefore && !usage.Covers(run.Glyphs.Face.Space)))
             {
                 throw new InvalidOperationException($"'{text}' is drawn but was not laid out, so the glyphs of '{run.Glyphs.Text}' are not embedded; reserve it while laying out");
             }
@@ -157,19 +157,14 @@ internal sealed class DrawContext(
                 _runs.Add((glyphs.Face, line.Size, _count));
             }
 
-            var count = glyphs.Glyphs.Length;
-            Reserve(count);
-            glyphs.Glyphs.CopyTo(_glyphs.AsSpan(_count));
-            var source = glyphs.Positions;
-            var target = _positions.AsSpan(_count, count);
             var origin = x + run.X;
-            var size = line.Size;
-            for (var i = 0; i < target.Length; i++)
+            if (run.SpaceBefore)
             {
-                target[i] = new SKPoint(origin + (source[i].X * size), baseline + (source[i].Y * size));
+                Add(glyphs.Face.Space, origin, baseline, line.Size);
+                origin += glyphs.Face.Space.Advance * line.Size;
             }
 
-            _count += count;
+            Add(glyphs, origin, baseline, line.Size);
         }
 
         // One annotation per link, across its words and the spaces between them. Annotations
@@ -177,7 +172,7 @@ internal sealed class DrawContext(
         for (var i = 0; i < line.Runs.Length; i++)
         {
             var first = line.Runs[i];
-            if (first.Link is null)
+            if (first.Link == 0)
             {
                 continue;
             }
@@ -188,8 +183,24 @@ internal sealed class DrawContext(
                 last = line.Runs[++i];
             }
 
-            using var url = _canvas.DrawUrlAnnotation(new SKRect(x + first.X, top, x + last.X + line.WidthOf(last), top + line.Height), first.Link);
+            using var url = _canvas.DrawUrlAnnotation(new SKRect(x + first.X, top, x + last.X + line.WidthOf(last), top + line.Height), line.Links[first.Link - 1]);
         }
+    }
+
+    // Gathers the glyphs of one run for the text being collected, at its place on the page.
+    private void Add(GlyphRun glyphs, float origin, float baseline, float size)
+    {
+        var count = glyphs.Glyphs.Length;
+        Reserve(count);
+        glyphs.Glyphs.CopyTo(_glyphs.AsSpan(_count));
+        var source = glyphs.Positions;
+        var target = _positions.AsSpan(_count, count);
+        for (var i = 0; i < target.Length; i++)
+        {
+            target[i] = new SKPoint(origin + (source[i].X * size), baseline + (source[i].Y * size));
+        }
+
+        _count += count;
     }
 
     /// <summary>Draws the text gathered so far; called before anything else is painted and at the end of each page.</summary>

@@ -19,9 +19,12 @@ internal enum FontFace
 /// </summary>
 internal sealed class FontSet : IDisposable
 {
-    // Shaped words are reused across documents; the bound keeps a long-running process from
-    // growing without limit on unusual text (URLs, names). Refilling is cheap.
-    private const int ShapeCacheLimit = 50_000;
+    // Shaped words are reused across documents; the bounds keep a long-running process from
+    // growing without limit on unusual text (URLs, names, run-together words thousands of
+    // characters long). A shaped character costs some 22 bytes, so a face's cache stays under
+    // about 20 MB. Refilling is cheap.
+    private const int ShapeCacheLimit = 20_000;
+    private const int ShapeCacheCharacters = 500_000;
 
     private readonly string _family;
     private readonly ShapingFace[] _primary;
@@ -30,6 +33,8 @@ internal sealed class FontSet : IDisposable
     // One cache per face, keyed by text compared ordinally so it can be searched by span.
     private readonly ConcurrentDictionary<string, ShapedText>[] _shaped =
         [.. Enum.GetValues<FontFace>().Select(_ => new ConcurrentDictionary<string, ShapedText>(StringComparer.Ordinal))];
+    // Per face, about how many characters its cache holds: counted as words are added, not exactly under races.
+    private readonly int[] _shapedCharacters = new int[Enum.GetValues<FontFace>().Length];
 
     public FontSet(string family)
     {
@@ -66,9 +71,10 @@ internal sealed class FontSet : IDisposable
             return cached;
         }
 
-        if (shaped.Count > ShapeCacheLimit)
+        if (shaped.Count > ShapeCacheLimit || Interlocked.Add(ref _shapedCharacters[(int)face], text.Length) > ShapeCacheCharacters)
         {
             shaped.Clear();
+            Interlocked.Exchange(ref _shapedCharacters[(int)face], text.Length);
         }
 
         var key = text.ToString();
@@ -76,7 +82,7 @@ internal sealed class FontSet : IDisposable
     }
 
     /// <summary>The word space of <paramref name="face"/>.</summary>
-    public ShapedText Space(FontFace face) => Shape(face, " ");
+    public GlyphRun Space(FontFace face) => _primary[(int)face].Space;
 
     private ShapedText ShapeUncached(FontFace face, string text)
     {

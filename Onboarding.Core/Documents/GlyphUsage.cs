@@ -26,6 +26,11 @@ internal sealed class GlyphUsage
     {
         foreach (var run in line.Runs)
         {
+            if (run.SpaceBefore)
+            {
+                Add(run.Glyphs.Face.Space);
+            }
+
             Add(run.Glyphs);
         }
     }

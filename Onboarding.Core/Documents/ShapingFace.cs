@@ -41,6 +41,7 @@ internal sealed class ShapingFace : IDisposable
         var metrics = font.Metrics;
         Ascent = -metrics.Ascent / _unitsPerEm;
         Descent = metrics.Descent / _unitsPerEm;
+        Space = Shape(" ", 0, 1);
     }
 
     public SKTypeface Typeface { get; }
@@ -54,6 +55,9 @@ internal sealed class ShapingFace : IDisposable
 
     /// <summary>Distance from baseline to the bottom of descenders, in em.</summary>
     public float Descent { get; }
+
+    /// <summary>The word space, drawn as a glyph before a run placed with a space before it.</summary>
+    public GlyphRun Space { get; }
 
     public bool Covers(int codepoint) => Typeface.GetGlyph(codepoint) != 0;
 

@@ -4,18 +4,27 @@ using SkiaSharp;
 
 namespace Onboarding.Core.Documents;
 
-/// <remarks>Size and colour are the line's: a pack keeps some 300,000 of these until it is drawn.</remarks>
-internal readonly record struct PlacedRun(GlyphRun Glyphs, float X, string? Link);
+/// <summary>
+/// A run of glyphs on a line, from <see cref="X"/>; with <see cref="SpaceBefore"/> its face's word space is drawn
+/// there first. <see cref="Link"/> is the run's link's place in <see cref="TextLine.Links"/> plus one, 0 for none.
+/// </summary>
+/// <remarks>
+/// A 1,000-task pack keeps a run per word until it is drawn (there were some 300,000 when each space was a run
+/// of its own), so they are 16 bytes: size, colour and links are the line's, and the space before a word rides
+/// with it.
+/// </remarks>
+internal readonly record struct PlacedRun(GlyphRun Glyphs, float X, ushort Link, bool SpaceBefore);
 
 /// <summary>
 /// One laid-out line; <see cref="Baseline"/> is measured from the line's top. Its runs are in one size, and in
 /// <see cref="Color"/> or, for links, <see cref="LinkColor"/>.
 /// </summary>
-internal sealed record TextLine(float Width, float Height, float Baseline, float Size, SKColor Color, SKColor LinkColor, PlacedRun[] Runs)
+internal sealed record TextLine(float Width, float Height, float Baseline, float Size, SKColor Color, SKColor LinkColor, PlacedRun[] Runs, string[] Links)
 {
-    public float WidthOf(PlacedRun run) => run.Glyphs.Advance * Size;
+    /// <summary>From where the run starts (its space, if any) to its end.</summary>
+    public float WidthOf(PlacedRun run) => ((run.SpaceBefore ? run.Glyphs.Face.Space.Advance : 0) + run.Glyphs.Advance) * Size;
 
-    public SKColor ColorOf(PlacedRun run) => run.Link is null ? Color : LinkColor;
+    public SKColor ColorOf(PlacedRun run) => run.Link == 0 ? Color : LinkColor;
 }
 
 /// <summary>
@@ -66,26 +75,31 @@ internal static class TextLayout
         private readonly float _size = style.Size;
         private readonly float _lineHeight = style.Size * style.LineHeight;
         private readonly float _baseline = Baseline(style, fonts.Primary(FontFace.Regular));
-        // The line and the word being built are copied out when done, so their lists are reused:
-        // one pair per thread, as laying out text never lays out other text before it returns.
+        // The line, its links and the word being built are copied out when done, so their lists are
+        // reused: one set per thread, as laying out text never lays out other text before it returns.
         [ThreadStatic]
-        private static (List<PlacedRun> Runs, List<Piece> Word)? t_scratch;
+        private static (List<PlacedRun> Runs, List<Piece> Word, List<string> Links)? t_scratch;
 
         private readonly List<TextLine> _lines = [];
         private readonly List<PlacedRun> _runs = Scratch().Runs;
         private readonly List<Piece> _word = Scratch().Word;
+        private readonly List<string> _links = Scratch().Links;
         private float _x;
+
+        // A space placed before a word and not yet put on the line: it goes with the word's first run when it can.
+        private (GlyphRun Glyphs, string? Link, float X)? _space;
 
         // The whitespace before the word being read: whether there was any, and the face and link of the span it sat in.
         private bool _spaceBefore;
         private FontFace _spaceFace = FaceOf(style.Bold, style.Italic);
         private string? _spaceLink;
 
-        private static (List<PlacedRun> Runs, List<Piece> Word) Scratch()
+        private static (List<PlacedRun> Runs, List<Piece> Word, List<string> Links) Scratch()
         {
-            var scratch = t_scratch ??= ([], []);
+            var scratch = t_scratch ??= ([], [], []);
             scratch.Runs.Clear();
             scratch.Word.Clear();
+            scratch.Links.Clear();
             return scratch;
         }
 
@@ -171,7 +185,8 @@ internal static class TextLayout
                     // string in the PDF instead of a move and a string per word, and copied text keeps its spaces.
                     if (space is not null)
                     {
-                        PlaceShaped(space, _spaceLink);
+                        _space = (space, _spaceLink, _x);
+                        _x += spaceWidth;
                     }
 
                     foreach (var piece in word)
@@ -179,6 +194,7 @@ internal static class TextLayout
                         PlaceShaped(piece.Shaped, piece.Link);
                     }
 
+                    PlaceSpace();
                     return;
                 }
 
@@ -197,9 +213,46 @@ internal static class TextLayout
         {
             foreach (var run in shaped.Runs)
             {
-                _runs.Add(new PlacedRun(run, _x, link));
+                if (_space is { } space && space.Glyphs.Face == run.Face && space.Link == link)
+                {
+                    _space = null;
+                    _runs.Add(new PlacedRun(run, space.X, LinkIndex(link), SpaceBefore: true));
+                }
+                else
+                {
+                    PlaceSpace();
+                    _runs.Add(new PlacedRun(run, _x, LinkIndex(link), SpaceBefore: false));
+                }
+
                 _x += run.Advance * _size;
             }
+        }
+
+        // A space in another face or link than the word after it is a run of its own.
+        private void PlaceSpace()
+        {
+            if (_space is { } space)
+            {
+                _space = null;
+                _runs.Add(new PlacedRun(space.Glyphs, space.X, LinkIndex(space.Link), SpaceBefore: false));
+            }
+        }
+
+        private ushort LinkIndex(string? link)
+        {
+            if (link is null)
+            {
+                return 0;
+            }
+
+            var index = _links.IndexOf(link);
+            if (index < 0)
+            {
+                _links.Add(link);
+                index = _links.Count - 1;
+            }
+
+            return checked((ushort)(index + 1));
         }
 
         private float WidthOf(List<Piece> pieces)
@@ -227,8 +280,9 @@ internal static class TextLayout
                 runs[i] = offset == 0 ? _runs[i] : _runs[i] with { X = _runs[i].X + offset };
             }
 
-            _lines.Add(new TextLine(_x, _lineHeight, _baseline, _size, style.Color, linkColor, runs));
+            _lines.Add(new TextLine(_x, _lineHeight, _baseline, _size, style.Color, linkColor, runs, _links.Count == 0 ? [] : [.. _links]));
             _runs.Clear();
+            _links.Clear();
             _x = 0;
         }
 

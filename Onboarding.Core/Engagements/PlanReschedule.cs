@@ -12,8 +12,11 @@ public enum RescheduleTarget
     Task,
 }
 
-/// <summary>One task whose dates a reschedule changes, before and after, as the preview shows it.</summary>
-public sealed record TaskMove(PlanTask Task, DateOnly NewStart, DateOnly NewDue, string? NewWarning);
+/// <summary>
+/// One task whose dates a reschedule changes, before and after, as the preview shows it; <paramref name="Why"/> says which
+/// holiday or day off moved it when a change of its locations' calendars did.
+/// </summary>
+public sealed record TaskMove(PlanTask Task, DateOnly NewStart, DateOnly NewDue, string? NewWarning, string? Why = null);
 
 /// <summary>What a template's tasks count their days from: <see cref="Default"/>, except the tasks (by template task key) in <see cref="ByTask"/>.</summary>
 public sealed record TemplateAnchors(DayAnchor Default, IReadOnlyDictionary<string, DayAnchor> ByTask)
@@ -67,6 +70,14 @@ public static class PlanReschedule
             .Select(p => new TaskMove(p.First, p.Second.Start, p.Second.Due, p.Second.Warning))
             .ToList();
     }
+
+    /// <summary>
+    /// For a task moved to start on <paramref name="date"/>: why it starts on a later day, when its people's locations do
+    /// not work that day (<see cref="LocationCalendars.RollNote"/>); null when they do, or when a dependency holds it
+    /// later still (its warning says so). <paramref name="moves"/> is the preview of that move.
+    /// </summary>
+    public static string? RollNote(Engagement engagement, PlanTask task, DateOnly date, IReadOnlyList<TaskMove> moves) =>
+        new LocationCalendars(PlanWriter.Calendar(engagement)).RollNote(task, date, moves.FirstOrDefault(m => m.Task == task)?.NewStart ?? task.Start);
 
     /// <summary>Applies a preview: new dates and warnings on the tasks, unreached milestones follow their task, and the anchor date itself.</summary>
     public static void Apply(Engagement engagement, IReadOnlyList<TaskMove> moves, IEnumerable<Milestone> milestones, RescheduleTarget target, DateOnly date)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
+using Onboarding.Core.Locations.Holidays;
 
 namespace Onboarding.Core.Engagements;
 
@@ -70,5 +71,17 @@ public static class TaskOwnerChange
         db.TaskReassignments.Add(new TaskReassignment { EngagementId = engagementId, TaskId = task.Id, FromMemberId = previous?.Id, ToMemberId = owner.Id, At = now });
         var from = previous is null ? "" : $" from {previous.Name}";
         return new ReassignResult(ReassignOutcome.Reassigned, $"“{task.Title}” is now {owner.Name}'s.", $"Reassigned “{task.Title}”{from} to {owner.Name}");
+    }
+
+    /// <summary>
+    /// The tasks whose dates change now that <paramref name="task"/> is its new owner's rather than
+    /// <paramref name="previousOwner"/>'s: it goes onto the days the new owner's locations work, and the tasks after it
+    /// follow. <paramref name="tasks"/> are all the engagement's tasks as <see cref="LocatedTasks.LoadAsync"/> loads them,
+    /// <paramref name="task"/> among them, and the new owner's locations and holidays are loaded.
+    /// </summary>
+    public static IReadOnlyList<TaskMove> Moves(Engagement engagement, IReadOnlyList<PlanTask> tasks, PlanTask task, Member? previousOwner)
+    {
+        var calendars = new LocationCalendars(PlanWriter.Calendar(engagement));
+        return calendars.Reowned(task, previousOwner).MovesTo(calendars, tasks);
     }
 }

@@ -36,7 +36,11 @@ public sealed class HiringLocation
     public List<Holidays.HolidayChange> HolidayChanges { get; set; } = [];
 
     /// <summary>"Kraków, Lesser Poland, Poland": the most precise part first, as people say a place.</summary>
-    public string DisplayName => string.Join(", ", new[] { City, Region, Countries.NameOf(CountryCode) }.Where(p => p.Length > 0));
+    public string DisplayName => NameOf(City, Region, CountryCode);
+
+    /// <summary><see cref="DisplayName"/> from the parts, for a query that reads only them.</summary>
+    public static string NameOf(string city, string region, string countryCode) =>
+        string.Join(", ", new[] { city, region, Countries.NameOf(countryCode) }.Where(p => p.Length > 0));
 
     /// <summary>
     /// Null when the location may be removed; otherwise why not, naming who is still linked to it (load

@@ -14,7 +14,8 @@ public sealed record LocationDetails(string CountryCode, string Region, string C
     public sealed record Problem(string Field, string Message);
 
     /// <summary>The launch form and the Locations page both read locations here, so one rule says what a location is.</summary>
-    public static LocationDetails? TryRead(LocationInput input, string where, List<Problem> problems)
+    /// <param name="zones">Which zones each country uses: a zone must be one of its country's.</param>
+    public static LocationDetails? TryRead(LocationInput input, string where, ZoneCountries zones, List<Problem> problems)
     {
         var before = problems.Count;
         var country = Countries.Normalise(input.Country);
@@ -36,6 +37,10 @@ public sealed record LocationDetails(string CountryCode, string Region, string C
             problems.Add(new(nameof(input.TimeZone), zone.Length == 0
                 ? $"{where}: enter the time zone, e.g. Europe/Warsaw."
                 : $"{where}: '{TextLimits.Fit(zone, 80)}' is not a known IANA time zone; use a name like Europe/Warsaw or Asia/Kolkata."));
+        }
+        else if (country is not null && zones.Problem(zone, country, where) is { } notTheCountrys)
+        {
+            problems.Add(new(nameof(input.TimeZone), notTheCountrys));
         }
         if (input.WorkingDays == WorkingDays.None || ((int)input.WorkingDays & ~0x7F) != 0)
         {

@@ -214,11 +214,17 @@ public sealed class DigestLoader(OnboardingDbContext db, TemplateCadences cadenc
             .ToLookup(x => x.EngagementId, x => x.Item);
 
         var reviewAfter = marketCards.Value.ReviewAfter;
-        var cards = (await db.MarketCards.AsNoTracking()
-                .Where(c => engagementIds.Contains(c.Location!.EngagementId))
-                .Select(c => new { c.Location!.EngagementId, Location = c.Location, c.ChangedBy, c.ChangedAt })
+        // Every location counts: one with no card at all is the leader's to fill in.
+        var reviews = await db.MarketCards.AsNoTracking()
+            .Where(c => engagementIds.Contains(c.Location!.EngagementId))
+            .Select(c => new { c.LocationId, c.ChangedBy, c.ChangedAt })
+            .ToDictionaryAsync(c => c.LocationId, cancellationToken);
+        var cards = (await db.HiringLocations.AsNoTracking()
+                .Where(l => engagementIds.Contains(l.EngagementId))
                 .ToListAsync(cancellationToken))
-            .ToLookup(x => x.EngagementId, x => new DigestMarketCard(x.Location.Id, x.Location.DisplayName, x.ChangedBy, x.ChangedAt, reviewAfter));
+            .ToLookup(l => l.EngagementId, l => reviews.GetValueOrDefault(l.Id) is { } card
+                ? new DigestMarketCard(l.Id, l.DisplayName, l.CreatedAt, true, card.ChangedBy, card.ChangedAt, reviewAfter)
+                : new DigestMarketCard(l.Id, l.DisplayName, l.CreatedAt, false, null, null, reviewAfter));
 
         var tasksOf = tasks.ToLookup(t => t.EngagementId);
         var milestonesOf = milestones.ToLookup(m => m.EngagementId);

@@ -44,6 +44,8 @@ public class AccessTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
             // A Tuesday of the demo's weekly check-in.
             ["date"] = "2026-11-24",
         };
+        // Parts of a page that its script asks for: they answer for the values the form sends, and name people, not the engagement.
+        var fragments = new Dictionary<string, string> { ["/common-hours"] = $"?ParticipantIds={memberId}&Weekday=Tuesday&Time=10:00&DurationMinutes=30" };
         var outsiderEmail = await CreateOutsiderEngagementAsync();
         var anonymous = app.AnonymousClient();
         var outsider = await app.SignedInClientAsync(outsiderEmail);
@@ -53,7 +55,8 @@ public class AccessTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
         Assert.NotEmpty(actions);
         foreach (var (method, template) in actions)
         {
-            var path = Regex.Replace(template, "{([A-Za-z]+)[^}]*}", m => routeValues.GetValueOrDefault(m.Groups[1].Value, "1"));
+            var fragment = fragments.Where(f => template.EndsWith(f.Key, StringComparison.Ordinal)).Select(f => f.Value).SingleOrDefault();
+            var path = Regex.Replace(template, "{([A-Za-z]+)[^}]*}", m => routeValues.GetValueOrDefault(m.Groups[1].Value, "1")) + fragment;
 
             var asAnonymous = await SendAsync(anonymous, method, path);
             Assert.True(asAnonymous.StatusCode == HttpStatusCode.Redirect && asAnonymous.Headers.Location!.ToString().Contains("/sign-in"),
@@ -67,7 +70,10 @@ public class AccessTests(OnboardingFactory app) : IClassFixture<OnboardingFactor
             {
                 var asMember = await member.GetAsync(path);
                 Assert.True(asMember.StatusCode == HttpStatusCode.OK, $"GET {path} as a member answered {asMember.StatusCode}");
-                Assert.Contains(engagementName, await ReadableTextAsync(asMember));
+                if (fragment is null)
+                {
+                    Assert.Contains(engagementName, await ReadableTextAsync(asMember));
+                }
             }
         }
     }

@@ -29,6 +29,33 @@ public class CommonHoursTests
     }
 
     [Fact]
+    public void With_no_common_hour_the_closest_leaves_out_whoever_leaves_the_others_the_most_time()
+    {
+        var closest = CommonHours.Closest([Kolkata, Warsaw, MexicoCity, Toronto], CanadaWeekFrom, CanadaWeekTo);
+
+        // Without Priya the others share 15:00–16:00 UTC each weekday; without anyone else, Kolkata's day still ends first.
+        Assert.NotNull(closest);
+        Assert.Equal(Kolkata, closest.Absent);
+        Assert.Equal(CommonHours.Between([Warsaw, MexicoCity, Toronto], CanadaWeekFrom, CanadaWeekTo), closest.Windows);
+        Assert.Null(CommonHours.Closest([Kolkata, MexicoCity], CanadaWeekFrom, CanadaWeekTo));
+        Assert.Null(CommonHours.Closest([Kolkata, Warsaw, MexicoCity, Toronto, Kolkata with { Name = "Arjun" }], CanadaWeekFrom, CanadaWeekTo));
+    }
+
+    [Fact]
+    public void A_week_on_the_page_runs_seven_days_from_midnight_in_its_zone_and_names_the_closest_only_when_there_is_no_common_hour()
+    {
+        // Monday 8 March 2027 in Toronto, EST: 05:00 UTC to 05:00 UTC a week later, minus the hour Toronto loses on the 14th.
+        var week = CommonHours.Week([Warsaw, Toronto], new DateOnly(2027, 3, 8), "America/Toronto");
+        var all = CommonHours.Week([Kolkata, Warsaw, MexicoCity, Toronto], new DateOnly(2027, 3, 8), "America/Toronto");
+
+        Assert.Equal(CommonHours.Between([Warsaw, Toronto], new DateTimeOffset(2027, 3, 8, 5, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 3, 15, 4, 0, 0, TimeSpan.Zero)), week.Windows);
+        Assert.Equal(5, week.Windows.Count);
+        Assert.Null(week.Closest);
+        Assert.Empty(all.Windows);
+        Assert.Equal(Kolkata, all.Closest?.Absent);
+    }
+
+    [Fact]
     public void Poland_and_Canada_gain_an_hour_together_when_Canada_moves_its_clocks()
     {
         var windows = CommonHours.Between([Warsaw, Toronto], CanadaWeekFrom, CanadaWeekTo);
@@ -78,5 +105,31 @@ public class CommonHoursTests
         Assert.Equal([MexicoCity], CommonHours.NotWorking([Warsaw, MexicoCity, Toronto], start, start.AddMinutes(30)));
         Assert.Empty(CommonHours.NotWorking([Warsaw, Toronto], start, start.AddMinutes(30)));
         Assert.Equal([Warsaw], CommonHours.NotWorking([Warsaw, Toronto], start, start.AddMinutes(120)));
+    }
+
+    [Fact]
+    public void A_day_off_in_someones_working_week_takes_the_whole_day_and_the_week_says_why()
+    {
+        // Thursday 11 March 2027 a holiday in Warsaw (for the test); Saturday 13 March is not a working day anyway.
+        var off = Warsaw with
+        {
+            DaysOff = new Dictionary<DateOnly, string>
+            {
+                [new DateOnly(2027, 3, 11)] = "A holiday in Warsaw, Poland",
+                [new DateOnly(2027, 3, 13)] = "A Saturday holiday in Warsaw, Poland",
+            },
+        };
+
+        var windows = CommonHours.Between([off, Toronto], CanadaWeekFrom, CanadaWeekTo);
+        var week = CommonHours.Week([off, Toronto], new DateOnly(2027, 3, 8), "America/Toronto");
+        var thursday = new DateTimeOffset(2027, 3, 11, 14, 30, 0, TimeSpan.Zero);
+
+        Assert.Equal([Utc(8, 14, 0, 16, 0), Utc(9, 14, 0, 16, 0), Utc(10, 14, 0, 16, 0), Utc(12, 14, 0, 16, 0), Utc(15, 13, 0, 16, 0)], windows);
+        Assert.Equal([new DayOff(new DateOnly(2027, 3, 11), off, "A holiday in Warsaw, Poland")], week.DaysOff);
+        Assert.Equal([off], CommonHours.NotWorking([off, Toronto], thursday, thursday.AddMinutes(30)));
+        Assert.Equal("A holiday in Warsaw, Poland", off.DayOffAt(thursday));
+        // 23:30 UTC on Wednesday is already Thursday in Warsaw.
+        Assert.Equal("A holiday in Warsaw, Poland", off.DayOffAt(new DateTimeOffset(2027, 3, 10, 23, 30, 0, TimeSpan.Zero)));
+        Assert.Null(off.DayOffAt(thursday.AddDays(1)));
     }
 }

@@ -4,6 +4,7 @@ using Onboarding.Core.Data;
 using Onboarding.Core.Plans;
 using Onboarding.Core.Templates;
 using Onboarding.Jobs;
+using Onboarding.Web.Infrastructure;
 
 namespace Onboarding.Web.Commands;
 
@@ -20,8 +21,8 @@ public static class CommandLine
     public const string Usage = """
         usage: Onboarding.Web [VERB ...]
           (no verb)          serve the web app
-          migrate            apply pending database migrations, build the job storage, and exit;
-                             any number may run at once
+          migrate            apply pending database migrations, build the job storage, make the
+                             sign-in cookies' key, and exit; any number may run at once
           engagements list   one line per engagement: id, client, day N of 90, members
           templates check [DIR]
                              validate every template; file:line: message per problem
@@ -72,7 +73,7 @@ public static class CommandLine
 
             return (command.Verb, command.VerbArgs) switch
             {
-                ("migrate", []) => await MigrateAsync(provider.GetRequiredService<OnboardingDbContext>()),
+                ("migrate", []) => await MigrateAsync(provider),
                 ("engagements", ["list"]) => await EngagementsCommand.ListAsync(provider, Console.Out),
                 ("templates", ["check"]) => TemplatesCheckCommand.Run(TemplatesDirectory(provider), Console.Out),
                 ("templates", ["check", var directory]) => TemplatesCheckCommand.Run(directory, Console.Out),
@@ -110,9 +111,12 @@ public static class CommandLine
 
     /// <summary>
     /// A verb reports a failure in one line of its own (<see cref="RunAsync"/>); EF Core's error logs would repeat it with a
-    /// stack trace.
+    /// stack trace. <c>migrate</c> makes the cookies' key, and data protection's warning that it is stored unencrypted is
+    /// the web node's to give, in words that say what to set (<see cref="KeyProtection"/>).
     /// </summary>
-    public static void ConfigureLogging(ILoggingBuilder logging) => logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
+    public static void ConfigureLogging(ILoggingBuilder logging) => logging
+        .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None)
+        .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
     /// <summary>Verbs that work on the data (not migrate, which makes it, nor the template checks, which never open it).</summary>
     private static bool NeedsDatabase(ParsedCommand command) =>
@@ -127,9 +131,11 @@ public static class CommandLine
         return 2;
     }
 
-    private static async Task<int> MigrateAsync(OnboardingDbContext db)
+    private static async Task<int> MigrateAsync(IServiceProvider provider)
     {
+        var db = provider.GetRequiredService<OnboardingDbContext>();
         var pending = await DatabaseSetup.MigrateAsync(db);
+        await KeyProtection.MakeKeyAsync(provider, db);
         Console.WriteLine(pending.Count == 0
             ? "migrate: the database is up to date."
             : $"migrate: applied {pending.Count} migration(s): {string.Join(", ", pending)}");

@@ -39,6 +39,20 @@ public static class KeyProtection
         return builder;
     }
 
+    /// <summary>
+    /// Makes the key ring's first key (or its successor, when the last one is near expiry) under the setup lock, before
+    /// the node serves. Nodes started together each made a key of their own otherwise, and a node that read the ring
+    /// before another's key was stored rejected that node's cookies until its next refresh, a day later: a sign-in on one
+    /// node was sent back to the sign-in page by the other.
+    /// </summary>
+    public static Task MakeKeyAsync(IServiceProvider services, OnboardingDbContext db) =>
+        SetupLock.RunAsync(db, _ =>
+        {
+            // Protecting anything reads the ring from the database and adds a key if it has no usable one.
+            services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Onboarding.KeyRing").Protect([]);
+            return Task.FromResult(true);
+        });
+
     private static X509Certificate2 Load(KeyProtectionOptions options)
     {
         var path = Path.GetFullPath(options.CertificatePath!);

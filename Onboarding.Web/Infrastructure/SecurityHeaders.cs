@@ -7,9 +7,9 @@ namespace Onboarding.Web.Infrastructure;
 /// the jobs dashboard. The middleware runs first and sets them as each response starts, whatever wrote it.
 /// </summary>
 /// <remarks>
-/// The app's own pages run no script at all, so their Content-Security-Policy allows none, inline or from files, and
-/// no inline style either. Two kinds of page show HTML made for elsewhere and need inline styles (for style only,
-/// never script): a digest is mail HTML with style attributes, shown in a sandboxed <c>srcdoc</c> frame that inherits
+/// The app's own pages run only the app's own script files (<c>wwwroot/js</c>), never inline script, and no inline
+/// style either. Two kinds of page show HTML made for elsewhere and need inline styles (for style only, and they run
+/// no script at all): a digest is mail HTML with style attributes, shown in a sandboxed <c>srcdoc</c> frame that inherits
 /// the page's policy, and the printable plan pack is one self-contained document with a style element. Those actions
 /// carry <c>[SecurityHeadersPolicy(SecurityHeaders.InlineStyles)]</c>. Hangfire's dashboard writes inline scripts and
 /// styles of its own; only administrators reach it, and it gets its own policy that allows them.
@@ -47,7 +47,14 @@ public static class SecurityHeaders
     private static void Pages(CspBuilder csp, bool inlineStyles)
     {
         csp.AddDefaultSrc().Self();
-        csp.AddScriptSrc().None();
+        if (inlineStyles)
+        {
+            csp.AddScriptSrc().None();
+        }
+        else
+        {
+            csp.AddScriptSrc().Self();
+        }
         var style = csp.AddStyleSrc().Self();
         if (inlineStyles)
         {

@@ -6,6 +6,13 @@ namespace Onboarding.Core.Locations.Holidays;
 /// <summary>A day off in a location's calendar and what it is called.</summary>
 public sealed record PublicHolidayDate(DateOnly Date, string Name);
 
+/// <summary>A year whose list is known to lack days, and why; said wherever the list is shown rather than left for a missed holiday to reveal.</summary>
+public sealed record HolidayGap(string CountryCode, int Year, string Reason)
+{
+    /// <summary>"India 2027: only fixed-date holidays are listed until …".</summary>
+    public override string ToString() => $"{Countries.NameOf(CountryCode)} {Year}: {Reason}";
+}
+
 /// <summary>
 /// The public holidays a new location starts with: the PublicHoliday package where it covers the country (by
 /// Canadian province when the region names one), corrected by the reviewed <c>holidays.json</c> beside this file,
@@ -13,7 +20,7 @@ public sealed record PublicHolidayDate(DateOnly Date, string Name);
 /// </summary>
 public static class HolidayCatalog
 {
-    private sealed record Entry(string Country, string Region, string Source, IReadOnlyList<PublicHolidayDate> Add, IReadOnlySet<DateOnly> Remove);
+    private sealed record Entry(string Country, string Region, string Source, IReadOnlyList<PublicHolidayDate> Add, IReadOnlySet<DateOnly> Remove, IReadOnlyList<FileGap> Incomplete);
 
     private static readonly IReadOnlyList<Entry> Entries = Load();
 
@@ -74,6 +81,19 @@ public static class HolidayCatalog
         return Entries.Where(e => e.Country == countryCode && e.Region == (province ?? "")).Select(e => e.Source).ToList();
     }
 
+    /// <summary>The years of <paramref name="years"/> whose list the reviewed file says is incomplete for the country.</summary>
+    public static IReadOnlyList<HolidayGap> Gaps(string countryCode, string region, IEnumerable<int> years)
+    {
+        var province = countryCode == "CA" ? Province(region) : null;
+        var wanted = years.ToHashSet();
+        return Entries.Where(e => e.Country == countryCode && e.Region == (province ?? ""))
+            .SelectMany(e => e.Incomplete)
+            .Where(g => wanted.Contains(g.Year))
+            .OrderBy(g => g.Year)
+            .Select(g => new HolidayGap(countryCode, g.Year, g.Reason))
+            .ToList();
+    }
+
     /// <summary>The province code when the region names one ("Ontario" or "ON"), else null: the federal calendar.</summary>
     private static string? Province(string region)
     {
@@ -102,7 +122,9 @@ public static class HolidayCatalog
         }
     }
 
-    private sealed record FileEntry(string Country, string Region, string Source, List<FileDay> Add, List<DateOnly> Remove);
+    private sealed record FileEntry(string Country, string Region, string Source, List<FileDay> Add, List<DateOnly> Remove, List<FileGap>? Incomplete);
+
+    private sealed record FileGap(int Year, string Reason);
 
     private sealed record FileDay(DateOnly Date, string Name);
 
@@ -114,6 +136,6 @@ public static class HolidayCatalog
             ?? throw new InvalidOperationException("The holidays.json resource is missing from Onboarding.Core.");
         var root = JsonSerializer.Deserialize<FileRoot>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
             ?? throw new InvalidOperationException("holidays.json is empty.");
-        return root.Entries.Select(e => new Entry(e.Country, e.Region, e.Source, e.Add.Select(d => new PublicHolidayDate(d.Date, d.Name)).ToList(), e.Remove.ToHashSet())).ToList();
+        return root.Entries.Select(e => new Entry(e.Country, e.Region, e.Source, e.Add.Select(d => new PublicHolidayDate(d.Date, d.Name)).ToList(), e.Remove.ToHashSet(), e.Incomplete ?? [])).ToList();
     }
 }

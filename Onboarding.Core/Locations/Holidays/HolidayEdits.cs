@@ -53,16 +53,12 @@ public static class HolidayEdits
     }
 
     /// <summary>The location's days off once <paramref name="edit"/> is made.</summary>
-    public static IReadOnlyCollection<DateOnly> After(HiringLocation location, HolidayEdit edit)
+    public static IReadOnlyList<PublicHolidayDate> After(HiringLocation location, HolidayEdit edit)
     {
-        var days = location.Holidays.Select(h => h.Date).ToHashSet();
+        var days = location.Holidays.Where(h => h.Date != edit.Date).Select(h => new PublicHolidayDate(h.Date, h.Name)).ToList();
         if (edit.Kind == HolidayChangeKind.Added)
         {
-            days.Add(edit.Date);
-        }
-        else
-        {
-            days.Remove(edit.Date);
+            days.Add(new PublicHolidayDate(edit.Date, edit.Name));
         }
         return days;
     }

@@ -14,11 +14,12 @@ public sealed class LocationCalendars(BusinessCalendar engagement)
     private readonly Dictionary<HiringLocation, int> numbers = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, TaskCalendar?> cache = new(StringComparer.Ordinal);
     private readonly Dictionary<Member, TaskCalendar> alone = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<HiringLocation, IReadOnlyCollection<DateOnly>> replaced = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<HiringLocation, IReadOnlyList<PublicHolidayDate>> replaced = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Member, IReadOnlyList<HiringLocation>> relinked = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<PlanTask, Member?> owners = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Calendars as they would be with <paramref name="holidays"/> as the location's list (a preview of an edit).</summary>
-    public LocationCalendars With(HiringLocation location, IReadOnlyCollection<DateOnly> holidays)
+    public LocationCalendars With(HiringLocation location, IReadOnlyList<PublicHolidayDate> holidays)
     {
         var calendars = Copy();
         calendars.replaced[location] = holidays;
@@ -43,6 +44,14 @@ public sealed class LocationCalendars(BusinessCalendar engagement)
         return calendars;
     }
 
+    /// <summary>Calendars as they would be with <paramref name="owner"/> owning <paramref name="task"/> (a preview of handing it over, or the plan before).</summary>
+    public LocationCalendars Reowned(PlanTask task, Member? owner)
+    {
+        var calendars = Copy();
+        calendars.owners[task] = owner;
+        return calendars;
+    }
+
     private LocationCalendars Copy()
     {
         var calendars = new LocationCalendars(engagement);
@@ -53,6 +62,10 @@ public sealed class LocationCalendars(BusinessCalendar engagement)
         foreach (var (m, l) in relinked)
         {
             calendars.relinked[m] = l;
+        }
+        foreach (var (t, o) in owners)
+        {
+            calendars.owners[t] = o;
         }
         return calendars;
     }
@@ -70,12 +83,13 @@ public sealed class LocationCalendars(BusinessCalendar engagement)
         var moved = TaskCalendars.Recalendar(PlanReschedule.States(tasks, new Dictionary<int, TemplateAnchors>()), i => For(tasks[i]).Calendar, i => then.For(tasks[i]));
         return tasks.Zip(moved)
             .Where(p => p.First.Start != p.Second.Start || p.First.Due != p.Second.Due)
-            .Select(p => new TaskMove(p.First, p.Second.Start, p.Second.Due, p.Second.Warning))
+            .Select(p => new TaskMove(p.First, p.Second.Start, p.Second.Due, p.Second.Warning, then.RollNote(p.First, p.First.Start, p.Second.Start)))
             .ToList();
     }
 
     /// <summary>A stored task's calendar, from its owner and the participants loaded with it.</summary>
-    public TaskCalendar For(PlanTask task) => For(task.Owner, task.Participants.Select(p => p.Member).OfType<Member>());
+    public TaskCalendar For(PlanTask task) =>
+        For(owners.TryGetValue(task, out var owner) ? owner : task.Owner, task.Participants.Select(p => p.Member).OfType<Member>());
 
     public TaskCalendar For(Member? owner, IEnumerable<Member> participants)
     {
@@ -103,6 +117,59 @@ public sealed class LocationCalendars(BusinessCalendar engagement)
         return others.Count == 0 ? alone[owner] = warned : warned;
     }
 
+    /// <summary>
+    /// Why a task asked to start on <paramref name="asked"/> starts on the next day its locations all work instead, in
+    /// words ("Moved to Fri 12 Nov 2027: 11 Nov is Independence Day in Warsaw, Poland."); null when they work that day.
+    /// </summary>
+    public string? RollNote(PlanTask task, DateOnly asked)
+    {
+        var (calendar, warning) = For(task);
+        if (task.Owner is null || calendar.IsWorkingDay(asked))
+        {
+            return null;
+        }
+        // The calendar is theirs all (or, when their weeks share no day, the owner's alone): name the days it skips.
+        IEnumerable<HiringLocation> located = warning is null
+            ? LocationsOf(task.Owner).Concat(task.Participants.Select(p => p.Member).OfType<Member>().SelectMany(LocationsOf))
+            : LocationsOf(task.Owner);
+        var locations = located.Distinct(ReferenceEqualityComparer.Instance).Cast<HiringLocation>().ToList();
+        var landed = calendar.RollForward(asked);
+        // In date order; days off in a row in the same places are said together ("Sat 13 Nov and Sun 14 Nov").
+        var reasons = new List<(DateOnly From, string Text)>();
+        var daysOff = new List<(DateOnly Day, string Where)>();
+        for (var day = asked; day < landed; day = day.AddDays(1))
+        {
+            foreach (var location in locations)
+            {
+                if (NamedHolidaysOf(location).FirstOrDefault(h => h.Date == day) is { } holiday)
+                {
+                    reasons.Add((day, $"{day:d MMM} is {holiday.Name} in {location.DisplayName}"));
+                }
+            }
+            var resting = string.Join(" and ", locations.Where(l => !l.WorkingDays.Includes(day.DayOfWeek)).Select(l => l.DisplayName));
+            if (resting.Length > 0)
+            {
+                daysOff.Add((day, resting));
+            }
+        }
+        for (var i = 0; i < daysOff.Count;)
+        {
+            var run = daysOff.Skip(i).TakeWhile((d, n) => d.Where == daysOff[i].Where && d.Day == daysOff[i].Day.AddDays(n)).Select(d => d.Day.ToString("ddd d MMM")).ToList();
+            reasons.Add((daysOff[i].Day, run.Count == 1
+                ? $"{run[0]} is not a working day in {daysOff[i].Where}"
+                : $"{string.Join(", ", run.SkipLast(1))} and {run[^1]} are not working days in {daysOff[i].Where}"));
+            i += run.Count;
+        }
+        return $"Moved to {landed:ddd d MMM yyyy}: {string.Join("; ", reasons.OrderBy(r => r.From).Select(r => r.Text))}.";
+    }
+
+    /// <summary>
+    /// <see cref="RollNote(PlanTask, DateOnly)"/> for a task asked to start on <paramref name="asked"/> that starts on
+    /// <paramref name="start"/>: null unless the days its locations do not work are what moved it (not a dependency).
+    /// </summary>
+    public string? RollNote(PlanTask task, DateOnly asked, DateOnly start) =>
+        For(task).Calendar.RollForward(asked) == start ? RollNote(task, asked) : null;
+
     /// <summary>The calendar of days worked in all of <paramref name="locations"/>, or null when their weeks share no day.</summary>
     private TaskCalendar? Combined(IReadOnlyCollection<HiringLocation> locations)
     {
@@ -119,8 +186,10 @@ public sealed class LocationCalendars(BusinessCalendar engagement)
         return calendar;
     }
 
-    private IEnumerable<DateOnly> HolidaysOf(HiringLocation location) =>
-        replaced.TryGetValue(location, out var holidays) ? holidays : location.Holidays.Select(h => h.Date);
+    private IEnumerable<DateOnly> HolidaysOf(HiringLocation location) => NamedHolidaysOf(location).Select(h => h.Date);
+
+    private IEnumerable<PublicHolidayDate> NamedHolidaysOf(HiringLocation location) =>
+        replaced.TryGetValue(location, out var holidays) ? holidays : location.Holidays.Select(h => new PublicHolidayDate(h.Date, h.Name));
 
     private int Number(HiringLocation location)
     {

@@ -70,6 +70,7 @@ public abstract class HolidayTests(OnboardingFactory app)
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.Contains($"Adding {day} Company day moves", previewHtml);
         Assert.Contains(task.Title, previewHtml);
+        Assert.Contains($": {task.Start:d MMM} is Company day in Wrocław, Lower Silesia, Poland", previewHtml);
         Assert.Equal(0, await app.WithDbAsync(db => db.LocationHolidays.CountAsync(h => h.LocationId == wroclaw.Id && h.Date == task.Start)));
 
         var confirmed = await Demo.PostAsync(leader, path, new Dictionary<string, string>(fields) { ["confirmed"] = "true" });
@@ -120,6 +121,43 @@ public abstract class HolidayTests(OnboardingFactory app)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("2027-11-12 is not a holiday of Wrocław, Lower Silesia, Poland (any more)", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task A_year_the_data_lacks_days_for_is_said_on_the_holidays_page_and_in_the_launch_preview()
+    {
+        var demo = await Demo.LoadAsync(app);
+        var leader = await app.SignedInClientAsync(Demo.LeaderEmail);
+        var recruiter = await app.SignedInClientAsync(Demo.RecruiterEmail);
+        var bengaluru = await app.WithDbAsync(db => db.HiringLocations.Where(l => l.EngagementId == demo.EngagementId && l.CountryCode == "IN").Select(l => l.Id).SingleAsync());
+        var wroclaw = await app.WithDbAsync(db => db.HiringLocations.Where(l => l.EngagementId == demo.EngagementId && l.CountryCode == "PL").Select(l => l.Id).SingleAsync());
+        const string gap = "India 2027: only fixed-date holidays are listed until the Government of India publishes its 2027 list";
+
+        var forLeader = WebUtility.HtmlDecode(await leader.GetStringAsync($"{demo.Path}/locations/{bengaluru}/holidays"));
+        var forRecruiter = WebUtility.HtmlDecode(await recruiter.GetStringAsync($"{demo.Path}/locations/{bengaluru}/holidays"));
+        var poland = WebUtility.HtmlDecode(await leader.GetStringAsync($"{demo.Path}/locations/{wroclaw}/holidays"));
+
+        Assert.Contains($"{gap}; add the others here.", forLeader);
+        Assert.Contains($"{gap}; the account leader adds the others here.", forRecruiter);
+        Assert.DoesNotContain("publishes its", poland);
+
+        var token = await OnboardingFactory.AntiforgeryTokenAsync(leader, "/engagements/new");
+        var form = LaunchTests.ValidForm("preview");
+        form["Kickoff"] = "2027-01-11";
+        form["GoLive"] = "2027-03-01";
+        form["Locations[0].Country"] = "IN";
+        form["Locations[0].City"] = "Pune";
+        form["Locations[0].TimeZone"] = "Asia/Kolkata";
+        form["Locations[0].WorkingWeek"] = "Mon,Tue,Wed,Thu,Fri";
+        form["Locations[0].Language"] = "en-IN";
+
+        var preview = await leader.PostAsync("/engagements/new", LaunchTests.Encode(form, token));
+        var previewHtml = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("Public holidays by location, 2027 and 2028", previewHtml);
+        Assert.Contains("Republic Day", previewHtml);
+        Assert.Contains($"{gap}; add the others on Pune, India's holidays page once launched.", previewHtml);
     }
 
     [Fact]

@@ -64,6 +64,32 @@ public abstract class LocationTests(OnboardingFactory app)
     }
 
     [Fact]
+    public async Task A_zone_of_another_country_is_refused_with_the_country_s_zone_at_launch_and_on_the_tab()
+    {
+        var leader = await app.SignedInClientAsync(Demo.LeaderEmail);
+        var token = await OnboardingFactory.AntiforgeryTokenAsync(leader, "/engagements/new");
+        var form = LaunchTests.ValidForm("launch");
+        form["Name"] = $"Globex in the wrong zone ({GetType().Name})";
+        AddLocation(form, 0, "IN", "Karnataka", "Bengaluru", "Asia/Calcutta", "Mon,Tue,Wed,Thu,Fri", "hi-IN");
+        AddLocation(form, 1, "PL", "", "Warsaw", "Asia/Kolkata", "Mon,Tue,Wed,Thu,Fri", "pl");
+
+        var launch = await leader.PostAsync("/engagements/new", LaunchTests.Encode(form, token));
+        var launchHtml = WebUtility.HtmlDecode(await launch.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, launch.StatusCode);
+        Assert.Contains("Location 2: Asia/Kolkata is not a time zone of Poland; use Europe/Warsaw.", launchHtml);
+        Assert.DoesNotContain("Asia/Calcutta is not", launchHtml);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Engagements.CountAsync(e => e.Name == form["Name"])));
+
+        var demo = await Demo.LoadAsync(app);
+        var city = $"Warsaw {GetType().Name}";
+        var tab = await Demo.PostAsync(leader, $"{demo.Path}/locations", Location("PL", city, "America/Toronto", "pl"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tab.StatusCode);
+        Assert.Contains("The new location: America/Toronto is not a time zone of Poland; use Europe/Warsaw.", WebUtility.HtmlDecode(await tab.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.HiringLocations.CountAsync(l => l.City == city)));
+    }
+
+    [Fact]
     public async Task The_leader_adds_a_location_links_people_and_may_remove_it_only_once_nobody_is_linked()
     {
         var demo = await Demo.LoadAsync(app);
@@ -145,6 +171,7 @@ public abstract class LocationTests(OnboardingFactory app)
         Assert.Contains(title, html);
         Assert.Contains("2027-01-13 – 2027-01-13", html);
         Assert.Contains("2027-01-14 – 2027-01-14", html);
+        Assert.Contains($"Moved to Thu 14 Jan 2027: 13 Jan is Office move in Cork {GetType().Name}, Ireland.", html);
         // The TA lead's own tasks on that day move too: every row is a task that moves, the header aside.
         var moves = html[html.IndexOf("<tbody>", StringComparison.Ordinal)..html.IndexOf("</tbody>", StringComparison.Ordinal)].Split("<tr>").Length - 1;
         Assert.Empty(await LinkedAsync(locationId));

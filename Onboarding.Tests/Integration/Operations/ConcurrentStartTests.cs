@@ -9,6 +9,8 @@ namespace Onboarding.Tests.Integration.Operations;
 public sealed class ConcurrentStartTests
 {
     private const int Nodes = 3;
+    private const string Admin = "admin@together.example";
+    private const string AdminPassword = "Three nodes wake as one 5521";
 
     [Fact]
     public async Task Migrate_runs_started_together_on_an_empty_database_all_end_0_and_build_one_schema()
@@ -24,6 +26,8 @@ public sealed class ConcurrentStartTests
         Assert.Equal(Nodes - 1, runs.Count(r => r.Output.Trim() == "migrate: the database is up to date."));
         Assert.Equal(1L, await CountAsync(database, "SELECT count(*) FROM hangfire.schema"));
         Assert.Equal(0L, await CountAsync(database, "SELECT count(*) FROM organisations"));
+        // The sign-in cookies' key, made once, so that nodes started after it all read the same one.
+        Assert.Equal(1L, await CountAsync(database, "SELECT count(*) FROM data_protection_keys"));
     }
 
     [Fact]
@@ -34,8 +38,11 @@ public sealed class ConcurrentStartTests
         // Each node runs the jobs too, so the job storage is used by all of them from their first second.
         environment["Jobs__RunServer"] = "true";
         environment["Site__BaseUrl"] = "http://onboarding.example";
+        environment["Seed__AdminEmail"] = Admin;
+        environment["Seed__AdminPassword"] = AdminPassword;
 
-        var nodes = Enumerable.Range(0, Nodes).Select(_ => AppProcess.Serve(environment, "--urls", $"http://127.0.0.1:{FreePort()}")).ToList();
+        var urls = Enumerable.Range(0, Nodes).Select(_ => $"http://127.0.0.1:{FreePort()}").ToList();
+        var nodes = urls.Select(url => AppProcess.Serve(environment, "--urls", url)).ToList();
         try
         {
             await Task.WhenAll(nodes.Select(n => n.WaitForLineAsync(l => l.TrimStart().StartsWith("Using the accounts", StringComparison.Ordinal)
@@ -47,6 +54,9 @@ public sealed class ConcurrentStartTests
             Assert.All(nodes, n => Assert.DoesNotContain("crit:", n.Output, StringComparison.Ordinal));
             Assert.Equal(1L, await CountAsync(database, "SELECT count(*) FROM organisations"));
             Assert.Equal(1L, await CountAsync(database, "SELECT count(*) FROM hangfire.schema"));
+            // One key for all, made under the setup lock: nodes that each made their own rejected each other's cookies.
+            Assert.Equal(1L, await CountAsync(database, "SELECT count(*) FROM data_protection_keys"));
+            await SignedInOnOneIsSignedInOnAllAsync(urls);
         }
         finally
         {
@@ -54,6 +64,34 @@ public sealed class ConcurrentStartTests
             {
                 await node.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>One browser behind a load balancer: signed in on the first node, each node shows it the engagements.</summary>
+    private static async Task SignedInOnOneIsSignedInOnAllAsync(IReadOnlyList<string> urls)
+    {
+        // Cookies belong to a host, whatever its port: every node gets the first node's.
+        var cookies = new CookieContainer();
+        var clients = urls.Select(url => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = new Uri(url) }).ToList();
+        try
+        {
+            var token = await OnboardingFactory.AntiforgeryTokenAsync(clients[0], "/sign-in");
+            var signIn = await clients[0].PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = Admin,
+                ["Password"] = AdminPassword,
+                ["__RequestVerificationToken"] = token,
+            }));
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            foreach (var client in clients)
+            {
+                var page = await client.GetAsync("/engagements");
+                Assert.True(page.StatusCode == HttpStatusCode.OK, $"{client.BaseAddress} /engagements: {page.StatusCode}");
+            }
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
         }
     }
 

@@ -5,7 +5,7 @@ using Onboarding.Tests.Support;
 
 namespace Onboarding.Tests.Integration.Operations;
 
-/// <summary>Every kind of response carries the security headers, with a Content-Security-Policy that allows no inline script.</summary>
+/// <summary>Every kind of response carries the security headers, with a Content-Security-Policy that allows the app's own script files and no inline script.</summary>
 public sealed partial class SecurityHeadersTests(OnboardingFactory app) : IClassFixture<OnboardingFactory>
 {
     private const string Admin = "admin@northstar.example";
@@ -25,6 +25,7 @@ public sealed partial class SecurityHeadersTests(OnboardingFactory app) : IClass
             ["page"] = await leader.GetAsync($"/engagements/{engagementId}"),
             ["form page"] = await anonymous.GetAsync("/sign-in"),
             ["stylesheet"] = await anonymous.GetAsync("/css/site.css"),
+            ["script"] = await anonymous.GetAsync("/js/common-hours.js"),
             ["icon"] = await anonymous.GetAsync("/favicon.svg"),
             ["error page"] = await leader.GetAsync("/no-such-page"),
             ["health"] = await anonymous.GetAsync("/health"),
@@ -36,7 +37,7 @@ public sealed partial class SecurityHeadersTests(OnboardingFactory app) : IClass
         foreach (var (kind, response) in responses)
         {
             var csp = Header(response, "Content-Security-Policy", kind);
-            Assert.Equal("'none'", Directive(csp, "script-src"));
+            Assert.Equal("'self'", Directive(csp, "script-src"));
             Assert.Equal("'none'", Directive(csp, "frame-ancestors"));
             Assert.Equal("'self'", Directive(csp, "style-src"));
             Assert.Equal("'self'", Directive(csp, "img-src"));
@@ -56,7 +57,7 @@ public sealed partial class SecurityHeadersTests(OnboardingFactory app) : IClass
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
-        Assert.Equal("'none'", Directive(Header(response, "Content-Security-Policy", "sign-in"), "script-src"));
+        Assert.Equal("'self'", Directive(Header(response, "Content-Security-Policy", "sign-in"), "script-src"));
     }
 
     [Fact]

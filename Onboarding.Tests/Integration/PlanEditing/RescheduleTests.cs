@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Plans;
+using Onboarding.Tests.Integration.Assignments;
 using Onboarding.Tests.Support;
 using static Onboarding.Tests.Integration.PlanEditing.PlanEditingSupport;
 
@@ -109,6 +110,30 @@ public class RescheduleTests(OnboardingFactory app) : IClassFixture<OnboardingFa
             Assert.Contains(t.Title, html);
         });
         Assert.Contains(await ActivityAsync(app, engagementId), a => a.TaskId == task.Id && a.Description.StartsWith($"Rescheduled “{task.Title}”"));
+    }
+
+    [Fact]
+    public async Task A_task_moved_onto_its_owner_s_holiday_says_why_it_starts_the_next_day()
+    {
+        var engagementId = await InvitationTests.DemoEngagementIdAsync(app);
+        // The demo's recruiter works from Bengaluru and Wrocław: 11 November is a working day for the engagement, not in Poland.
+        var taskId = await TestPlans.AddTaskAsync(app, engagementId, "Map the Polish sourcing channels", Demo.RecruiterEmail);
+        var leader = await app.SignedInClientAsync(Leader);
+        var form = $"/engagements/{engagementId}/reschedule";
+        var fields = new Dictionary<string, string> { ["Target"] = "Task", ["TaskId"] = taskId.ToString(), ["Date"] = "2027-11-11" };
+        const string note = "Moved to Fri 12 Nov 2027: 11 Nov is Independence Day in Wrocław, Lower Silesia, Poland.";
+
+        var preview = await InvitationTests.PostFormAsync(leader, $"{form}/preview", new(fields), tokenFrom: form);
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains($"<p class=\"notice\" id=\"roll-note\">{note}</p>", WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()));
+
+        var confirmed = await InvitationTests.PostFormAsync(leader, form, new(fields), tokenFrom: form);
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(new DateOnly(2027, 11, 12), (await app.WithDbAsync(db => db.PlanTasks.AsNoTracking().SingleAsync(t => t.Id == taskId))).Start);
+        Assert.Contains(note, WebUtility.HtmlDecode(await leader.GetStringAsync(confirmed.Headers.Location!.OriginalString)));
+        Assert.Contains(await ActivityAsync(app, engagementId), a => a.TaskId == taskId && a.Description.EndsWith($"({note.TrimEnd('.')})", StringComparison.Ordinal));
     }
 
     [Fact]

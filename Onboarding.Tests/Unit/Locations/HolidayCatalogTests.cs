@@ -65,4 +65,14 @@ public class HolidayCatalogTests
     {
         Assert.Empty(HolidayCatalog.For("AQ", "", [2027]));
     }
+
+    [Fact]
+    public void The_data_says_which_years_lack_days_and_why()
+    {
+        var gap = Assert.Single(HolidayCatalog.Gaps("IN", "Karnataka", [2026, 2027]));
+
+        Assert.Equal("India 2027: only fixed-date holidays are listed until the Government of India publishes its 2027 list", gap.ToString());
+        Assert.Empty(HolidayCatalog.Gaps("IN", "", [2026]));
+        Assert.Empty(HolidayCatalog.Gaps("PL", "", [2027]));
+    }
 }

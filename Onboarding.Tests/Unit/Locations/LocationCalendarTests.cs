@@ -98,4 +98,58 @@ public class LocationCalendarTests
 
         Assert.Same(Engagement, calendars.For(Person("Greta"), [Person("Marek", Wroclaw)]).Calendar);
     }
+
+    private static PlanTask Owned(Member owner, params Member[] participants) => new()
+    {
+        Key = "a",
+        Title = "Calibrate the scorecard",
+        PhaseKey = "p",
+        PhaseTitle = "Days 1-30",
+        Owner = owner,
+        Participants = participants.Select(p => new TaskParticipant { Member = p }).ToList(),
+    };
+
+    [Fact]
+    public void A_task_asked_onto_a_Polish_holiday_says_which_holiday_moved_it()
+    {
+        var warsaw = Place("PL", "Warsaw", WorkingDays.MondayToFriday);
+        warsaw.Holidays = [new LocationHoliday { Date = new DateOnly(2027, 11, 11), Name = "Independence Day" }];
+        var task = Owned(Person("Marek", warsaw));
+        var calendars = new LocationCalendars(Engagement);
+
+        Assert.Equal("Moved to Fri 12 Nov 2027: 11 Nov is Independence Day in Warsaw, Poland.", calendars.RollNote(task, new DateOnly(2027, 11, 11)));
+        Assert.Null(calendars.RollNote(task, new DateOnly(2027, 11, 10)));
+    }
+
+    [Fact]
+    public void A_holiday_before_a_weekend_names_the_holiday_and_the_days_off()
+    {
+        var warsaw = Place("PL", "Warsaw", WorkingDays.MondayToFriday);
+        warsaw.Holidays = [new LocationHoliday { Date = new DateOnly(2027, 11, 12), Name = "Bridge day" }];
+        var calendars = new LocationCalendars(Engagement);
+
+        Assert.Equal(
+            "Moved to Mon 15 Nov 2027: 12 Nov is Bridge day in Warsaw, Poland; Sat 13 Nov and Sun 14 Nov are not working days in Warsaw, Poland.",
+            calendars.RollNote(Owned(Person("Marek", warsaw)), new DateOnly(2027, 11, 12)));
+    }
+
+    [Fact]
+    public void A_shared_task_names_the_participant_s_location_whose_holiday_moved_it_and_the_days_off_in_date_order()
+    {
+        var calendars = new LocationCalendars(Engagement);
+        var task = Owned(Person("Marek", Wroclaw), Person("Lucía", Guadalajara));
+
+        Assert.Equal("Moved to Tue 16 Nov 2027: 15 Nov is Holiday in Guadalajara, Mexico.", calendars.RollNote(task, new DateOnly(2027, 11, 15)));
+        Assert.Equal(
+            "Moved to Tue 16 Nov 2027: Sat 13 Nov and Sun 14 Nov are not working days in Wrocław, Poland and Guadalajara, Mexico; 15 Nov is Holiday in Guadalajara, Mexico.",
+            calendars.RollNote(task, new DateOnly(2027, 11, 13)));
+    }
+
+    [Fact]
+    public void A_task_whose_owner_has_no_location_has_no_note()
+    {
+        var task = Owned(Person("Greta"), Person("Marek", Wroclaw));
+
+        Assert.Null(new LocationCalendars(Engagement).RollNote(task, new DateOnly(2027, 11, 11)));
+    }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.People;
+using Onboarding.Core.Time;
 using Onboarding.Web.Features.Engagements;
 using Onboarding.Web.Infrastructure;
 
@@ -67,23 +69,41 @@ public sealed class AssignmentsController(OnboardingDbContext db, TimeProvider c
 
     private async Task<AssignmentsViewModel> BuildPageAsync(int engagementId, AssignmentForm form, string? error)
     {
-        var engagement = await db.Engagements.AsNoTracking().Where(e => e.Id == engagementId).Select(e => new { e.Name, e.ClosedAt }).FirstAsync();
-        var people = await db.Members.AsNoTracking()
+        var engagement = await db.Engagements.AsNoTracking().Where(e => e.Id == engagementId).Select(e => new { e.Name, e.ClosedAt, e.TimeZone }).FirstAsync();
+        var rows = await db.Members.AsNoTracking()
             .Where(m => m.EngagementId == engagementId && (m.Role == EngagementRole.Recruiter || m.Role == EngagementRole.HiringManager))
             .OrderBy(m => m.Name).ThenBy(m => m.Id)
-            .Select(m => new Person(m.Id, m.Name, m.Title, m.Role))
+            .Select(m => new { m.Id, m.Name, m.Title, m.Role })
             .ToListAsync();
+        var today = clock.TodayIn(engagement.TimeZone);
+        // A day either side of the week: a person's date can differ from the engagement's.
+        var clocks = await MemberClocks.LoadAsync(db, rows.Select(r => r.Id).ToList(), today.AddDays(-1), today.AddDays(8));
+        var people = rows.Select(r => new Person(r.Id, r.Name, r.Title, r.Role, clocks[r.Id])).ToList();
         var pairs = await db.RecruiterAssignments.AsNoTracking().Where(a => a.EngagementId == engagementId).Pairs().ToListAsync();
         var access = HttpContext.EngagementAccess();
+        var recruiters = people.Where(p => p.Role == EngagementRole.Recruiter).ToList();
         return new AssignmentsViewModel(
             engagementId, engagement.Name, access.IsClosed, engagement.ClosedAt,
             people.Where(p => p.Role == EngagementRole.HiringManager).ToList(),
-            people.Where(p => p.Role == EngagementRole.Recruiter).ToList(),
-            pairs, form, error);
+            recruiters,
+            pairs, form, error)
+        {
+            Hours = HoursOf(recruiters, people, pairs, today, engagement.TimeZone),
+        };
     }
+
+    /// <summary>Each recruiter who has hiring managers, with when they are all working in the coming week.</summary>
+    private static List<TogetherHours> HoursOf(IEnumerable<Person> recruiters, IReadOnlyList<Person> people, IReadOnlyList<AssignedPair> pairs, DateOnly today, string zone) =>
+        recruiters
+            .Select(r => (Recruiter: r, Managers: pairs.Where(p => p.RecruiterId == r.Id).Select(p => people.Single(m => m.Id == p.HiringManagerId)).ToList()))
+            .Where(x => x.Managers.Count > 0)
+            .Select(x => new TogetherHours(x.Recruiter.Name, x.Managers.Select(m => m.Name).ToList(), CommonHours.Week([x.Recruiter.Clock, .. x.Managers.Select(m => m.Clock)], today, zone)))
+            .ToList();
 }
 
-public sealed record Person(int Id, string Name, string Title, EngagementRole Role);
+public sealed record Person(int Id, string Name, string Title, EngagementRole Role, WorkingClock Clock);
+
+public sealed record TogetherHours(string Recruiter, IReadOnlyList<string> HiringManagers, CommonWeek Week);
 
 public sealed record AssignmentsViewModel(
     int EngagementId, string EngagementName, bool IsClosed, DateTimeOffset? ClosedAt,
@@ -91,6 +111,8 @@ public sealed record AssignmentsViewModel(
     AssignmentForm Form, string? Error)
 {
     public IReadOnlyList<AssignedPair> RecruitersOf(int hiringManagerId) => Pairs.Where(p => p.HiringManagerId == hiringManagerId).ToList();
+
+    public IReadOnlyList<TogetherHours> Hours { get; init; } = [];
 }
 
 public sealed class AssignmentForm

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
@@ -66,6 +67,38 @@ public sealed class CheckInsController(OnboardingDbContext db, TimeProvider cloc
     {
         var series = await FindSeriesAsync(engagementId, seriesId, tracked: false);
         return series is null ? NotFound(NoSuchCheckIn) : View(await BuildEditAsync(engagementId, series, SeriesForm.From(series)));
+    }
+
+    /// <summary>
+    /// The edit page's "When everyone is working" panel for the participants, day, time and length as they stand in
+    /// the form, unsaved: the page's script shows it as they change. Values that do not read get the form's messages.
+    /// </summary>
+    [HttpGet("{seriesId:int}/common-hours")]
+    [EngagementRoles(EngagementRole.AccountLeader)]
+    public async Task<IActionResult> CommonHoursPanel(int engagementId, int seriesId, [FromQuery] SeriesForm form)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest("Participants are given by their member number, e.g. ParticipantIds=12.");
+        }
+        var series = await FindSeriesAsync(engagementId, seriesId, tracked: false);
+        if (series is null)
+        {
+            return NotFound(NoSuchCheckIn);
+        }
+        var (weekday, time, minutes) = form.ReadWhen(ModelState);
+        if (!ModelState.IsValid)
+        {
+            return UnprocessableEntity(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
+        }
+        var members = await ChoicesAsync(engagementId, series);
+        var unknown = form.ParticipantIds.Except(members.Select(m => m.Id)).ToList();
+        if (unknown.Count > 0)
+        {
+            return UnprocessableEntity($"Member {unknown[0]} is not someone who can attend this check-in.");
+        }
+        var engagement = await db.Engagements.AsNoTracking().FirstAsync(e => e.Id == engagementId);
+        return PartialView("_CommonHoursPanel", await FitAsync(engagement.TimeZone, members.Select(m => m.Id).Intersect(form.ParticipantIds).ToList(), weekday, time, minutes));
     }
 
     [HttpPost("{seriesId:int}")]
@@ -224,30 +257,38 @@ public sealed class CheckInsController(OnboardingDbContext db, TimeProvider cloc
     private async Task<SeriesEditViewModel> BuildEditAsync(int engagementId, CheckInSeries series, SeriesForm form)
     {
         var engagement = await db.Engagements.AsNoTracking().FirstAsync(e => e.Id == engagementId);
-        var members = await db.Members.AsNoTracking().Include(m => m.Person).Where(m => m.EngagementId == engagementId)
-            .Where(m => !series.ProviderOnly || m.Role == EngagementRole.AccountLeader || m.Role == EngagementRole.Recruiter)
-            .OrderBy(m => m.Name).ToListAsync();
-        return new SeriesEditViewModel(engagementId, engagement.Name, engagement.TimeZone, series, form, members, Fit(engagement.TimeZone, series, form, members));
+        var members = await ChoicesAsync(engagementId, series);
+        // The form's own values count where they read, so a page shown again with a mistake still answers for what was typed.
+        var typed = new ModelStateDictionary();
+        var (weekday, time, minutes) = form.ReadWhen(typed);
+        bool Reads(string field) => typed.GetFieldValidationState(field) != ModelValidationState.Invalid;
+        var fit = await FitAsync(engagement.TimeZone, members.Select(m => m.Id).Intersect(form.ParticipantIds).ToList(),
+            Reads(nameof(form.Weekday)) ? weekday : series.Weekday,
+            Reads(nameof(form.Time)) ? time : series.LocalTime,
+            Reads(nameof(form.DurationMinutes)) ? minutes : series.DurationMinutes);
+        return new SeriesEditViewModel(engagementId, engagement.Name, engagement.TimeZone, series, form, members, fit);
     }
 
+    /// <summary>Who may be chosen: everyone, or provider staff for a recruiter's check-in.</summary>
+    private Task<List<Member>> ChoicesAsync(int engagementId, CheckInSeries series) =>
+        db.Members.AsNoTracking().Include(m => m.Person).Where(m => m.EngagementId == engagementId)
+            .Where(m => !series.ProviderOnly || m.Role == EngagementRole.AccountLeader || m.Role == EngagementRole.Recruiter)
+            .OrderBy(m => m.Name).ToListAsync();
+
     /// <summary>
-    /// When the chosen participants are all working in the coming week, and whether the next meeting at the time
-    /// shown in the form falls inside everyone's working day. The form's own values count where they read, so a
-    /// page shown again with a mistake still answers for what was typed.
+    /// When the chosen participants (choices of the check-in, in the choices' order) are all working in the coming week, and
+    /// whether the next meeting on <paramref name="weekday"/> at <paramref name="time"/> falls inside everyone's
+    /// working day, their locations' holidays included.
     /// </summary>
-    private MeetingFit Fit(string zoneId, CheckInSeries series, SeriesForm form, IReadOnlyList<Member> members)
+    private async Task<MeetingFit> FitAsync(string zoneId, IReadOnlyCollection<int> participantIds, DayOfWeek weekday, TimeOnly time, int minutes)
     {
-        var chosen = members.Where(m => (form.ParticipantIds ?? []).Contains(m.Id))
-            .Select(m => new WorkingClock(m.Name, m.Person!.TimeZone, m.Person.WorkingDays)).ToList();
         var today = clock.TodayIn(zoneId);
-        var from = Zones.InstantAt(today, TimeOnly.MinValue, zoneId);
-        var to = Zones.InstantAt(today.AddDays(7), TimeOnly.MinValue, zoneId);
-        var weekday = Enum.TryParse<DayOfWeek>(form.Weekday, out var day) && Enum.IsDefined(day) ? day : series.Weekday;
-        var time = TimeOnly.TryParseExact(form.Time?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : series.LocalTime;
-        var minutes = int.TryParse(form.DurationMinutes, NumberStyles.None, CultureInfo.InvariantCulture, out var typed) && typed is >= 5 and <= 480 ? typed : series.DurationMinutes;
+        // A day either side: a participant's date can differ from the engagement's.
+        var clocks = await MemberClocks.LoadAsync(db, participantIds, today.AddDays(-1), today.AddDays(8));
+        var chosen = participantIds.Select(id => clocks[id]).ToList();
         var next = CheckInSeries.FirstOn(weekday, today);
         var start = Zones.InstantAt(next, time, zoneId);
-        return new MeetingFit(today, CommonHours.Between(chosen, from, to), next, time, CommonHours.NotWorking(chosen, start, start.AddMinutes(minutes)), chosen.Count);
+        return new MeetingFit(CommonHours.Week(chosen, today, zoneId), next, time, start, CommonHours.NotWorking(chosen, start, start.AddMinutes(minutes)));
     }
 
     /// <summary>"every Tuesday at 10:00 (Europe/London), 30 minutes"</summary>
@@ -261,9 +302,13 @@ public sealed record CheckInsViewModel(int EngagementId, string EngagementName, 
 
 public sealed record SeriesEditViewModel(int EngagementId, string EngagementName, string TimeZone, CheckInSeries Series, SeriesForm Form, IReadOnlyList<Member> Members, MeetingFit Fit);
 
-/// <param name="Windows">When all participants are working in the seven days from <paramref name="From"/>.</param>
+/// <param name="Week">When all participants are working in the coming seven days.</param>
 /// <param name="NotWorking">Who the meeting on <paramref name="Next"/> at <paramref name="Time"/> falls outside the working day of.</param>
-public sealed record MeetingFit(DateOnly From, IReadOnlyList<CommonWindow> Windows, DateOnly Next, TimeOnly Time, IReadOnlyList<WorkingClock> NotWorking, int Participants);
+public sealed record MeetingFit(CommonWeek Week, DateOnly Next, TimeOnly Time, DateTimeOffset Start, IReadOnlyList<WorkingClock> NotWorking)
+{
+    /// <summary>"Marek (Independence Day in Warsaw, Poland)" when the meeting falls on their day off, else "Marek (Europe/Warsaw)".</summary>
+    public string Away(WorkingClock person) => $"{person.Name} ({person.DayOffAt(Start) ?? person.TimeZone})";
+}
 
 /// <param name="IsDrafted">The agenda is drafted now from the plan; false when it is the one kept at the first recording.</param>
 public sealed record MeetingViewModel(

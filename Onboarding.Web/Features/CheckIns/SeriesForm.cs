@@ -28,12 +28,9 @@ public sealed class SeriesForm
         Version = series.Version,
     };
 
-    /// <param name="today">In the engagement's zone: a new day or interval counts from the first such day from today, so past meetings keep their dates.</param>
-    public bool TryApply(CheckInSeries series, IReadOnlyList<Member> members, DateOnly today, ModelStateDictionary errors)
+    /// <summary>The day, start and length as typed; each that does not read gets its error and a default.</summary>
+    public (DayOfWeek Weekday, TimeOnly Time, int Minutes) ReadWhen(ModelStateDictionary errors)
     {
-        var title = Title?.Trim() ?? "";
-        if (title.Length == 0) { errors.AddModelError(nameof(Title), "Give the check-in a title, e.g. “Weekly check-in”."); }
-        else if (title.Length > TextLimits.Title) { errors.AddModelError(nameof(Title), TextLimits.TooLong("The title", title.Length, TextLimits.Title)); }
         if (!Enum.TryParse<DayOfWeek>(Weekday, ignoreCase: false, out var weekday) || !Enum.IsDefined(weekday) || int.TryParse(Weekday, out _))
         {
             errors.AddModelError(nameof(Weekday), "Choose the day of the week the check-in is held on.");
@@ -46,6 +43,16 @@ public sealed class SeriesForm
         {
             errors.AddModelError(nameof(DurationMinutes), "Give the length in minutes, a whole number from 5 to 480.");
         }
+        return (weekday, time, minutes);
+    }
+
+    /// <param name="today">In the engagement's zone: a new day or interval counts from the first such day from today, so past meetings keep their dates.</param>
+    public bool TryApply(CheckInSeries series, IReadOnlyList<Member> members, DateOnly today, ModelStateDictionary errors)
+    {
+        var title = Title?.Trim() ?? "";
+        if (title.Length == 0) { errors.AddModelError(nameof(Title), "Give the check-in a title, e.g. “Weekly check-in”."); }
+        else if (title.Length > TextLimits.Title) { errors.AddModelError(nameof(Title), TextLimits.TooLong("The title", title.Length, TextLimits.Title)); }
+        var (weekday, time, minutes) = ReadWhen(errors);
         if (!int.TryParse(IntervalWeeks, NumberStyles.None, CultureInfo.InvariantCulture, out var interval) || interval is < 1 or > 8)
         {
             errors.AddModelError(nameof(IntervalWeeks), "Say how often it meets: every 1 to 8 weeks.");

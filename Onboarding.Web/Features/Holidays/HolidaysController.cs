@@ -111,6 +111,7 @@ public sealed class HolidaysController(OnboardingDbContext db, TimeProvider cloc
         loaded.Location.Holidays.OrderBy(h => h.Date).ToList(),
         loaded.Location.HolidayChanges.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).ToList(),
         HolidayCatalog.Sources(loaded.Location.CountryCode, loaded.Location.Region),
+        HolidayCatalog.Gaps(loaded.Location.CountryCode, loaded.Location.Region, HolidayCatalog.PlanYears(loaded.Engagement.Kickoff)),
         HttpContext.EngagementAccess() is { IsLeader: true, IsClosed: false },
         form,
         problem);
@@ -118,7 +119,7 @@ public sealed class HolidaysController(OnboardingDbContext db, TimeProvider cloc
 
 public sealed record HolidaysViewModel(
     int EngagementId, string EngagementName, HiringLocation Location, IReadOnlyList<int> Years, IReadOnlyList<LocationHoliday> Holidays,
-    IReadOnlyList<HolidayChange> Changes, IReadOnlyList<string> Sources, bool CanEdit, HolidayForm Form, string? Problem);
+    IReadOnlyList<HolidayChange> Changes, IReadOnlyList<string> Sources, IReadOnlyList<HolidayGap> Gaps, bool CanEdit, HolidayForm Form, string? Problem);
 
 public sealed record HolidayPreviewModel(int EngagementId, string EngagementName, HiringLocation Location, HolidayEdit Edit, IReadOnlyList<TaskMove> Moves);
 

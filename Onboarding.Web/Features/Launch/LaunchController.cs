@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Accounts;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
+using Onboarding.Core.Locations;
 using Onboarding.Core.People;
 using Onboarding.Core.Templates;
 using Onboarding.Core.Text;
@@ -12,7 +13,7 @@ using Onboarding.Web.Infrastructure;
 namespace Onboarding.Web.Features.Launch;
 
 /// <summary>Launching an engagement: a guided form, a preview of the generated plan, then one save.</summary>
-public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog catalog, TimeProvider clock) : Controller
+public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog catalog, TimeProvider clock, ZoneCountries zones) : Controller
 {
     [HttpGet("/engagements/new")]
     public IActionResult New()
@@ -41,7 +42,7 @@ public sealed class LaunchController(OnboardingDbContext db, TemplateCatalog cat
         // Only our own reading of the form counts; binder messages about blank rows would be noise.
         ModelState.Clear();
         MarkdownInputAttribute.Validate(form, ModelState);
-        var request = form.TryRead(catalog, clock.TodayIn(User.TimeZone()), ModelState);
+        var request = form.TryRead(catalog, clock.TodayIn(User.TimeZone()), zones, ModelState);
         PreparedLaunch? prepared = null;
         if (request is not null)
         {

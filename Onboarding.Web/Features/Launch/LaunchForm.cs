@@ -52,7 +52,8 @@ public sealed class LaunchForm
     }
 
     /// <param name="today">Kickoff, go-live and holidays must lie within <see cref="PlanDates"/>' range of it.</param>
-    public LaunchRequest? TryRead(TemplateCatalog catalog, DateOnly today, ModelStateDictionary errors)
+    /// <param name="zones">Which zones each country uses, for the locations' zones.</param>
+    public LaunchRequest? TryRead(TemplateCatalog catalog, DateOnly today, ZoneCountries zones, ModelStateDictionary errors)
     {
         // A field posted empty binds as null, whatever its declared type says.
         var name = Name?.Trim() ?? "";
@@ -74,7 +75,7 @@ public sealed class LaunchForm
         var holidays = ReadHolidays(today, errors);
 
         var outcomes = ReadOutcomes(errors);
-        var (locations, locationOfRow) = ReadLocations(errors);
+        var (locations, locationOfRow) = ReadLocations(zones, errors);
         var contacts = ReadContacts(timeZone, locationOfRow, errors);
 
         var templates = new List<PlanTemplate>();
@@ -161,7 +162,7 @@ public sealed class LaunchForm
     }
 
     /// <summary>The filled location rows, and for each row number (1-based, as the contacts' picker shows) its index among them.</summary>
-    private (List<LocationDetails> Locations, Dictionary<int, int> IndexOfRow) ReadLocations(ModelStateDictionary errors)
+    private (List<LocationDetails> Locations, Dictionary<int, int> IndexOfRow) ReadLocations(ZoneCountries zones, ModelStateDictionary errors)
     {
         var locations = new List<LocationDetails>();
         var indexOfRow = new Dictionary<int, int>();
@@ -172,7 +173,7 @@ public sealed class LaunchForm
             if (row is null || new[] { row.Country, row.Region, row.City, row.TimeZone, row.Language }.All(string.IsNullOrWhiteSpace)) { continue; }
             var problems = new List<LocationDetails.Problem>();
             var week = WorkingDaysExtensions.FromShortList(row.WorkingWeek) ?? Core.Engagements.WorkingDays.None;
-            var details = LocationDetails.TryRead(new LocationInput(row.Country, row.Region, row.City, row.TimeZone, week, row.Language), $"Location {i + 1}", problems);
+            var details = LocationDetails.TryRead(new LocationInput(row.Country, row.Region, row.City, row.TimeZone, week, row.Language), $"Location {i + 1}", zones, problems);
             foreach (var problem in problems) { errors.AddModelError($"Locations[{i}].{problem.Field}", problem.Message); }
             if (details is not null)
             {

@@ -12,7 +12,7 @@ namespace Onboarding.Web.Features.Locations;
 
 /// <summary>Where the client hires: the engagement's locations and who hires in or works from each. Everyone reads; the account leader keeps it.</summary>
 [Route("/engagements/{engagementId:int}/locations")]
-public sealed class LocationsController(OnboardingDbContext db, TimeProvider clock) : Controller
+public sealed class LocationsController(OnboardingDbContext db, TimeProvider clock, ZoneCountries zones) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int engagementId) => View(await BuildPageAsync(engagementId, new LocationForm(), null));
@@ -25,7 +25,7 @@ public sealed class LocationsController(OnboardingDbContext db, TimeProvider clo
         // Only our own reading counts; the binder's messages about a blank field would repeat ours less clearly.
         ModelState.Clear();
         var problems = new List<LocationDetails.Problem>();
-        var details = LocationDetails.TryRead(form.AsInput(), "The new location", problems);
+        var details = LocationDetails.TryRead(form.AsInput(), "The new location", zones, problems);
         foreach (var problem in problems)
         {
             ModelState.AddModelError(problem.Field, problem.Message);

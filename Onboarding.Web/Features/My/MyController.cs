@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Locations;
+using Onboarding.Core.People;
 using Onboarding.Core.Time;
 using Onboarding.Web.Infrastructure;
 
@@ -77,11 +78,17 @@ public sealed class MyController(OnboardingDbContext db, TimeProvider clock) : C
             .Where(m => m.EngagementId == membership.EngagementId && m.Id != membership.Id)
             .OrderBy(m => m.Role).ThenBy(m => m.Name)
             .ToListAsync();
+        var managerIds = await db.RecruiterAssignments.AsNoTracking().Where(a => a.RecruiterId == membership.Id).Pairs().Select(p => p.HiringManagerId).ToListAsync();
+        var today = clock.TodayIn(User.TimeZone());
+        // Managers in the order listed, after the recruiter; a day either side of the week, as a person's date can differ from the reader's.
+        List<int> together = [membership.Id, .. people.Where(p => managerIds.Contains(p.Id)).Select(p => p.Id)];
+        var clocks = await MemberClocks.LoadAsync(db, together, today.AddDays(-1), today.AddDays(8));
         var glossary = await db.GlossaryTerms.AsNoTracking().Where(g => g.EngagementId == membership.EngagementId).OrderBy(g => g.ClientTerm).ToListAsync();
-        return View(new OnboardingViewModel(membership.EngagementId, membership.EngagementName, tasks, people, glossary, clock.TodayIn(User.TimeZone()))
+        return View(new OnboardingViewModel(membership.EngagementId, membership.EngagementName, tasks, people, glossary, today)
         {
             MarketCards = await MarketCardLinks.ForMemberAsync(db, membership.EngagementId, membership.Id),
             MarketTaskIds = rows.Where(r => MarketTasks.IsAbout(r.Key)).Select(r => r.Task.Id).ToHashSet(),
+            WithHiringManagers = together.Count == 1 ? null : CommonHours.Week(together.Select(id => clocks[id]).ToList(), today, User.TimeZone()),
         });
     }
 }
@@ -116,4 +123,7 @@ public sealed record OnboardingViewModel(
     public IReadOnlyList<MarketCardLink> MarketCards { get; init; } = [];
 
     public IReadOnlySet<int> MarketTaskIds { get; init; } = new HashSet<int>();
+
+    /// <summary>When the recruiter and their hiring managers are all working, in the recruiter's zone; null without hiring managers.</summary>
+    public CommonWeek? WithHiringManagers { get; init; }
 }

@@ -47,7 +47,7 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Index", new RescheduleViewModel(plan.Engagement, plan.Tasks, form, null));
         }
-        return View("Index", new RescheduleViewModel(plan.Engagement, plan.Tasks, form, read.Value.Moves));
+        return View("Index", new RescheduleViewModel(plan.Engagement, plan.Tasks, form, read.Value.Moves) { RollNote = read.Value.RollNote });
     }
 
     [HttpPost("")]
@@ -63,7 +63,7 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
         }
 
         var engagement = plan.Engagement;
-        var (moves, date) = read.Value;
+        var (moves, date, rollNote) = read.Value;
         var what = form.Target switch
         {
             RescheduleTarget.Kickoff => $"kickoff from {engagement.Kickoff:d MMM yyyy} to {date:d MMM yyyy}",
@@ -78,16 +78,20 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
             // A task move touches few tasks: each one's history says when and why it moved.
             foreach (var move in moves)
             {
-                db.RecordActivity(User, engagementId, $"Rescheduled “{move.Task.Title}”: {move.NewStart:d MMM}–{move.NewDue:d MMM}", now, move.Task.Id);
+                var why = move.Task.Id == form.TaskId && rollNote is not null ? $" ({rollNote.TrimEnd('.')})" : "";
+                db.RecordActivity(User, engagementId, $"Rescheduled “{move.Task.Title}”: {move.NewStart:d MMM}–{move.NewDue:d MMM}{why}", now, move.Task.Id);
             }
         }
         await db.SaveChangesAsync();
-        TempData["Notice"] = $"Moved {what}; {moves.Count} task{(moves.Count == 1 ? "" : "s")} moved.";
+        TempData["Notice"] = $"Moved {what}; {moves.Count} task{(moves.Count == 1 ? "" : "s")} moved.{(rollNote is null ? "" : $" {rollNote}")}";
         return Redirect($"/engagements/{engagementId}/plan");
     }
 
-    /// <summary>The moves the form asks for and the checked date, or null with an error next to each field that is wrong.</summary>
-    private static (IReadOnlyList<TaskMove> Moves, DateOnly Date)? Read(LoadedPlan plan, RescheduleForm form, DateOnly today, ModelStateDictionary errors)
+    /// <summary>
+    /// The moves the form asks for, the checked date and, for a task its locations do not work on that date, why it starts
+    /// later; or null with an error next to each field that is wrong.
+    /// </summary>
+    private static (IReadOnlyList<TaskMove> Moves, DateOnly Date, string? RollNote)? Read(LoadedPlan plan, RescheduleForm form, DateOnly today, ModelStateDictionary errors)
     {
         var engagement = plan.Engagement;
         PlanTask? task = null;
@@ -138,7 +142,8 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
         {
             return null;
         }
-        return (PlanReschedule.Preview(engagement, plan.Tasks, plan.Anchors, form.Target, date.Value, task?.Id), date.Value);
+        var moves = PlanReschedule.Preview(engagement, plan.Tasks, plan.Anchors, form.Target, date.Value, task?.Id);
+        return (moves, date.Value, task is null ? null : PlanReschedule.RollNote(engagement, task, date.Value, moves));
     }
 
     private static DateOnly? ReadDate(string? text, string what, DateOnly today, ModelStateDictionary errors)
@@ -171,6 +176,9 @@ public sealed class RescheduleController(OnboardingDbContext db, TimeProvider cl
 
 public sealed record RescheduleViewModel(Engagement Engagement, IReadOnlyList<PlanTask> Tasks, RescheduleForm Form, IReadOnlyList<TaskMove>? Moves)
 {
+    /// <summary>Why the moved task starts later than the date asked: its locations do not work that day.</summary>
+    public string? RollNote { get; init; }
+
     public int DoneTasks => Tasks.Count(t => t.Status == PlanTaskStatus.Done);
 }
 

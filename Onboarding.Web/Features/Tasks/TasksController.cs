@@ -5,6 +5,10 @@ using Onboarding.Core.Data;
 using Onboarding.Core.Engagements;
 using Onboarding.Core.Governance;
 using Onboarding.Core.Locations;
+using Onboarding.Core.Locations.Holidays;
+using Onboarding.Core.People;
+using Onboarding.Core.Text;
+using Onboarding.Core.Time;
 using Onboarding.Web.Features.Engagements;
 using Onboarding.Web.Infrastructure;
 
@@ -210,6 +214,9 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
             return await RefuseReassignAsync(engagementId, taskId, form, StatusCodes.Status400BadRequest, "Choose the new owner from the list.");
         }
         var now = clock.GetUtcNow();
+        // Loaded first and tracked, so the task handed over below is one of these, with its owner as it was.
+        var tasks = await LocatedTasks.LoadAsync(db, engagementId, HttpContext.RequestAborted);
+        var previousOwner = tasks.FirstOrDefault(t => t.Id == taskId)?.Owner;
         var result = await TaskOwnerChange.ReassignAsync(db, engagementId, taskId, ownerId, form.Version, User.DisplayName(), User.TimeZone(), now, HttpContext.RequestAborted);
         form.Version = result.Version ?? form.Version;
         switch (result.Outcome)
@@ -223,7 +230,20 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
             case ReassignOutcome.Refused:
                 return await RefuseReassignAsync(engagementId, taskId, form, StatusCodes.Status422UnprocessableEntity, result.Message);
             case ReassignOutcome.Reassigned:
-                db.RecordActivity(User, engagementId, result.Description!, now, taskId);
+                // The task goes onto the days its new owner's locations work: every move is shown before it is made.
+                var task = tasks.Single(t => t.Id == taskId);
+                await db.Entry(task.Owner!).Collection(m => m.Locations).Query().Include(l => l.Holidays).LoadAsync(HttpContext.RequestAborted);
+                var engagement = await db.Engagements.FirstAsync(e => e.Id == engagementId);
+                var moves = TaskOwnerChange.Moves(engagement, tasks, task, previousOwner);
+                if (moves.Count > 0 && !form.Confirmed)
+                {
+                    return View("ReassignPreview", new ReassignPreviewModel(engagementId, engagement.Name, task, $"“{task.Title}” would become {task.Owner!.Name}'s.", form, moves));
+                }
+                var milestones = await db.Milestones.Where(m => m.EngagementId == engagementId && m.TaskId != null && m.ReachedAt == null).ToListAsync();
+                PlanReschedule.Apply(engagement, moves, milestones, RescheduleTarget.Task, engagement.Kickoff);
+                var moved = moves.Count == 0 ? null : $"{Words.Count(moves.Count, "task")} moved to fit {task.Owner!.Name}'s calendar";
+                db.RecordActivity(User, engagementId, moved is null ? result.Description! : $"{result.Description}; {moved}", now, taskId);
+                result = moved is null ? result : result with { Message = $"{result.Message} {moved}." };
                 if (!await db.TrySaveAsync())
                 {
                     var current = await db.PlanTasks.AsNoTracking().FirstAsync(t => t.Id == taskId);
@@ -276,13 +296,32 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         });
     }
 
+    /// <summary>
+    /// For an open task several people attend (the kickoff, a review), when its owner and participants are all working
+    /// in the week it opens, or from today once it has, in the reader's zone.
+    /// </summary>
+    private async Task<CommonWeek?> MeetingWeekAsync(PlanTask task)
+    {
+        if (task.Participants.Count == 0 || task.Status is PlanTaskStatus.Done or PlanTaskStatus.Skipped)
+        {
+            return null;
+        }
+        var ids = task.Participants.Select(p => (int?)p.MemberId).Prepend(task.OwnerId).OfType<int>().Distinct().ToList();
+        var zone = User.TimeZone();
+        var today = clock.TodayIn(zone);
+        var from = task.Start > today ? task.Start : today;
+        // A day either side of the week: a person's date can differ from the reader's.
+        var clocks = await MemberClocks.LoadAsync(db, ids, from.AddDays(-1), from.AddDays(8));
+        return CommonHours.Week(ids.Select(id => clocks[id]).ToList(), from, zone);
+    }
+
     private async Task<TaskPageViewModel?> BuildPageAsync(
         int engagementId, int taskId, StatusForm? statusForm, CommentForm commentForm, SkipForm? skipForm = null, RemoveForm? removeForm = null,
         ReassignForm? reassignForm = null)
     {
         var task = await db.PlanTasks.AsNoTracking()
-            .Include(t => t.Owner)
-            .Include(t => t.Participants).ThenInclude(p => p.Member)
+            .Include(t => t.Owner).ThenInclude(o => o!.Person)
+            .Include(t => t.Participants).ThenInclude(p => p.Member).ThenInclude(m => m!.Person)
             .Include(t => t.Checklist.OrderBy(c => c.Position))
             .Include(t => t.DependsOn).ThenInclude(d => d.DependsOnTask)
             .Include(t => t.Comments.OrderBy(c => c.CreatedAt))
@@ -311,6 +350,7 @@ public sealed class TasksController(OnboardingDbContext db, TimeProvider clock) 
         {
             People = people,
             OwnerWorksWith = worksWith,
+            MeetingHours = await MeetingWeekAsync(task),
             MarketCards = MarketTasks.IsAbout(task.Key) ? await MarketCardLinks.ForMemberAsync(db, engagementId, task.OwnerId) : [],
             ReassignForm = reassignForm ?? new ReassignForm { OwnerId = task.OwnerId },
             Words = await ReaderWords.LoadAsync(db, engagementId, HttpContext.EngagementAccess().Role),
@@ -340,6 +380,9 @@ public sealed record TaskPageViewModel(
 
     public ReassignForm ReassignForm { get; init; } = new();
 
+    /// <summary>For an open task several people attend, when they are all working; null for others.</summary>
+    public CommonWeek? MeetingHours { get; init; }
+
     /// <summary>For a task about the local market, the cards of its owner's locations.</summary>
     public IReadOnlyList<MarketCardLink> MarketCards { get; init; } = [];
 
@@ -366,7 +409,13 @@ public sealed class ReassignForm
 
     /// <summary>The version the page was opened on, so a change over someone else's newer one is refused.</summary>
     public int? Version { get; set; }
+
+    /// <summary>The leader has seen the tasks handing it over moves (<see cref="ReassignPreviewModel"/>).</summary>
+    public bool Confirmed { get; set; }
 }
+
+/// <summary>Handing a task to someone whose locations work other days moves it, and the tasks after it: shown before it is made.</summary>
+public sealed record ReassignPreviewModel(int EngagementId, string EngagementName, PlanTask Task, string Change, ReassignForm Form, IReadOnlyList<TaskMove> Moves);
 
 public sealed class ChecklistForm
 {
