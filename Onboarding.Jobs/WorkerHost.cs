@@ -29,7 +29,15 @@ public static class WorkerHost
         MarkdownText.LogTo(host.Services.GetRequiredService<ILoggerFactory>());
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            await DatabaseSetup.PrepareJobStorageAsync(scope.ServiceProvider.GetRequiredService<OnboardingDbContext>());
+            try
+            {
+                await DatabaseSetup.PrepareJobStorageAsync(scope.ServiceProvider.GetRequiredService<OnboardingDbContext>());
+            }
+            catch (Exception e) when (DatabaseReadiness.Failure(e) is { } failure)
+            {
+                await Console.Error.WriteLineAsync($"worker: {failure}");
+                return 1;
+            }
         }
         await host.RunAsync();
         return 0;

@@ -158,16 +158,24 @@ public static class WebServiceExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<OnboardingDbContext>();
-        if (options.MigrateOnStart)
+        try
         {
-            await DatabaseSetup.MigrateAsync(db);
+            if (options.MigrateOnStart)
+            {
+                await DatabaseSetup.MigrateAsync(db);
+            }
+            else if (await DatabaseReadiness.ProblemAsync(db) is { } problem)
+            {
+                await Console.Error.WriteLineAsync($"Onboarding cannot start: {problem}");
+                return false;
+            }
+            await KeyProtection.MakeKeyAsync(scope.ServiceProvider, db);
+            return true;
         }
-        else if (await DatabaseReadiness.ProblemAsync(db) is { } problem)
+        catch (Exception e) when (DatabaseReadiness.Failure(e) is { } failure)
         {
-            await Console.Error.WriteLineAsync($"Onboarding cannot start: {problem}");
+            await Console.Error.WriteLineAsync($"Onboarding cannot start: {failure}");
             return false;
         }
-        await KeyProtection.MakeKeyAsync(scope.ServiceProvider, db);
-        return true;
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Onboarding.Core.Data;
 
@@ -22,9 +23,25 @@ public static class DatabaseReadiness
                 : pending > 0 ? $"the database lacks {pending} migration(s) of this version: run `migrate` first."
                 : null;
         }
+        catch (DbException e) when (e.IsTransient)
+        {
+            return Failure(e);
+        }
         catch (DbException e)
         {
             return $"the database cannot be opened ({e.Message}): check ConnectionStrings__Onboarding, or run `migrate` first to create it.";
         }
     }
+
+    /// <summary>
+    /// What went wrong when <paramref name="e"/> is the database failing (unreachable, refusing, or still failing after
+    /// the retries), in one line for a process that cannot start; null for any other exception.
+    /// </summary>
+    public static string? Failure(Exception e) => e switch
+    {
+        RetryLimitExceededException { InnerException: DbException inner } => Failure(inner),
+        DbException { IsTransient: true } db => $"the database cannot be reached ({db.Message}): check that it is running and ConnectionStrings__Onboarding.",
+        DbException db => $"the database failed ({db.Message}).",
+        _ => null,
+    };
 }

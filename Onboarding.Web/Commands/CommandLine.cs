@@ -84,7 +84,12 @@ public static class CommandLine
                 _ => await UsageErrorAsync(command),
             };
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception e) when (DatabaseReadiness.Failure(e) is { } failure)
+        {
+            await Console.Error.WriteLineAsync($"{command.Verb}: {failure}");
+            return 1;
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
         {
             await Console.Error.WriteLineAsync($"{command.Verb}: {e.Message}");
             return 1;

@@ -98,6 +98,24 @@ public sealed partial class FirstStartTests : IDisposable
         Assert.True(exit == 0, output + error);
     }
 
+    [Theory]
+    [InlineData("worker")]
+    [InlineData("migrate")]
+    [InlineData("engagements", "list")]
+    [InlineData]
+    public async Task A_start_or_verb_with_postgres_down_says_so_in_one_line(params string[] args)
+    {
+        var nobodyListens = $"Host=127.0.0.1;Port={FreePort()};Database=onboarding;Username=onboarding;Password=x";
+
+        var (exit, output, error) = await AppProcess.RunAsync(nobodyListens, args);
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains("the database cannot be reached", line);
+        Assert.Contains("check that it is running and ConnectionStrings__Onboarding", line);
+        Assert.DoesNotMatch(StackFrame(), output + error);
+    }
+
     private static void AssertOneLineRunMigrateFirst(int exit, string output, string error)
     {
         Assert.Equal(1, exit);
