@@ -97,8 +97,8 @@ public sealed class CheckInsController(OnboardingDbContext db, TimeProvider cloc
         {
             return UnprocessableEntity($"Member {unknown[0]} is not someone who can attend this check-in.");
         }
-        var engagement = await db.Engagements.AsNoTracking().FirstAsync(e => e.Id == engagementId);
-        return PartialView("_CommonHoursPanel", await FitAsync(engagement.TimeZone, members.Select(m => m.Id).Intersect(form.ParticipantIds).ToList(), weekday, time, minutes));
+        var zone = await db.Engagements.AsNoTracking().Where(e => e.Id == engagementId).Select(e => e.TimeZone).FirstAsync();
+        return PartialView("_CommonHoursPanel", await FitAsync(zone, members.Select(m => m.Id).Intersect(form.ParticipantIds).ToList(), weekday, time, minutes));
     }
 
     [HttpPost("{seriesId:int}")]
